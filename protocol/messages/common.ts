@@ -1,0 +1,9 @@
+// Schema pieces reused by several messages and API routes.
+import { Type } from 'typebox';
+
+/** base64url text, as produced by protocol/bytes.ts. */
+export const Base64Url = (maxLength: number) => Type.String({ pattern: '^[A-Za-z0-9_-]*$', maxLength });
+
+export const DeviceId = Type.String({ pattern: '^dev_[a-z0-9]{10,32}$', description: 'device id' });
+
+export const ShortText = (maxLength = 200) => Type.String({ maxLength });

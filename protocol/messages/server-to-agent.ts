@@ -1,0 +1,40 @@
+// Bodies of every message the server may send to an agent. See agent-to-server.ts.
+import { Type } from 'typebox';
+import { Base64Url, DeviceId, ShortText } from './common.js';
+
+export const ServerWelcome = Type.Object(
+  {
+    /** Key confirmation: base64url of this session's transcript hash. */
+    transcript: Base64Url(100),
+    deviceId: DeviceId,
+    deviceName: ShortText(255),
+    heartbeatIntervalMs: Type.Integer({ minimum: 1000, maximum: 3_600_000 }),
+    serverTime: Type.Number(),
+  },
+  { additionalProperties: false },
+);
+
+export const HeartbeatAck = Type.Object(
+  {
+    /** The agent's `sentAt`, unchanged. */
+    sentAt: Type.Number(),
+    serverTime: Type.Number(),
+  },
+  { additionalProperties: false },
+);
+
+/** The server refused one message; the connection stays up. */
+export const ServerError = Type.Object(
+  {
+    inReplyTo: ShortText(64),
+    code: ShortText(64),
+    message: ShortText(1000),
+  },
+  { additionalProperties: false },
+);
+
+export const ServerToAgentBodies = {
+  'server.welcome': ServerWelcome,
+  'heartbeat.ack': HeartbeatAck,
+  'server.error': ServerError,
+} as const;
