@@ -58,11 +58,21 @@ export function parseEnrollmentToken(text: string): { ok: true; token: Enrollmen
   const serverPublicKey = decodeKey(payload.k);
   const jobSigningPublicKey = decodeKey(payload.j);
   if (!serverPublicKey || !jobSigningPublicKey) return { ok: false, error: 'the enrollment token carries invalid server keys' };
-  if (!/^(https?):\/\//.test(payload.u)) return { ok: false, error: 'the enrollment token carries an invalid server URL' };
+  if (!isServerUrl(payload.u)) return { ok: false, error: 'the enrollment token carries an invalid server URL' };
   return {
     ok: true,
     token: { serverUrl: payload.u, serverPublicKey, jobSigningPublicKey, tokenId: payload.i, secret: payload.s },
   };
+}
+
+function isServerUrl(text: string): boolean {
+  try {
+    if (text !== text.trim()) return false;
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** What the agent tells the server about itself when enrolling (sealed). */

@@ -1,0 +1,31 @@
+// One way to resolve configuration for every program: flag > environment (HELPLINE_*) > file >
+// schema default, validated once. Pure: callers read files and pass process.env themselves.
+import type { TObject } from 'typebox';
+import { Value } from 'typebox/value';
+
+export type ConfigResult<T> = { ok: true; config: T } | { ok: false; errors: string[] };
+
+/** `heartbeatIntervalMs` → `HELPLINE_HEARTBEAT_INTERVAL_MS`. */
+export function envNameFor(key: string): string {
+  return 'HELPLINE_' + key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+export function resolveConfig<T>(
+  schema: TObject,
+  layers: { file?: Record<string, unknown>; env?: Record<string, string | undefined>; flags?: Record<string, unknown> },
+): ConfigResult<T> {
+  const fromEnv: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.properties)) {
+    const value = layers.env?.[envNameFor(key)];
+    if (value !== undefined && value !== '') fromEnv[key] = value;
+  }
+  const fromFlags: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(layers.flags ?? {})) if (value !== undefined) fromFlags[key] = value;
+  const merged = { ...(layers.file ?? {}), ...fromEnv, ...fromFlags };
+  const candidate = Value.Default(schema, Value.Convert(schema, merged));
+  if (Value.Check(schema, candidate)) return { ok: true, config: candidate as T };
+  const errors = [...Value.Errors(schema, candidate)]
+    .filter((error) => error.message !== 'schema is false')
+    .map((error) => `${error.instancePath ? error.instancePath.slice(1) : 'config'}: ${error.message}`);
+  return { ok: false, errors };
+}

@@ -1,0 +1,70 @@
+// The server's configuration: one schema with defaults. Resolved once at start by loadServerConfig.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Type, type Static } from 'typebox';
+import { resolveConfig } from '../protocol/config-layers.js';
+
+export const ServerConfigSchema = Type.Object(
+  {
+    dataDir: Type.String({ minLength: 1 }),
+    host: Type.String({ default: '127.0.0.1' }),
+    port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+    /** URL agents and the console use to reach the server; put into enrollment tokens. */
+    publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+    tlsCert: Type.Optional(Type.String()),
+    tlsKey: Type.Optional(Type.String()),
+    logLevel: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+      { default: 'info' },
+    ),
+    /** How often agents send a heartbeat (told to them in the welcome). */
+    heartbeatIntervalMs: Type.Integer({ minimum: 1000, default: 30_000 }),
+    /** How often the server pings each agent socket; a missing pong by the next ping ends it. */
+    pingIntervalMs: Type.Integer({ minimum: 100, default: 45_000 }),
+    /** How often in-memory presence (last seen, handshake timestamps) is written in one batch. */
+    presenceFlushMs: Type.Integer({ minimum: 50, default: 5_000 }),
+    /** Handshakes accepted but not yet confirmed by the agent's first message. */
+    maxPendingHandshakes: Type.Integer({ minimum: 1, default: 512 }),
+    /** New handshakes admitted per second (token bucket); beyond it agents are told to retry. */
+    handshakesPerSecond: Type.Integer({ minimum: 1, default: 400 }),
+    /** Retry-After (seconds) sent with a "busy" refusal; agents add their own jitter. */
+    busyRetryAfterSec: Type.Integer({ minimum: 1, default: 5 }),
+    /** Retry-After (seconds) for devices waiting for approval. */
+    pendingRetryAfterSec: Type.Integer({ minimum: 1, default: 30 }),
+    /** How long an agent has to send its first (key confirmation) message. */
+    handshakeConfirmTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
+    rekeyAfterMessages: Type.Integer({ minimum: 2, default: 1_000_000 }),
+    rekeyAfterMs: Type.Integer({ minimum: 1000, default: 12 * 60 * 60 * 1000 }),
+    /** Failed logins per user name and address within loginWindowMs before 429. */
+    loginMaxFailures: Type.Integer({ minimum: 1, default: 5 }),
+    loginWindowMs: Type.Integer({ minimum: 1000, default: 15 * 60 * 1000 }),
+    apiTokenTtlMs: Type.Integer({ minimum: 60_000, default: 30 * 24 * 60 * 60 * 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type ServerConfig = Static<typeof ServerConfigSchema>;
+
+export const SERVER_CONFIG_FILE = 'server.json';
+
+/** flag > HELPLINE_* environment > DIR/server.json > default. Throws one error listing every problem. */
+export function loadServerConfig(flags: Partial<ServerConfig> & { dataDir: string }, env: Record<string, string | undefined>): ServerConfig {
+  const file = join(flags.dataDir, SERVER_CONFIG_FILE);
+  let fileValues: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      fileValues = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const result = resolveConfig<ServerConfig>(ServerConfigSchema, { file: fileValues, env, flags });
+  if (!result.ok) throw new Error(`invalid server configuration:\n  ${result.errors.join('\n  ')}`);
+  return result.config;
+}
+
+/** Defaults plus the given values, for tests and the quick start. */
+export function serverConfig(values: Partial<ServerConfig> & { dataDir: string }): ServerConfig {
+  const result = resolveConfig<ServerConfig>(ServerConfigSchema, { flags: values });
+  if (!result.ok) throw new Error(`invalid server configuration:\n  ${result.errors.join('\n  ')}`);
+  return result.config;
+}

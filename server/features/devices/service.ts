@@ -1,0 +1,58 @@
+import { CloseCode } from '../../../protocol/close-codes.js';
+import type { DeviceView } from '../../../protocol/api/devices.js';
+import { ApiError } from '../../errors.js';
+import type { AgentHub } from '../../hub/agent-hub.js';
+import type { Presence } from '../../hub/presence.js';
+import type { AuditStore } from '../audit/store.js';
+import type { AuthUser } from '../auth/service.js';
+import type { DeviceRow, DeviceStore } from './store.js';
+
+const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+export function createDeviceService(deps: { devices: DeviceStore; presence: Presence; hub: () => AgentHub; audit: AuditStore }) {
+  const view = (row: DeviceRow): DeviceView => ({
+    id: row.id,
+    name: row.name,
+    group: row.group,
+    status: row.status,
+    statusReason: row.statusReason,
+    online: deps.hub().isOnline(row.id),
+    lastSeenAt: iso(Math.max(deps.presence.lastSeenAt(row.id) ?? 0, row.lastSeenAt ?? 0)),
+    agentVersion: row.agentVersion,
+    platform: row.platform,
+    osRelease: row.osRelease,
+    arch: row.arch,
+    fingerprint: row.fingerprint,
+    enrolledAt: iso(row.enrolledAt)!,
+  });
+
+  const find = (id: string) => {
+    const row = deps.devices.byId(id);
+    if (!row) throw new ApiError('not_found', `no device ${id}`);
+    return row;
+  };
+
+  return {
+    list: () => deps.devices.all().map(view),
+    show: (id: string) => view(find(id)),
+
+    approve(user: AuthUser, id: string) {
+      const row = find(id);
+      if (row.status === 'active') throw new ApiError('invalid_state', `device ${id} is already active`);
+      if (row.status === 'revoked') throw new ApiError('invalid_state', `device ${id} was revoked; enroll it again`);
+      deps.devices.setStatus(id, 'active', null);
+      deps.audit.record({ actor: user.name, action: 'device.approved', target: id, detail: { previous: row.status, fingerprint: row.fingerprint } });
+      return view(find(id));
+    },
+
+    revoke(user: AuthUser, id: string, reason?: string) {
+      const row = find(id);
+      if (row.status === 'revoked') throw new ApiError('invalid_state', `device ${id} is already revoked`);
+      deps.devices.setStatus(id, 'revoked', reason ?? `revoked by ${user.name}`);
+      deps.hub().disconnect(id, CloseCode.DeviceRevoked, 'device revoked');
+      deps.audit.record({ actor: user.name, action: 'device.revoked', target: id, detail: { previous: row.status, reason: reason ?? null } });
+      return view(find(id));
+    },
+  };
+}
+export type DeviceService = ReturnType<typeof createDeviceService>;

@@ -1,0 +1,160 @@
+// The agent endpoint: authenticates each agent during the HTTP upgrade (handshake message 1 in a
+// request header, message 2 in the 101 response), then keeps one AgentConnection per device.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyBaseLogger } from 'fastify';
+import nacl from 'tweetnacl';
+import { WebSocketServer } from 'ws';
+import { fromBase64Url, toBase64Url } from '../../protocol/bytes.js';
+import { acceptHandshake, MAX_HANDSHAKE_INIT_BYTES, openHandshakeInit, verifyHandshakeProof } from '../../protocol/channel/handshake.js';
+import { CloseCode, HANDSHAKE_HEADER } from '../../protocol/close-codes.js';
+import { encodeKey } from '../../protocol/keys.js';
+import { MAX_FRAME_BYTES } from '../../protocol/limits.js';
+import type { ServerConfig } from '../config.js';
+import type { AuditStore } from '../features/audit/store.js';
+import type { DeviceStore } from '../features/devices/store.js';
+import { createAdmission } from './admission.js';
+import { AgentConnection } from './agent-connection.js';
+import type { AgentHandlers } from './agent-handlers.js';
+import type { Presence } from './presence.js';
+import { refuseUpgrade } from './upgrade-refusal.js';
+
+const RESPONSE = Symbol('helpline.handshakeResponse');
+
+export interface AgentHubDeps {
+  config: ServerConfig;
+  channelKeys: nacl.BoxKeyPair;
+  devices: DeviceStore;
+  presence: Presence;
+  audit: AuditStore;
+  handlers: AgentHandlers;
+  log: FastifyBaseLogger;
+}
+
+export function createAgentHub(deps: AgentHubDeps) {
+  const { config, log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
+  wss.on('headers', (headers, request) => {
+    const response = (request as IncomingMessage & { [RESPONSE]?: string })[RESPONSE];
+    if (response) headers.push(`${HANDSHAKE_HEADER}: ${response}`);
+  });
+  const admission = createAdmission({ maxPending: config.maxPendingHandshakes, perSecond: config.handshakesPerSecond });
+  const connections = new Map<string, AgentConnection>();
+  const pending = new Set<AgentConnection>();
+  // nacl.box.before(agentKey, serverSecret) costs a scalar multiplication; it never changes per device.
+  const staticShared = new Map<string, Uint8Array>();
+  const rekeyBudget = { maxMessages: config.rekeyAfterMessages, maxAgeMs: config.rekeyAfterMs };
+
+  const hooks = {
+    handlers: deps.handlers,
+    log,
+    rekeyBudget,
+    onConfirmed(connection: AgentConnection) {
+      if (pending.delete(connection)) admission.release();
+      const previous = connections.get(connection.deviceId);
+      connections.set(connection.deviceId, connection);
+      previous?.close(CloseCode.Replaced, 'replaced by a newer session');
+      deps.presence.connected(connection.deviceId);
+      log.info({ deviceId: connection.deviceId, sessionId: connection.sessionId }, 'agent connected');
+    },
+    onClosed(connection: AgentConnection) {
+      if (pending.delete(connection)) admission.release();
+      if (connections.get(connection.deviceId) !== connection) return;
+      connections.delete(connection.deviceId);
+      deps.presence.disconnected(connection.deviceId);
+      log.info({ deviceId: connection.deviceId, sessionId: connection.sessionId }, 'agent disconnected');
+    },
+  };
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    if (!admission.tryAdmit()) {
+      log.warn({ pending: admission.pending }, 'handshake refused: busy');
+      return refuseUpgrade(socket, 'busy', 'server busy; retry later', config.busyRetryAfterSec);
+    }
+    let admitted = true;
+    const refuse = (...args: Parameters<typeof refuseUpgrade> extends [unknown, ...infer Rest] ? Rest : never) => {
+      if (admitted) admission.release();
+      admitted = false;
+      log.warn({ address: request.socket.remoteAddress, code: args[0], reason: args[1] }, 'agent handshake refused');
+      refuseUpgrade(socket, ...args);
+    };
+    const header = request.headers[HANDSHAKE_HEADER];
+    const initMessage = typeof header === 'string' && header.length <= MAX_HANDSHAKE_INIT_BYTES * 2 ? fromBase64Url(header) : null;
+    if (!initMessage) return refuse('bad_handshake', `missing or malformed ${HANDSHAKE_HEADER} header`);
+    const opened = openHandshakeInit(initMessage, deps.channelKeys);
+    if (!opened.ok) return refuse('bad_handshake', opened.reason);
+
+    const agentKey = encodeKey(opened.agentPublicKey);
+    const device = deps.devices.byPublicKey(agentKey);
+    if (!device) return refuse('unknown_key', 'this agent key is not enrolled here');
+    if (device.status === 'revoked') {
+      deps.audit.record({ actor: device.id, action: 'device.refused', target: device.id, detail: { reason: 'revoked' } });
+      return refuse('device_revoked', 'this device was revoked; enroll it again to use it');
+    }
+    if (device.status === 'pending') return refuse('device_pending', 'waiting for an admin to approve this device', config.pendingRetryAfterSec);
+    if (device.status === 'denied') return refuse('device_denied', `denied until an admin decides: ${device.statusReason ?? ''}`, config.pendingRetryAfterSec);
+
+    let shared = staticShared.get(device.id);
+    if (!shared) {
+      shared = nacl.box.before(opened.agentPublicKey, deps.channelKeys.secretKey);
+      staticShared.set(device.id, shared);
+    }
+    const proof = verifyHandshakeProof(opened, shared);
+    if (!proof.ok) return refuse('bad_handshake', proof.reason);
+    if (proof.timestamp <= deps.presence.lastHandshakeTs(device.id, device.lastHandshakeTs)) {
+      deps.audit.record({ actor: device.id, action: 'device.refused', target: device.id, detail: { reason: 'stale_handshake' } });
+      return refuse('stale_handshake', 'handshake timestamp is not newer than the last one (replay?)');
+    }
+    deps.presence.recordHandshake(device.id, proof.timestamp);
+
+    const channel = acceptHandshake(opened, deps.channelKeys, shared);
+    (request as IncomingMessage & { [RESPONSE]?: string })[RESPONSE] = toBase64Url(channel.responseMessage);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection = new AgentConnection(device.id, device.name, ws, channel.session, channel.transcriptHash, hooks);
+      pending.add(connection);
+      const confirmTimer = setTimeout(() => {
+        if (!connection.confirmed) connection.close(CloseCode.HandshakeTimeout, 'no hello in time');
+      }, config.handshakeConfirmTimeoutMs);
+      confirmTimer.unref();
+      ws.once('close', () => clearTimeout(confirmTimer));
+      connection.send('server.welcome', {
+        transcript: connection.transcript,
+        deviceId: device.id,
+        deviceName: device.name,
+        heartbeatIntervalMs: config.heartbeatIntervalMs,
+        serverTime: Date.now(),
+      });
+    });
+  }
+
+  const pingTimer = setInterval(() => {
+    for (const connection of [...connections.values(), ...pending]) {
+      if (!connection.alive) {
+        connection.terminate('missed pong');
+        continue;
+      }
+      connection.alive = false;
+      connection.ping();
+    }
+  }, config.pingIntervalMs);
+  pingTimer.unref();
+
+  return {
+    handleUpgrade,
+    isOnline: (deviceId: string) => connections.has(deviceId),
+    connection: (deviceId: string) => connections.get(deviceId),
+    onlineCount: () => connections.size,
+    /** Ends a device's channel at once (revocation); the agent is refused from then on by status. */
+    disconnect(deviceId: string, code: number, reason: string): void {
+      staticShared.delete(deviceId);
+      connections.get(deviceId)?.close(code, reason);
+      for (const connection of pending) if (connection.deviceId === deviceId) connection.close(code, reason);
+    },
+    close(): void {
+      clearInterval(pingTimer);
+      for (const connection of [...connections.values(), ...pending]) connection.close(CloseCode.GoingAway, 'server shutting down');
+    },
+  };
+}
+export type AgentHub = ReturnType<typeof createAgentHub>;
