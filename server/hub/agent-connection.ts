@@ -76,6 +76,19 @@ export class AgentConnection implements AgentContext {
     setTimeout(() => this.ws.terminate(), 2000).unref();
   }
 
+  /** Closes, then resolves once the socket is closed (terminated after `graceMs`). */
+  closeAndWait(code: number, reason: string, graceMs: number): Promise<void> {
+    if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.ws.terminate(), graceMs);
+      this.ws.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.close(code, reason);
+    });
+  }
+
   ping(): void {
     if (!this.closed) this.ws.ping();
   }

@@ -151,9 +151,11 @@ export function createAgentHub(deps: AgentHubDeps) {
       connections.get(deviceId)?.close(code, reason);
       for (const connection of pending) if (connection.deviceId === deviceId) connection.close(code, reason);
     },
-    close(): void {
+    /** Tells every agent the server is going away, and waits briefly for the sockets to close. */
+    async close(): Promise<void> {
       clearInterval(pingTimer);
-      for (const connection of [...connections.values(), ...pending]) connection.close(CloseCode.GoingAway, 'server shutting down');
+      const open = [...connections.values(), ...pending];
+      await Promise.all(open.map((connection) => connection.closeAndWait(CloseCode.GoingAway, 'server shutting down', 1000)));
     },
   };
 }

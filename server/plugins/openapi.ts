@@ -2,6 +2,13 @@
 // so the API documentation cannot drift from what the server accepts.
 import type { FastifyInstance, FastifySchema } from 'fastify';
 
+declare module 'fastify' {
+  interface FastifySchema {
+    /** One line for the API documentation. */
+    summary?: string;
+  }
+}
+
 interface CollectedRoute {
   method: string;
   url: string;

@@ -1,0 +1,123 @@
+// Wires the server together: database, stores, services, HTTP routes and the agent hub.
+// `main.ts` only calls this; tests call it too, with port 0 and a temp data directory.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Writable } from 'node:stream';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { HELPLINE_VERSION } from '../protocol/version.js';
+import type { ServerConfig } from './config.js';
+import { loadServerKeys, openDataDirDatabase } from './data-dir.js';
+import { auditRoutes } from './features/audit/routes.js';
+import { createAuditStore } from './features/audit/store.js';
+import { authRoutes } from './features/auth/routes.js';
+import { createAuthService } from './features/auth/service.js';
+import { createApiTokenStore } from './features/auth/token-store.js';
+import { deviceRoutes } from './features/devices/routes.js';
+import { createDeviceService } from './features/devices/service.js';
+import { createDeviceStore } from './features/devices/store.js';
+import { enrollmentRoutes } from './features/enrollment/routes.js';
+import { createEnrollmentService } from './features/enrollment/service.js';
+import { createEnrollmentTokenStore } from './features/enrollment/store.js';
+import { healthRoutes } from './features/health/routes.js';
+import { userRoutes } from './features/users/routes.js';
+import { createUserService } from './features/users/service.js';
+import { createUserStore } from './features/users/store.js';
+import { createAgentHub, type AgentHub } from './hub/agent-hub.js';
+import { createAgentHandlers } from './hub/agent-handlers.js';
+import { createPresence } from './hub/presence.js';
+import { registerAccessControl } from './plugins/access.js';
+import { registerErrorHandler } from './plugins/errors.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { routeUpgrades } from './plugins/upgrades.js';
+
+export interface BuildServerOptions {
+  /** Where logs go (default stdout); tests pass a stream to read them. */
+  logStream?: Writable;
+}
+
+export interface HelplineServer {
+  app: FastifyInstance;
+  hub: AgentHub;
+  /** Starts listening; resolves to the base URL (http://host:port). */
+  listen(): Promise<string>;
+  /** The base URL once listening. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function buildServer(config: ServerConfig, options: BuildServerOptions = {}): Promise<HelplineServer> {
+  const keys = loadServerKeys(config.dataDir);
+  const db = openDataDirDatabase(config.dataDir);
+  const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;
+  const app = Fastify({
+    logger: options.logStream ? { level: config.logLevel, stream: options.logStream } : { level: config.logLevel },
+    ...(tls ? { https: tls } : {}),
+    // additionalProperties: false must refuse unknown fields, not silently drop them.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  let baseUrl = '';
+  const publicUrl = () => config.publicUrl ?? baseUrl;
+
+  const audit = createAuditStore(db);
+  const users = createUserStore(db);
+  const apiTokens = createApiTokenStore(db);
+  const devices = createDeviceStore(db);
+  const presence = createPresence({
+    devices,
+    flushMs: config.presenceFlushMs,
+    onFlushError: (error) => app.log.error({ err: error }, 'presence flush failed; will retry'),
+  });
+  const hub: AgentHub = createAgentHub({
+    config,
+    channelKeys: keys.channel,
+    devices,
+    presence,
+    audit,
+    handlers: createAgentHandlers({ devices, presence }),
+    log: app.log,
+  });
+  const auth = createAuthService({ users, tokens: apiTokens, audit, config });
+  const userService = createUserService({ users, tokens: apiTokens, audit });
+  const deviceService = createDeviceService({ devices, presence, hub: () => hub, audit });
+  const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db), devices, audit, keys, publicUrl });
+
+  registerErrorHandler(app);
+  registerAccessControl(app, auth);
+  registerOpenApi(app, { version: HELPLINE_VERSION });
+  healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => hub.onlineCount() });
+  authRoutes(app, { auth, users: userService });
+  userRoutes(app, { users: userService });
+  enrollmentRoutes(app, { enrollment });
+  deviceRoutes(app, { devices: deviceService });
+  auditRoutes(app, { audit });
+  routeUpgrades(app, { '/agent': hub.handleUpgrade });
+  await app.ready();
+
+  let closed = false;
+  return {
+    app,
+    hub,
+    get url() {
+      return baseUrl;
+    },
+    async listen() {
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      baseUrl = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
+      return baseUrl;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await hub.close();
+      presence.stop();
+      await app.close();
+      db.close();
+    },
+  };
+}

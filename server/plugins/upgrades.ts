@@ -1,0 +1,16 @@
+// Routes HTTP upgrade requests (WebSocket) by path; anything else is answered 404 and closed.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+
+type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+export function routeUpgrades(app: FastifyInstance, routes: Record<string, UpgradeHandler>): void {
+  app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (request.url ?? '').split('?')[0] ?? '';
+    const handler = routes[path];
+    if (handler) return handler(request, socket, head);
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.destroy();
+  });
+}
