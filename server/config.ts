@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { resolveConfig } from '../protocol/config-layers.js';
+import { DEFAULT_REKEY_AFTER_MESSAGES, DEFAULT_REKEY_AFTER_MS } from '../protocol/limits.js';
 
 export const ServerConfigSchema = Type.Object(
   {
@@ -33,8 +34,8 @@ export const ServerConfigSchema = Type.Object(
     pendingRetryAfterSec: Type.Integer({ minimum: 1, default: 30 }),
     /** How long an agent has to send its first (key confirmation) message. */
     handshakeConfirmTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
-    rekeyAfterMessages: Type.Integer({ minimum: 2, default: 1_000_000 }),
-    rekeyAfterMs: Type.Integer({ minimum: 1000, default: 12 * 60 * 60 * 1000 }),
+    rekeyAfterMessages: Type.Integer({ minimum: 2, default: DEFAULT_REKEY_AFTER_MESSAGES }),
+    rekeyAfterMs: Type.Integer({ minimum: 1000, default: DEFAULT_REKEY_AFTER_MS }),
     /** Failed logins per user name and address within loginWindowMs before 429. */
     loginMaxFailures: Type.Integer({ minimum: 1, default: 5 }),
     loginWindowMs: Type.Integer({ minimum: 1000, default: 15 * 60 * 1000 }),

@@ -1,0 +1,51 @@
+// The agent's configuration: one schema with defaults; flag > HELPLINE_* environment > file > default.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Type, type Static } from 'typebox';
+import { resolveConfig } from '../protocol/config-layers.js';
+
+export const AgentConfigSchema = Type.Object(
+  {
+    stateDir: Type.String({ minLength: 1 }),
+    logLevel: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+      { default: 'info' },
+    ),
+    /** Overrides the heartbeat interval the server asks for (trials and tests). */
+    heartbeatIntervalMs: Type.Optional(Type.Integer({ minimum: 100 })),
+    /** Reconnect backoff: the delay doubles from this base... */
+    reconnectBaseMs: Type.Integer({ minimum: 10, default: 1000 }),
+    /** ...up to this cap, and a random share of it is used (full jitter, after the cap). */
+    reconnectCapMs: Type.Integer({ minimum: 100, default: 60_000 }),
+    /** Upper bound of the random wait before the first reconnect after a drop. */
+    firstReconnectMaxMs: Type.Integer({ minimum: 0, default: 5_000 }),
+    /** Give up on a connection attempt after this long. */
+    connectTimeoutMs: Type.Integer({ minimum: 100, default: 15_000 }),
+  },
+  { additionalProperties: false },
+);
+export type AgentConfig = Static<typeof AgentConfigSchema>;
+
+export const AGENT_CONFIG_FILE = 'agent-config.json';
+
+export function loadAgentConfig(flags: Partial<AgentConfig> & { stateDir: string }, env: Record<string, string | undefined>): AgentConfig {
+  const file = join(flags.stateDir, AGENT_CONFIG_FILE);
+  let fileValues: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      fileValues = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const result = resolveConfig<AgentConfig>(AgentConfigSchema, { file: fileValues, env, flags });
+  if (!result.ok) throw new Error(`invalid agent configuration:\n  ${result.errors.join('\n  ')}`);
+  return result.config;
+}
+
+/** Defaults plus the given values, for tests and the quick start. */
+export function agentConfig(values: Partial<AgentConfig> & { stateDir: string }): AgentConfig {
+  const result = resolveConfig<AgentConfig>(AgentConfigSchema, { flags: values });
+  if (!result.ok) throw new Error(`invalid agent configuration:\n  ${result.errors.join('\n  ')}`);
+  return result.config;
+}

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { runAgentCli } from './cli.js';
+
+await runAgentCli();
