@@ -160,33 +160,31 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     emitter.emit('online', { sessionId: opened.sessionId, deviceId: identity.deviceId });
   }
 
-  return Object.assign(emitter, {
-    get deviceId() {
-      return identity.deviceId;
+  // defineProperties, not Object.assign: assign would copy the getters' values once.
+  return Object.defineProperties(emitter, {
+    deviceId: { get: () => identity.deviceId },
+    status: { get: () => status },
+    sessions: { get: () => sessions },
+    start: {
+      value() {
+        if (status !== 'stopped') return;
+        setStatus('connecting', identity.serverUrl);
+        void connect();
+      },
     },
-    get status() {
-      return status;
-    },
-    get sessions() {
-      return sessions;
-    },
-    start() {
-      if (status !== 'stopped') return;
-      setStatus('connecting', identity.serverUrl);
-      void connect();
-    },
-    async stop() {
-      setStatus('stopped', 'stopped');
-      clearTimers();
-      const open = channel;
-      channel = null;
-      if (open) {
+    stop: {
+      async value() {
+        setStatus('stopped', 'stopped');
+        clearTimers();
+        const open = channel;
+        channel = null;
+        if (!open) return;
         await new Promise<void>((resolve) => {
           open.onClose(() => resolve());
           open.close(CloseCode.GoingAway, 'agent stopping');
           setTimeout(resolve, 1000).unref();
         });
-      }
+      },
     },
   }) as Agent;
 }

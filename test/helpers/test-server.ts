@@ -1,0 +1,76 @@
+// Starts a real Helpline server on port 0 with a fresh data directory in a temp dir.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { buildServer, type HelplineServer } from '../../server/build-server.js';
+import { serverConfig, type ServerConfig } from '../../server/config.js';
+import { initDataDir } from '../../server/data-dir.js';
+
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface TestServer {
+  server: HelplineServer;
+  url: string;
+  dataDir: string;
+  /** Every log line the server wrote, parsed. */
+  logs: Array<Record<string, unknown>>;
+  adminToken: string;
+  api<T = unknown>(method: string, path: string, options?: { body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
+  /** Stops the server but keeps the data directory (for restart tests). */
+  stop(): Promise<void>;
+  /** Starts a new server on the same data directory and port. */
+  restart(overrides?: Partial<ServerConfig>): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'helpline-server-'));
+  await initDataDir(dataDir, { adminPassword: ADMIN_PASSWORD });
+  const logs: Array<Record<string, unknown>> = [];
+  const logStream = new PassThrough();
+  logStream.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+  });
+  const base = { logLevel: 'info' as const, port: 0, presenceFlushMs: 100, ...overrides, dataDir };
+  let server = await buildServer(serverConfig(base), { logStream });
+  let url = await server.listen();
+  const port = Number(new URL(url).port);
+
+  const api: TestServer['api'] = async (method, path, options = {}) => {
+    const token = options.token === undefined ? context.adminToken : options.token;
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(url + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never, headers: response.headers };
+  };
+
+  const context: TestServer = {
+    get server() {
+      return server;
+    },
+    get url() {
+      return url;
+    },
+    dataDir,
+    logs,
+    adminToken: '',
+    api,
+    async stop() {
+      await server.close();
+    },
+    async restart(more = {}) {
+      server = await buildServer(serverConfig({ ...base, ...more, port }), { logStream });
+      url = await server.listen();
+    },
+    async cleanup() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const login = await api<{ token: string }>('POST', '/api/auth/login', { body: { user: 'admin', password: ADMIN_PASSWORD }, token: null });
+  context.adminToken = login.body.token;
+  return context;
+}
