@@ -33,6 +33,8 @@ import { routeUpgrades } from './plugins/upgrades.js';
 export interface BuildServerOptions {
   /** Where logs go (default stdout); tests pass a stream to read them. */
   logStream?: Writable;
+  /** The clock for token expiry and audit times (tests pass a fake one). */
+  now?: () => number;
 }
 
 export interface HelplineServer {
@@ -62,10 +64,11 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   let baseUrl = '';
   const publicUrl = () => config.publicUrl ?? baseUrl;
 
-  const audit = createAuditStore(db);
-  const users = createUserStore(db);
-  const apiTokens = createApiTokenStore(db);
-  const devices = createDeviceStore(db);
+  const now = options.now ?? Date.now;
+  const audit = createAuditStore(db, now);
+  const users = createUserStore(db, now);
+  const apiTokens = createApiTokenStore(db, now);
+  const devices = createDeviceStore(db, now);
   const presence = createPresence({
     devices,
     flushMs: config.presenceFlushMs,
@@ -83,7 +86,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const auth = createAuthService({ users, tokens: apiTokens, audit, config });
   const userService = createUserService({ users, tokens: apiTokens, audit });
   const deviceService = createDeviceService({ devices, presence, hub: () => hub, audit });
-  const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db), devices, audit, keys, publicUrl });
+  const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db, now), devices, audit, keys, publicUrl, now });
 
   registerErrorHandler(app);
   registerAccessControl(app, auth);

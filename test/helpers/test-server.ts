@@ -24,7 +24,7 @@ export interface TestServer {
   cleanup(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: { now?: () => number } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helpline-server-'));
   await initDataDir(dataDir, { adminPassword: ADMIN_PASSWORD });
   const logs: Array<Record<string, unknown>> = [];
@@ -33,7 +33,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
   });
   const base = { logLevel: 'info' as const, port: 0, presenceFlushMs: 100, ...overrides, dataDir };
-  let server = await buildServer(serverConfig(base), { logStream });
+  let server = await buildServer(serverConfig(base), { logStream, ...options });
   let url = await server.listen();
   const port = Number(new URL(url).port);
 
@@ -62,7 +62,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
       await server.close();
     },
     async restart(more = {}) {
-      server = await buildServer(serverConfig({ ...base, ...more, port }), { logStream });
+      server = await buildServer(serverConfig({ ...base, ...more, port }), { logStream, ...options });
       url = await server.listen();
     },
     async cleanup() {

@@ -99,4 +99,17 @@ describe('agent lifecycle against a real server', () => {
     await server.api('POST', `/api/devices/${second.deviceId}/approve`);
     await second.waitFor('online');
   });
+
+  it('re-handshakes when the session budget is spent and stays online', async () => {
+    server = await startTestServer({ rekeyAfterMessages: 5 });
+    const agent = await enrollTestAgent(server, { config: { heartbeatIntervalMs: 100 }, start: false });
+    agents.push(agent);
+    const closeCodes: number[] = [];
+    agent.agent.on('offline', ({ code }) => closeCodes.push(code));
+    agent.agent.start();
+    await eventually(() => agent.agent.sessions >= 3, 10_000, 'three sessions');
+    await agent.waitFor('online');
+    expect(closeCodes.slice(0, 2)).toEqual([CloseCode.Rekey, CloseCode.Rekey]);
+    expect((await device(agent.deviceId)).online).toBe(true);
+  });
 });

@@ -1,0 +1,52 @@
+// What every command needs: where to print, the config file, and an API client for the right
+// server. Server: --server > HELPLINE_SERVER > config file. Token: HELPLINE_TOKEN > config file.
+import { createApiClient, type ApiClient } from './api-client.js';
+import { cliConfigPath, normalizeServerUrl, readCliConfig, writeCliConfig, type CliConfig } from './cli-config.js';
+import { NOT_LOGGED_IN } from './errors.js';
+import type { CliIo } from './output.js';
+
+/** Options every command accepts. */
+export interface GlobalArgs {
+  server: string | undefined;
+}
+
+export interface CliContext {
+  io: CliIo;
+  configPath: string;
+  readConfig(): CliConfig | null;
+  writeConfig(config: CliConfig): void;
+  /** The server to talk to, or null when none is configured anywhere. */
+  serverUrl(args: GlobalArgs): string | null;
+  /** A client without a token, for login. */
+  anonymousClient(server: string): ApiClient;
+  /** A client for the signed-in user; throws "not logged in" when there is no token. */
+  client(args: GlobalArgs): ApiClient;
+}
+
+export function createCliContext(env: Record<string, string | undefined>, io: CliIo): CliContext {
+  const configPath = cliConfigPath(env);
+  const readConfig = () => readCliConfig(configPath);
+
+  const serverUrl = (args: GlobalArgs): string | null => {
+    if (args.server !== undefined) return normalizeServerUrl(args.server);
+    if (env.HELPLINE_SERVER) return normalizeServerUrl(env.HELPLINE_SERVER, 'HELPLINE_SERVER');
+    const stored = readConfig();
+    return stored ? normalizeServerUrl(stored.server, configPath) : null;
+  };
+
+  return {
+    io,
+    configPath,
+    readConfig,
+    writeConfig: (config) => writeCliConfig(configPath, config),
+    serverUrl,
+    anonymousClient: (server) => createApiClient({ server }),
+    client(args) {
+      const token = env.HELPLINE_TOKEN || readConfig()?.token;
+      if (!token) throw new Error(NOT_LOGGED_IN);
+      const server = serverUrl(args);
+      if (!server) throw new Error(NOT_LOGGED_IN);
+      return createApiClient({ server, token });
+    },
+  };
+}
