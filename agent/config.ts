@@ -2,15 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
-import { resolveConfig } from '../protocol/config-layers.js';
+import { LogLevel, resolveConfig } from '../protocol/config-layers.js';
 
 export const AgentConfigSchema = Type.Object(
   {
     stateDir: Type.String({ minLength: 1 }),
-    logLevel: Type.Union(
-      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-      { default: 'info' },
-    ),
+    logLevel: LogLevel,
     /** Overrides the heartbeat interval the server asks for (trials and tests). */
     heartbeatIntervalMs: Type.Optional(Type.Integer({ minimum: 100 })),
     /** Reconnect backoff: the delay doubles from this base... */

@@ -1,6 +1,6 @@
 // One way to resolve configuration for every program: flag > environment (HELPLINE_*) > file >
 // schema default, validated once. Pure: callers read files and pass process.env themselves.
-import type { TObject } from 'typebox';
+import { Type, type TObject } from 'typebox';
 import { Value } from 'typebox/value';
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; errors: string[] };
@@ -29,3 +29,9 @@ export function resolveConfig<T>(
     .map((error) => `${error.instancePath ? error.instancePath.slice(1) : 'config'}: ${error.message}`);
   return { ok: false, errors };
 }
+
+/** Log levels of pino, for every program's config. */
+export const LogLevel = Type.Union(
+  [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')],
+  { default: 'info' },
+);

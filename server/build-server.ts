@@ -13,14 +13,14 @@ import { authRoutes } from './features/auth/routes.js';
 import { createAuthService } from './features/auth/service.js';
 import { createApiTokenStore } from './features/auth/token-store.js';
 import { deviceRoutes } from './features/devices/routes.js';
-import { createDeviceService } from './features/devices/service.js';
+import { createDeviceService, type DeviceService } from './features/devices/service.js';
 import { createDeviceStore } from './features/devices/store.js';
 import { enrollmentRoutes } from './features/enrollment/routes.js';
-import { createEnrollmentService } from './features/enrollment/service.js';
+import { createEnrollmentService, type EnrollmentService } from './features/enrollment/service.js';
 import { createEnrollmentTokenStore } from './features/enrollment/store.js';
 import { healthRoutes } from './features/health/routes.js';
 import { userRoutes } from './features/users/routes.js';
-import { createUserService } from './features/users/service.js';
+import { createUserService, type UserService } from './features/users/service.js';
 import { createUserStore } from './features/users/store.js';
 import { createAgentHub, type AgentHub } from './hub/agent-hub.js';
 import { createAgentHandlers } from './hub/agent-handlers.js';
@@ -40,6 +40,8 @@ export interface BuildServerOptions {
 export interface HelplineServer {
   app: FastifyInstance;
   hub: AgentHub;
+  /** For programs that embed the server (the quick start); everything else goes through the API. */
+  services: { enrollment: EnrollmentService; devices: DeviceService; users: UserService };
   /** Starts listening; resolves to the base URL (http://host:port). */
   listen(): Promise<string>;
   /** The base URL once listening. */
@@ -104,6 +106,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   return {
     app,
     hub,
+    services: { enrollment, devices: deviceService, users: userService },
     get url() {
       return baseUrl;
     },

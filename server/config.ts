@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
-import { resolveConfig } from '../protocol/config-layers.js';
+import { LogLevel, resolveConfig } from '../protocol/config-layers.js';
 import { DEFAULT_REKEY_AFTER_MESSAGES, DEFAULT_REKEY_AFTER_MS } from '../protocol/limits.js';
 
 export const ServerConfigSchema = Type.Object(
@@ -14,10 +14,7 @@ export const ServerConfigSchema = Type.Object(
     publicUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
     tlsCert: Type.Optional(Type.String()),
     tlsKey: Type.Optional(Type.String()),
-    logLevel: Type.Union(
-      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-      { default: 'info' },
-    ),
+    logLevel: LogLevel,
     /** How often agents send a heartbeat (told to them in the welcome). */
     heartbeatIntervalMs: Type.Integer({ minimum: 1000, default: 30_000 }),
     /** How often the server pings each agent socket; a missing pong by the next ping ends it. */

@@ -12,6 +12,7 @@ export interface GlobalArgs {
 
 export interface CliContext {
   io: CliIo;
+  env: Record<string, string | undefined>;
   configPath: string;
   readConfig(): CliConfig | null;
   writeConfig(config: CliConfig): void;
@@ -31,21 +32,21 @@ export function createCliContext(env: Record<string, string | undefined>, io: Cl
     if (args.server !== undefined) return normalizeServerUrl(args.server);
     if (env.HELPLINE_SERVER) return normalizeServerUrl(env.HELPLINE_SERVER, 'HELPLINE_SERVER');
     const stored = readConfig();
-    return stored ? normalizeServerUrl(stored.server, configPath) : null;
+    return stored ? normalizeServerUrl(stored.server, `"server" in ${configPath}`) : null;
   };
 
   return {
     io,
+    env,
     configPath,
     readConfig,
     writeConfig: (config) => writeCliConfig(configPath, config),
     serverUrl,
     anonymousClient: (server) => createApiClient({ server }),
     client(args) {
-      const token = env.HELPLINE_TOKEN || readConfig()?.token;
-      if (!token) throw new Error(NOT_LOGGED_IN);
       const server = serverUrl(args);
-      if (!server) throw new Error(NOT_LOGGED_IN);
+      const token = env.HELPLINE_TOKEN || readConfig()?.token;
+      if (!server || !token) throw new Error(NOT_LOGGED_IN);
       return createApiClient({ server, token });
     },
   };

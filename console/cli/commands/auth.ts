@@ -21,7 +21,7 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
           .option('user', { type: 'string', demandOption: true, describe: 'your user name' })
           .option('password', { type: 'string', describe: 'your password (or set HELPLINE_PASSWORD, which stays out of the process list)' })
           .option('json', jsonOption)
-          .example('$0 login --server https://helpline.example.com --user alice --password ...', ''),
+          .example('$0 login --server https://helpline.example.com --user alice --password "$PW"', ''),
       async (args) => {
         const server = ctx.serverUrl(args);
         if (!server) throw new UsageError('which server? give --server URL, e.g. --server https://helpline.example.com');

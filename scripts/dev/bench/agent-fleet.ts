@@ -1,7 +1,7 @@
 // The simulated agents once enrolled: connect them with the real handshake (openChannel), at most
 // `connectConcurrency` attempts in flight, obeying the server's "busy, retry after N" the way the
 // real agent does; then keep each one beating and time every heartbeat.ack.
-import { hostname as realHostname, release } from 'node:os';
+import { release } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { backoffDelay, retryAfterDelay } from '../../../agent/backoff.js';
 import { openChannel, type AgentChannel, type ConnectFailure } from '../../../agent/channel-client.js';
@@ -205,6 +205,3 @@ function failureReason(failure: ConnectFailure): string {
   if (failure.kind === 'network') return `network ${networkReason(new Error(failure.message))}`;
   return `handshake ${failure.message}`;
 }
-
-/** The real host name is not used: each simulated agent reports its own. Kept for clarity in reports. */
-export const swarmHost = realHostname();

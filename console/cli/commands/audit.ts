@@ -1,0 +1,77 @@
+// `helpline audit list|verify`: the hash-chained audit log (admins).
+import type { Argv } from 'yargs';
+import type { CliContext, GlobalArgs } from '../context.js';
+import { UsageError } from '../errors.js';
+import { jsonOption, printJson, printTable } from '../output.js';
+import { positiveInteger } from './token.js';
+
+interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: unknown;
+  hash: string;
+}
+type AuditVerdict = { ok: true; entries: number } | { ok: false; brokenAt: number };
+
+const MAX_LIMIT = 1000;
+
+function detailText(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  if (typeof detail === 'object' && Object.keys(detail).length === 0) return '';
+  return JSON.stringify(detail);
+}
+
+export function registerAuditCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
+  const { io } = ctx;
+  return cli.command('audit', 'read and check the audit log (admins)', (group) =>
+    group
+      .command(
+        'list',
+        'recent audit entries, newest first',
+        (y) =>
+          y
+            .option('action', { type: 'string', describe: 'only actions starting with this, e.g. "device." or "login"' })
+            .option('limit', { type: 'number', describe: `how many entries (1 to ${MAX_LIMIT}; server default 100)` })
+            .option('json', jsonOption),
+        async (args) => {
+          const limit = positiveInteger('--limit', args.limit);
+          if (limit !== undefined && limit > MAX_LIMIT) throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
+          const query = new URLSearchParams();
+          if (args.action !== undefined) query.set('action', args.action);
+          if (limit !== undefined) query.set('limit', String(limit));
+          const suffix = query.size > 0 ? `?${query.toString()}` : '';
+          const entries = await ctx.client(args).get<AuditEntry[]>(`/api/audit${suffix}`);
+          if (args.json) return printJson(io, entries);
+          if (entries.length === 0) return io.out('No audit entries match.');
+          printTable(
+            io,
+            [
+              { header: 'SEQ', value: (e: AuditEntry) => e.seq },
+              { header: 'TIME', value: (e) => e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z') },
+              { header: 'ACTOR', value: (e) => e.actor },
+              { header: 'ACTION', value: (e) => e.action },
+              { header: 'TARGET', value: (e) => e.target },
+              { header: 'DETAIL', value: (e) => detailText(e.detail) },
+            ],
+            entries,
+          );
+        },
+      )
+      .command(
+        'verify',
+        'check the hash chain of the whole audit log; exit status 1 when it is broken',
+        (y) => y.option('json', jsonOption),
+        async (args) => {
+          const verdict = await ctx.client(args).get<AuditVerdict>('/api/audit/verify');
+          if (args.json) printJson(io, verdict);
+          else if (verdict.ok) io.out(`Audit log intact: ${verdict.entries} entries, hash chain verified.`);
+          else io.out(`Audit log BROKEN: the hash chain fails at entry ${verdict.brokenAt}; entries from there on may have been altered.`);
+          if (!verdict.ok) io.exit(1);
+        },
+      )
+      .demandCommand(1, 'name an audit command: list or verify'),
+  );
+}

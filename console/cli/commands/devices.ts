@@ -1,0 +1,90 @@
+// `helpline device(s) list|show|approve|revoke`: enrolled PCs.
+import type { Argv } from 'yargs';
+import type { DeviceView } from '../../../protocol/api/devices.js';
+import { segment } from '../api-client.js';
+import type { CliContext, GlobalArgs } from '../context.js';
+import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
+
+const idPositional = { type: 'string', demandOption: true, describe: 'device id, like dev_... (see `helpline devices list`)' } as const;
+
+export function deviceFields(device: DeviceView): Array<[string, unknown]> {
+  return [
+    ['id', device.id],
+    ['name', device.name],
+    ['group', device.group],
+    ['status', device.statusReason ? `${device.status} (${device.statusReason})` : device.status],
+    ['online', yesNo(device.online)],
+    ['last seen', timeWithRelative(device.lastSeenAt)],
+    ['agent version', device.agentVersion],
+    ['platform', `${device.platform} ${device.osRelease} ${device.arch}`],
+    ['key fingerprint', device.fingerprint],
+    ['enrolled', timeWithRelative(device.enrolledAt)],
+  ];
+}
+
+export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
+  const { io } = ctx;
+  return cli.command(['device', 'devices'], 'list, inspect, approve and revoke enrolled PCs', (group) =>
+    group
+      .command(
+        'list',
+        'list enrolled devices',
+        (y) => y.option('json', jsonOption),
+        async (args) => {
+          const devices = await ctx.client(args).get<DeviceView[]>('/api/devices');
+          if (args.json) return printJson(io, devices);
+          if (devices.length === 0) return io.out('No devices enrolled yet; make a token with `helpline token create`.');
+          printTable(
+            io,
+            [
+              { header: 'ID', value: (d: DeviceView) => d.id },
+              { header: 'NAME', value: (d) => d.name },
+              { header: 'GROUP', value: (d) => d.group },
+              { header: 'STATUS', value: (d) => d.status },
+              { header: 'ONLINE', value: (d) => yesNo(d.online) },
+              { header: 'LAST SEEN', value: (d) => relativeTime(d.lastSeenAt) },
+              { header: 'AGENT', value: (d) => d.agentVersion },
+            ],
+            devices,
+          );
+        },
+      )
+      .command(
+        'show <id>',
+        'show one device',
+        (y) => y.positional('id', idPositional).option('json', jsonOption),
+        async (args) => {
+          const device = await ctx.client(args).get<DeviceView>(`/api/devices/${segment(args.id)}`);
+          if (args.json) return printJson(io, device);
+          printFields(io, deviceFields(device));
+        },
+      )
+      .command(
+        'approve <id>',
+        'let a pending or denied device connect; compare its key fingerprint with the one on the PC first',
+        (y) => y.positional('id', idPositional).option('json', jsonOption),
+        async (args) => {
+          const device = await ctx.client(args).post<DeviceView>(`/api/devices/${segment(args.id)}/approve`);
+          if (args.json) return printJson(io, device);
+          io.out(`Approved ${device.id} (${device.name}); status ${device.status}.`);
+          printFields(io, [['key fingerprint', device.fingerprint]]);
+        },
+      )
+      .command(
+        'revoke <id>',
+        'disconnect a device now and refuse it from then on',
+        (y) =>
+          y
+            .positional('id', idPositional)
+            .option('reason', { type: 'string', describe: 'why, for the audit log (e.g. "stolen laptop")' })
+            .option('json', jsonOption),
+        async (args) => {
+          const body = args.reason === undefined ? {} : { reason: args.reason };
+          const device = await ctx.client(args).post<DeviceView>(`/api/devices/${segment(args.id)}/revoke`, body);
+          if (args.json) return printJson(io, device);
+          io.out(`Revoked ${device.id} (${device.name}); it is disconnected and will be refused from now on.`);
+        },
+      )
+      .demandCommand(1, 'name a device command: list, show, approve or revoke'),
+  );
+}
