@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { HELPLINE_VERSION } from '../protocol/version.js';
 import type { ServerConfig } from './config.js';
-import { loadServerKeys, openDataDirDatabase } from './data-dir.js';
+import { assertInitialised, loadServerKeys, openDataDirDatabase } from './data-dir.js';
 import { auditRoutes } from './features/audit/routes.js';
 import { createAuditStore } from './features/audit/store.js';
 import { authRoutes } from './features/auth/routes.js';
@@ -50,6 +50,7 @@ export interface HelplineServer {
 }
 
 export async function buildServer(config: ServerConfig, options: BuildServerOptions = {}): Promise<HelplineServer> {
+  assertInitialised(config.dataDir);
   const keys = loadServerKeys(config.dataDir);
   const db = openDataDirDatabase(config.dataDir);
   const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;

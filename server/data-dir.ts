@@ -77,7 +77,11 @@ export function loadServerKeys(dataDir: string): ServerKeys {
   return { channel, jobSigning, jobSigningPublicKey };
 }
 
-export function openDataDirDatabase(dataDir: string): Db {
+export function assertInitialised(dataDir: string): void {
   if (!isInitialised(dataDir)) throw new Error(`${dataDir} is not a Helpline data directory; run \`helpline-server init --data ${dataDir}\` first`);
+}
+
+export function openDataDirDatabase(dataDir: string): Db {
+  assertInitialised(dataDir);
   return openDatabase(join(dataDir, DATABASE_FILE));
 }

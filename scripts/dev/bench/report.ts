@@ -77,7 +77,7 @@ export function formatResult(result: BenchResult): string {
     `  during connect  ${latency(swarm.connectPhaseRoundTrip)}`,
     `  heartbeats sent ${swarm.heartbeatsSent}${failures(swarm.serverErrors) ? `; server errors:${failures(swarm.serverErrors)}` : ''}`,
     '',
-    `Swarm RSS         ${kib(swarm.rssEndKiB)} at the end; event-loop delay p50 ${swarm.swarmEventLoopDelay.p50Ms} ms, p99 ${swarm.swarmEventLoopDelay.p99Ms} ms, max ${swarm.swarmEventLoopDelay.maxMs} ms`,
+    `Swarm RSS         ${kib(swarm.rssEndKiB)} at the end; its event-loop lag after the connect phase p50 ${swarm.swarmEventLoopDelay.p50Ms} ms, p99 ${swarm.swarmEventLoopDelay.p99Ms} ms, max ${swarm.swarmEventLoopDelay.maxMs} ms`,
     `Server log        ${failures(server.logCounts, '\n                  ').trim() || 'nothing at warn or above'}`,
     `Server stop       ${server.stop ? `${server.stop.clean ? 'clean' : 'NOT clean'} in ${server.stop.ms} ms` : 'not stopped'}`,
   ];

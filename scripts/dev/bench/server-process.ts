@@ -73,13 +73,14 @@ export function startServer(dataDir: string): Promise<ServerProcess> {
   });
 }
 
+/** Counts pino's JSON lines; plain lines are the CLI's own notices (e.g. "SIGTERM received"). */
 function countLogLine(line: string, counts: Tally): void {
-  if (!line.trim()) return;
+  if (!line.startsWith('{')) return;
   try {
     const entry = JSON.parse(line) as { level?: number; msg?: string };
     counts.add(`${levelName(entry.level)}: ${entry.msg ?? '(no message)'}`);
   } catch {
-    counts.add(`text: ${line.slice(0, 80)}`);
+    counts.add(`unparsable log line: ${line.slice(0, 80)}`);
   }
 }
 

@@ -55,7 +55,7 @@ export interface SwarmReport {
   steadyRoundTrip: LatencySummary;
   /** Round trips measured while other agents were still handshaking. */
   connectPhaseRoundTrip: LatencySummary;
-  /** The swarm's own event-loop delay (ms); a large value inflates the round trips it measures. */
+  /** The swarm's own event-loop lag (ms) after the connect phase; it inflates the round trips it measures. */
   swarmEventLoopDelay: { p50Ms: number; p99Ms: number; maxMs: number };
   emfile: boolean;
 }

@@ -1,0 +1,129 @@
+// The real compiled `helpline` CLI with the real `helpline-agent`: an enrollment token made by the
+// CLI enrolls a PC, which the CLI then lists, approves and revokes; the audit log records it all.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+type Run = { code: number; stdout: string; stderr: string };
+
+function run(bin: 'helpline' | 'helpline-agent', args: string[], configPath: string): Promise<Run> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_')));
+  return new Promise((done) => {
+    execFile(process.execPath, [join(ROOT, 'bin', `${bin}.js`), ...args], { cwd: ROOT, env: { ...env, HELPLINE_CONFIG: configPath } }, (error, stdout, stderr) => {
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+type Token = { token: string; info: { id: string; group: string; approval: boolean; maxUses: number; expiresAt: string; state: string } };
+type Device = { id: string; name: string; group: string; status: string; statusReason: string | null; online: boolean; fingerprint: string };
+
+describe('helpline token and device commands', () => {
+  let server: TestServer;
+  let dir: string;
+  const helpline = (...args: string[]) => run('helpline', args, join(dir, 'cli.json'));
+  const json = async <T>(...args: string[]): Promise<T> => {
+    const result = await helpline(...args, '--json');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    return JSON.parse(result.stdout) as T;
+  };
+  const enroll = (token: string, name: string) => run('helpline-agent', ['enroll', '--token', token, '--state', join(dir, name), '--json'], join(dir, 'unused.json'));
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    dir = mkdtempSync(join(tmpdir(), 'helpline-cli-'));
+    const login = await helpline('login', '--server', server.url, '--user', 'admin', '--password', ADMIN_PASSWORD);
+    expect(login.code).toBe(0);
+  });
+  afterAll(async () => {
+    await server?.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('makes a token that helpline-agent enroll accepts, and lists, approves and revokes the device', async () => {
+    const created = await json<Token>('token', 'create', '--group', 'office', '--ttl', '30m', '--uses', '1', '--approval');
+    expect(created.token).toMatch(/^hl1_/);
+    expect(created.info).toMatchObject({ group: 'office', approval: true, maxUses: 1, state: 'active' });
+    const ttlMs = Date.parse(created.info.expiresAt) - Date.now();
+    expect(ttlMs).toBeGreaterThan(25 * 60_000);
+    expect(ttlMs).toBeLessThanOrEqual(30 * 60_000);
+
+    const enrolled = await enroll(created.token, 'agent-approve');
+    expect(enrolled.code).toBe(0);
+    const agent = JSON.parse(enrolled.stdout) as { deviceId: string; status: string; fingerprint: string };
+    expect(agent.status).toBe('pending');
+
+    const devices = await json<Device[]>('devices', 'list');
+    expect(devices).toEqual([expect.objectContaining({ id: agent.deviceId, group: 'office', status: 'pending', online: false })]);
+    const table = await helpline('devices', 'list');
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+GROUP\s+STATUS\s+ONLINE\s+LAST SEEN\s+AGENT$/);
+    expect(table.stdout).toMatch(new RegExp(`^${agent.deviceId}\\s.*\\soffice\\s+pending\\s+no\\s+never\\s`, 'm'));
+
+    const approve = await helpline('device', 'approve', agent.deviceId);
+    expect(approve.code).toBe(0);
+    expect(approve.stdout).toContain(`Approved ${agent.deviceId}`);
+    expect(approve.stdout).toContain(agent.fingerprint);
+    expect(await json<Device>('device', 'show', agent.deviceId)).toMatchObject({ status: 'active', fingerprint: agent.fingerprint });
+
+    const revoke = await helpline('device', 'revoke', agent.deviceId, '--reason', 'stolen laptop');
+    expect(revoke.code).toBe(0);
+    expect(revoke.stdout).toContain(`Revoked ${agent.deviceId}`);
+    const shown = await helpline('device', 'show', agent.deviceId);
+    expect(shown.stdout).toMatch(/^status:\s+revoked \(stolen laptop\)$/m);
+
+    const audit = await json<Array<{ action: string; target: string }>>('audit', 'list', '--action', 'device.');
+    expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['device.approved', 'device.revoked']));
+    expect(audit.every((entry) => entry.action.startsWith('device.'))).toBe(true);
+    const verify = await helpline('audit', 'verify');
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/^Audit log intact: \d+ entries/);
+  });
+
+  it('prints the token on a line of its own, lists it, and a revoked token no longer enrolls', async () => {
+    const created = await helpline('token', 'create', '--ttl', '2h');
+    expect(created.code).toBe(0);
+    const token = created.stdout.split('\n').find((line) => line.startsWith('hl1_'));
+    expect(token).toMatch(/^hl1_\S+$/);
+    const id = /^id:\s+(tok_\w+)$/m.exec(created.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(created.stdout).toMatch(/^uses:\s+0 of 1$/m);
+
+    const listed = await json<Array<{ id: string; state: string }>>('token', 'list');
+    expect(listed).toContainEqual(expect.objectContaining({ id, state: 'active' }));
+    expect((await helpline('token', 'list')).stdout).toMatch(new RegExp(`^${id}\\s+default\\s+active\\s+0/1\\s`, 'm'));
+
+    const revoked = await helpline('token', 'revoke', id!);
+    expect(revoked).toMatchObject({ code: 0, stdout: expect.stringContaining(`Revoked enrollment token ${id}`) });
+    const refused = await enroll(token!, 'agent-refused');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('revoked');
+  });
+
+  it('says what was wrong with the device or token id', async () => {
+    const missing = await helpline('device', 'show', 'dev_doesnotexist00');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^helpline: .*dev_doesnotexist00.*\(not_found\)$/m);
+    const malformed = await helpline('token', 'revoke', '../users');
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toContain('(validation_failed)');
+  });
+
+  it('refuses a bad --ttl before asking the server, and makes no token', async () => {
+    const before = (await json<unknown[]>('token', 'list')).length;
+    for (const [ttl, message] of [
+      ['5x', '--ttl takes a duration like 30m, 12h or 7d, not "5x"'],
+      ['10s', '--ttl must be between 60s and 90d, not 10s'],
+    ] as const) {
+      const result = await helpline('token', 'create', '--ttl', ttl);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`helpline: ${message}`);
+    }
+    expect((await helpline('token', 'create', '--uses', '0')).stderr).toContain('--uses takes a whole number of 1 or more, not "0"');
+    expect(await json<unknown[]>('token', 'list')).toHaveLength(before);
+  });
+});
