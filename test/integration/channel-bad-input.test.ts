@@ -151,6 +151,25 @@ describe('bad input on the agent channel', () => {
   });
 });
 
+describe('dead connections', () => {
+  it('terminates an agent socket that misses a pong, and logs it', async () => {
+    const server = await startTestServer({ pingIntervalMs: 100 });
+    try {
+      const identity = await enrollRawIdentity(server);
+      const outcome = await rawConnect(server, identity);
+      if (!outcome.upgraded) throw new Error('refused');
+      outcome.connection.hello();
+      await eventually(async () => (await server.api<Array<{ online: boolean }>>('GET', '/api/devices')).body[0]!.online, 5000, 'online');
+      // A paused socket reads nothing, so it never answers the server's pings: a dead peer.
+      (outcome.connection.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+      await eventually(() => server.logs.some((line) => line.reason === 'missed pong'), 5000, 'missed pong');
+      await eventually(async () => !(await server.api<Array<{ online: boolean }>>('GET', '/api/devices')).body[0]!.online, 5000, 'offline');
+    } finally {
+      await server.cleanup();
+    }
+  });
+});
+
 describe('handshake admission control', () => {
   it('answers a flood with busy and Retry-After instead of falling over', async () => {
     const server = await startTestServer({ handshakesPerSecond: 1, busyRetryAfterSec: 7 });
