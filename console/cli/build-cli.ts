@@ -37,6 +37,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .option('server', { type: 'string', global: true, describe: 'server URL; overrides the stored one (login stores it)' })
     .strict()
     .recommendCommands()
+    .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
     .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);

@@ -18,8 +18,8 @@ export interface CliContext {
   writeConfig(config: CliConfig): void;
   /** The server to talk to, or null when none is configured anywhere. */
   serverUrl(args: GlobalArgs): string | null;
-  /** A client without a token, for login. */
-  anonymousClient(server: string): ApiClient;
+  /** A client with the given token (none for login). */
+  clientFor(server: string, token: string | null): ApiClient;
   /** A client for the signed-in user; throws "not logged in" when there is no token. */
   client(args: GlobalArgs): ApiClient;
 }
@@ -42,7 +42,7 @@ export function createCliContext(env: Record<string, string | undefined>, io: Cl
     readConfig,
     writeConfig: (config) => writeCliConfig(configPath, config),
     serverUrl,
-    anonymousClient: (server) => createApiClient({ server }),
+    clientFor: (server, token) => createApiClient({ server, token }),
     client(args) {
       const server = serverUrl(args);
       const token = env.HELPLINE_TOKEN || readConfig()?.token;

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -125,5 +126,18 @@ describe('helpline token and device commands', () => {
     }
     expect((await helpline('token', 'create', '--uses', '0')).stderr).toContain('--uses takes a whole number of 1 or more, not "0"');
     expect(await json<unknown[]>('token', 'list')).toHaveLength(before);
+  });
+
+  // Runs last: it breaks this server's audit chain on purpose.
+  it('audit verify exits 1 when an entry was altered behind the server', async () => {
+    const db = new Database(join(server.dataDir, 'helpline.db'));
+    db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 2");
+    db.close();
+    const verify = await helpline('audit', 'verify');
+    expect(verify.code).toBe(1);
+    expect(verify.stdout).toContain('Audit log BROKEN: the hash chain fails at entry 2');
+    const json = await helpline('audit', 'verify', '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ ok: false, brokenAt: 2 });
   });
 });

@@ -13,14 +13,10 @@ const LOGIN_HINT = 'not logged in; run `helpline login --server URL --user NAME 
 
 type Run = { code: number; stdout: string; stderr: string };
 
-function cliEnv(configPath: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_')));
-  return { ...env, HELPLINE_CONFIG: configPath };
-}
-
-function helpline(configPath: string, args: string[]): Promise<Run> {
+function helpline(configPath: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))), HELPLINE_CONFIG: configPath, ...extraEnv };
   return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, 'bin/helpline.js'), ...args], { cwd: ROOT, env: cliEnv(configPath) }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(ROOT, 'bin/helpline.js'), ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
       done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -37,8 +33,11 @@ async function closedPortUrl(): Promise<string> {
 describe('helpline login, whoami and logout', () => {
   let server: TestServer;
   let dir: string;
-  let configPath: string;
-  const run = (...args: string[]) => helpline(configPath, args);
+  /** Each test has its own config file, as if on its own PC. */
+  const pc = (name: string) => {
+    const configPath = join(dir, name, 'cli.json');
+    return { configPath, run: (...args: string[]) => helpline(configPath, args), runWith: (env: Record<string, string>, ...args: string[]) => helpline(configPath, args, env) };
+  };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -50,7 +49,7 @@ describe('helpline login, whoami and logout', () => {
   });
 
   it('stores the token in a file only its owner can read, and whoami uses it', async () => {
-    configPath = join(dir, 'owner-only', 'cli.json');
+    const { configPath, run } = pc('owner-only');
     const login = await run('login', '--server', `${server.url}/`, '--user', 'admin', '--password', ADMIN_PASSWORD);
     expect(login).toMatchObject({ code: 0, stderr: '' });
     expect(login.stdout).toContain(`Logged in to ${server.url} as admin (admin)`);
@@ -67,7 +66,7 @@ describe('helpline login, whoami and logout', () => {
   });
 
   it("refuses a wrong password with the server's message and writes nothing", async () => {
-    configPath = join(dir, 'wrong-password', 'cli.json');
+    const { configPath, run } = pc('wrong-password');
     const login = await run('login', '--server', server.url, '--user', 'admin', '--password', 'not-the-password');
     expect(login.code).toBe(1);
     expect(login.stderr).toContain('helpline: wrong user name or password (invalid_credentials)');
@@ -76,7 +75,7 @@ describe('helpline login, whoami and logout', () => {
   });
 
   it('tells a user who has not logged in how to log in', async () => {
-    configPath = join(dir, 'never-logged-in', 'cli.json');
+    const { run } = pc('never-logged-in');
     for (const args of [['devices', 'list'], ['whoami'], ['token', 'list', '--server', server.url]]) {
       const result = await run(...args);
       expect(result.code).toBe(1);
@@ -85,7 +84,7 @@ describe('helpline login, whoami and logout', () => {
   });
 
   it('logout ends the session on the server and forgets the token', async () => {
-    configPath = join(dir, 'logout', 'cli.json');
+    const { configPath, run } = pc('logout');
     await run('login', '--server', server.url, '--user', 'admin', '--password', ADMIN_PASSWORD);
     const { token } = JSON.parse(readFileSync(configPath, 'utf8')) as { token: string };
     const logout = await run('logout');
@@ -96,7 +95,7 @@ describe('helpline login, whoami and logout', () => {
   });
 
   it('says the login is no longer valid when the server revoked the token', async () => {
-    configPath = join(dir, 'revoked', 'cli.json');
+    const { configPath, run } = pc('revoked');
     await run('login', '--server', server.url, '--user', 'admin', '--password', ADMIN_PASSWORD);
     const { token } = JSON.parse(readFileSync(configPath, 'utf8')) as { token: string };
     await server.api('POST', '/api/auth/logout', { token });
@@ -106,8 +105,18 @@ describe('helpline login, whoami and logout', () => {
     expect(whoami.stderr).toContain('helpline login --server URL');
   });
 
+  it('takes the server and token from HELPLINE_SERVER and HELPLINE_TOKEN when there is no config file', async () => {
+    const { configPath, runWith } = pc('from-environment');
+    const env = { HELPLINE_SERVER: server.url, HELPLINE_TOKEN: server.adminToken };
+    const whoami = await runWith(env, 'whoami');
+    expect(whoami).toMatchObject({ code: 0, stdout: `admin (admin) on ${server.url}\n` });
+    expect(() => statSync(configPath)).toThrow();
+    const overridden = await runWith({ ...env, HELPLINE_SERVER: 'not a url' }, 'whoami', '--server', server.url);
+    expect(overridden.code).toBe(0);
+  });
+
   it('names the server it cannot reach', async () => {
-    configPath = join(dir, 'unreachable', 'cli.json');
+    const { run } = pc('unreachable');
     const url = await closedPortUrl();
     const result = await run('login', '--server', url, '--user', 'admin', '--password', ADMIN_PASSWORD);
     expect(result.code).toBe(1);
@@ -116,7 +125,7 @@ describe('helpline login, whoami and logout', () => {
   });
 
   it('refuses a --server that is not an http(s) URL, and a damaged config file', async () => {
-    configPath = join(dir, 'damaged', 'cli.json');
+    const { configPath, run } = pc('damaged');
     const bad = await run('login', '--server', 'ftp://example.com', '--user', 'admin', '--password', ADMIN_PASSWORD);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--server must be an http:// or https:// URL, not "ftp://example.com"');

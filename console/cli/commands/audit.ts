@@ -2,8 +2,8 @@
 import type { Argv } from 'yargs';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
+import { positiveInteger } from '../flags.js';
 import { jsonOption, printJson, printTable } from '../output.js';
-import { positiveInteger } from './token.js';
 
 interface AuditEntry {
   seq: number;
@@ -34,7 +34,7 @@ export function registerAuditCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         (y) =>
           y
             .option('action', { type: 'string', describe: 'only actions starting with this, e.g. "device." or "login"' })
-            .option('limit', { type: 'number', describe: `how many entries (1 to ${MAX_LIMIT}; server default 100)` })
+            .option('limit', { type: 'string', describe: `how many entries (1 to ${MAX_LIMIT}; server default 100)` })
             .option('json', jsonOption),
         async (args) => {
           const limit = positiveInteger('--limit', args.limit);

@@ -27,7 +27,7 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         if (!server) throw new UsageError('which server? give --server URL, e.g. --server https://helpline.example.com');
         const password = args.password ?? ctx.env.HELPLINE_PASSWORD;
         if (!password) throw new UsageError('give --password (or set HELPLINE_PASSWORD)');
-        const result = await ctx.anonymousClient(server).post<LoginResponse>('/api/auth/login', { user: args.user, password });
+        const result = await ctx.clientFor(server, null).post<LoginResponse>('/api/auth/login', { user: args.user, password });
         ctx.writeConfig({ server, token: result.token, user: result.user.name });
         if (args.json) return printJson(io, { server, expiresAt: result.expiresAt, user: result.user });
         io.out(`Logged in to ${server} as ${describeUser(result.user)}.`);
@@ -43,7 +43,8 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         if (!stored?.token) return io.out('Not logged in.');
         let problem: Error | null = null;
         try {
-          await ctx.client(args).post('/api/auth/logout');
+          // The stored token, even when HELPLINE_TOKEN is set: that is the one being forgotten.
+          await ctx.clientFor(ctx.serverUrl(args) ?? stored.server, stored.token).post('/api/auth/logout');
         } catch (error) {
           // A token the server no longer accepts is as good as logged out.
           if (!(error instanceof ApiRequestError && error.status === 401)) problem = error as Error;

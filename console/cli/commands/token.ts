@@ -1,28 +1,10 @@
 // `helpline token create|list|revoke`: enrollment tokens for `helpline-agent enroll` (admins).
 import type { Argv } from 'yargs';
 import type { CreateEnrollmentTokenRequest, EnrollmentTokenView } from '../../../protocol/api/enrollment-tokens.js';
-import { formatDuration, parseDuration } from '../../../protocol/duration.js';
 import { segment } from '../api-client.js';
 import type { CliContext, GlobalArgs } from '../context.js';
-import { UsageError } from '../errors.js';
+import { positiveInteger, ttlSeconds } from '../flags.js';
 import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
-
-const MIN_TTL_MS = 60_000;
-const MAX_TTL_MS = 90 * 86_400_000;
-
-/** --ttl as the API wants it (whole seconds), with the limits said in the user's own terms. */
-export function ttlSeconds(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === null) throw new UsageError(`--ttl takes a duration like 30m, 12h or 7d, not "${text}"`);
-  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS) throw new UsageError(`--ttl must be between ${formatDuration(MIN_TTL_MS)} and ${formatDuration(MAX_TTL_MS)}, not ${text}`);
-  return Math.ceil(ms / 1000);
-}
-
-export function positiveInteger(flag: string, value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number of 1 or more, not "${value}"`);
-  return value;
-}
 
 function tokenFields(info: EnrollmentTokenView): Array<[string, unknown]> {
   return [
@@ -46,7 +28,7 @@ export function registerTokenCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
           y
             .option('group', { type: 'string', describe: 'device group the enrolled PCs join (server default: "default")' })
             .option('ttl', { type: 'string', describe: 'how long the token is valid, e.g. 30m, 12h, 7d (1m to 90d)' })
-            .option('uses', { type: 'number', describe: 'how many PCs may enroll with it' })
+            .option('uses', { type: 'string', describe: 'how many PCs may enroll with it' })
             .option('approval', { type: 'boolean', describe: 'devices wait as pending until an admin approves them' })
             .option('json', jsonOption)
             .example('$0 token create --group office --ttl 2h --uses 5', ''),
