@@ -10,7 +10,7 @@ import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { fromBase64Url, toBase64Url, utf8Decode, utf8Encode } from './bytes.js';
 import { decodeKey, encodeKey } from './keys.js';
-import { Base64Url, DeviceId, ShortText } from './messages/common.js';
+import { Base64Url, DeviceId, PrintableText, ShortText } from './messages/common.js';
 
 export const TOKEN_PREFIX = 'hl1_';
 
@@ -80,11 +80,11 @@ export const EnrollmentClaim = Type.Object(
   {
     tokenId: ShortText(64),
     secret: ShortText(128),
-    hostname: ShortText(255),
-    platform: ShortText(32),
-    osRelease: ShortText(128),
-    arch: ShortText(32),
-    agentVersion: ShortText(64),
+    hostname: PrintableText(255),
+    platform: PrintableText(32),
+    osRelease: PrintableText(128),
+    arch: PrintableText(32),
+    agentVersion: PrintableText(64),
     /** Stable id of the machine (e.g. a hash of /etc/machine-id); spots a second key for one PC. */
     machineId: ShortText(128),
   },
@@ -146,12 +146,15 @@ export function sealEnrollmentRequest(claim: EnrollmentClaim, agentKeyPair: { pu
 export function openEnrollmentRequest(
   request: SealedEnrollmentRequest,
   serverSecretKey: Uint8Array,
-): { ok: true; agentPublicKey: Uint8Array; claim: EnrollmentClaim } | { ok: false; reason: 'bad_key' | 'not_for_this_server' | 'bad_claim' } {
+): { ok: true; agentPublicKey: Uint8Array; claim: EnrollmentClaim } | { ok: false; reason: 'bad_key' | 'not_for_this_server' | 'bad_claim'; error?: string } {
   const agentPublicKey = decodeKey(request.agentPublicKey);
   if (!agentPublicKey) return { ok: false, reason: 'bad_key' };
   const claim = unseal(request, agentPublicKey, serverSecretKey);
   if (claim === undefined) return { ok: false, reason: 'not_for_this_server' };
-  if (!claimValidator.Check(claim)) return { ok: false, reason: 'bad_claim' };
+  if (!claimValidator.Check(claim)) {
+    const first = [...claimValidator.Errors(claim)][0];
+    return { ok: false, reason: 'bad_claim', error: first ? `${first.instancePath || 'claim'} ${first.message}` : 'invalid' };
+  }
   return { ok: true, agentPublicKey, claim };
 }
 

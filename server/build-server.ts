@@ -57,8 +57,9 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const app = Fastify({
     logger: options.logStream ? { level: config.logLevel, stream: options.logStream } : { level: config.logLevel },
     ...(tls ? { https: tls } : {}),
-    // additionalProperties: false must refuse unknown fields, not silently drop them.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
+    // additionalProperties: false must refuse unknown fields, not silently drop them. Type
+    // coercion stays on because query strings and path parameters arrive as text.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     return503OnClosing: true,

@@ -5,13 +5,14 @@ import { HELPLINE_VERSION } from '../protocol/version.js';
 import { buildServer } from './build-server.js';
 import { loadServerConfig } from './config.js';
 import { initDataDir } from './data-dir.js';
+import { resetPasswordOffline } from './offline-admin.js';
 
 export function buildServerCli(argv: string[], env: Record<string, string | undefined>) {
   return yargs(argv)
     .scriptName('helpline-server')
     .version(HELPLINE_VERSION)
     .strict()
-    .demandCommand(1, 'name a command: init or start')
+    .demandCommand(1, 'name a command: init, start or reset-password')
     .command(
       'init',
       'create a data directory: database, channel and job signing keys, first admin user',
@@ -30,6 +31,18 @@ export function buildServerCli(argv: string[], env: Record<string, string | unde
         console.log(`  server key: ${result.channelPublicKey}`);
         if (result.generated) console.log(`  admin user: admin  password: ${result.adminPassword}   (shown once; keep it safe)`);
         else console.log('  admin user: admin  (password as given)');
+      },
+    )
+    .command(
+      'reset-password',
+      'give a user a new generated password, with access to the data directory (for a lost admin password)',
+      (y) =>
+        y
+          .option('data', { type: 'string', demandOption: true, describe: 'data directory made by init' })
+          .option('user', { type: 'string', default: 'admin', describe: 'whose password to reset' }),
+      async (args) => {
+        const password = await resetPasswordOffline(args.data, args.user);
+        console.log(`New password for ${args.user}: ${password}   (shown once; their earlier logins are signed out)`);
       },
     )
     .command(

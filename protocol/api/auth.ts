@@ -38,3 +38,15 @@ export const CreateUserResponse = Type.Object({
   /** Present only when the server generated the password; shown once. */
   generatedPassword: Type.Optional(Type.String()),
 });
+
+export const ChangePasswordRequest = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 1024 }), newPassword: Type.String({ minLength: 10, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+export type ChangePasswordRequest = Static<typeof ChangePasswordRequest>;
+
+export const ResetPasswordResponse = Type.Object({
+  user: UserView,
+  /** Shown once; every earlier login of the user is signed out. */
+  generatedPassword: Type.String(),
+});

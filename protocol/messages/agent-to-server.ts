@@ -1,17 +1,17 @@
 // Bodies of every message an agent may send. The map is the single source of truth: the
 // decoder, the server's handler map and the TypeScript types all come from it.
 import { Type } from 'typebox';
-import { Base64Url, ShortText } from './common.js';
+import { Base64Url, PrintableText } from './common.js';
 
 export const AgentHello = Type.Object(
   {
     /** Key confirmation: base64url of this session's transcript hash. */
     transcript: Base64Url(100),
-    agentVersion: ShortText(64),
-    hostname: ShortText(255),
-    platform: ShortText(32),
-    osRelease: ShortText(128),
-    arch: ShortText(32),
+    agentVersion: PrintableText(64),
+    hostname: PrintableText(255),
+    platform: PrintableText(32),
+    osRelease: PrintableText(128),
+    arch: PrintableText(32),
   },
   { additionalProperties: false },
 );

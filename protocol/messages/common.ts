@@ -7,3 +7,6 @@ export const Base64Url = (maxLength: number) => Type.String({ pattern: '^[A-Za-z
 export const DeviceId = Type.String({ pattern: '^dev_[a-z0-9]{10,32}$', description: 'device id' });
 
 export const ShortText = (maxLength = 200) => Type.String({ maxLength });
+
+/** Text shown to people: no control characters, so it cannot drive a terminal or forge log lines. */
+export const PrintableText = (maxLength = 200) => Type.String({ maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$' });

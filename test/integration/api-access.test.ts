@@ -97,6 +97,15 @@ describe('API access control', () => {
     expect((await server.api('GET', '/api/devices', { token })).status).toBe(401);
   });
 
+  it('filters the audit log by action prefix and limit from the query string', async () => {
+    const logins = await server.api<Array<{ action: string }>>('GET', '/api/audit?action=login&limit=2');
+    expect(logins.status).toBe(200);
+    expect(logins.body).toHaveLength(2);
+    expect(logins.body.every((entry) => entry.action.startsWith('login'))).toBe(true);
+    const wildcard = await server.api<unknown[]>('GET', '/api/audit?action=%25');
+    expect(wildcard.body).toEqual([]);
+  });
+
   it('keeps an intact, hash-chained audit log', async () => {
     const verify = await server.api<{ ok: boolean; entries: number }>('GET', '/api/audit/verify');
     expect(verify.body.ok).toBe(true);

@@ -96,6 +96,15 @@ describe('enrollment refusals', () => {
     expect(response.body.message).toContain('box');
   });
 
+  it('refuses a device name with control characters, so it cannot drive a terminal', async () => {
+    const srv = await server();
+    const token = await createToken(srv);
+    const error = await enrollAgent({ token, stateDir: freshState(), platform: testPlatform(), name: 'pc\u001b[2Jevil' }).catch((caught: EnrollmentError) => caught);
+    expect((error as EnrollmentError).code).toBe('validation_failed');
+    expect((error as EnrollmentError).message).toContain('/hostname');
+    expect(await deviceCount(srv)).toBe(0);
+  });
+
   it('rejects token text that is damaged before contacting anyone', async () => {
     expect((await enrollError('hl1_not-a-token')).code).toBe('bad_token');
     expect((await enrollError('something else')).message).toContain('starts with "hl1_"');

@@ -1,20 +1,12 @@
 // `helpline audit list|verify`: the hash-chained audit log (admins).
 import type { Argv } from 'yargs';
+import type { AuditEntryView, AuditVerdict } from '../../../protocol/api/audit.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { positiveInteger } from '../flags.js';
 import { jsonOption, printJson, printTable } from '../output.js';
 
-interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string | null;
-  detail: unknown;
-  hash: string;
-}
-type AuditVerdict = { ok: true; entries: number } | { ok: false; brokenAt: number };
+type AuditEntry = AuditEntryView;
 
 const MAX_LIMIT = 1000;
 

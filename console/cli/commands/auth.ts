@@ -64,5 +64,17 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         if (args.json) return printJson(io, user);
         io.out(`${describeUser(user)} on ${client.server}`);
       },
+    )
+    .command(
+      'passwd',
+      'change your own password (your other logins are signed out)',
+      (y) =>
+        y
+          .option('current', { type: 'string', demandOption: true, describe: 'your current password' })
+          .option('new', { type: 'string', demandOption: true, describe: 'the new password, at least 10 characters' }),
+      async (args) => {
+        await ctx.client(args).post('/api/auth/password', { currentPassword: args.current, newPassword: args.new });
+        io.out('Password changed.');
+      },
     );
 }

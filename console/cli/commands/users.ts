@@ -39,6 +39,17 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         },
       )
       .command(
+        'reset-password <name>',
+        "give a user a new generated password and sign out all their logins",
+        (y) => y.positional('name', nameArg).option('json', jsonOption),
+        async (args) => {
+          const reset = await ctx.client(args).post<{ user: UserView; generatedPassword: string }>(`/api/users/${segment(args.name)}/reset-password`, {});
+          if (args.json) return printJson(io, reset);
+          io.out(`New password for ${reset.user.name} (shown once; give it to the user):`);
+          io.out(reset.generatedPassword);
+        },
+      )
+      .command(
         'list',
         'list users',
         (y) => y.option('json', jsonOption),

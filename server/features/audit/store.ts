@@ -34,7 +34,7 @@ export function createAuditStore(db: Db, now: () => number = Date.now) {
   );
   const list = db.prepare(
     `SELECT seq, at, actor, action, target, detail, prev_hash AS prevHash, hash FROM audit_log
-     WHERE (@action IS NULL OR action LIKE @action || '%') ORDER BY seq DESC LIMIT @limit`,
+     WHERE (@action IS NULL OR substr(action, 1, length(@action)) = @action) ORDER BY seq DESC LIMIT @limit`,
   );
   const all = db.prepare('SELECT seq, at, actor, action, target, detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq');
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginRequest, LoginResponse, UserView } from '../../../protocol/api/auth.js';
+import { ChangePasswordRequest, LoginRequest, LoginResponse, UserView } from '../../../protocol/api/auth.js';
 import { Ok } from '../../../protocol/api/common.js';
 import { ANY_ROLE, currentUser } from '../../plugins/access.js';
 import type { UserService } from '../users/service.js';
@@ -19,6 +19,15 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; user
     deps.auth.logout(currentUser(request));
     return { ok: true as const };
   });
+
+  app.post<{ Body: ChangePasswordRequest }>(
+    '/api/auth/password',
+    { config: { access: ANY_ROLE }, schema: { summary: 'Change your own password; signs out your other logins', body: ChangePasswordRequest, response: { 200: Ok } } },
+    async (request) => {
+      await deps.auth.changePassword(currentUser(request), request.body.currentPassword, request.body.newPassword);
+      return { ok: true as const };
+    },
+  );
 
   app.get('/api/auth/me', { config: { access: ANY_ROLE }, schema: { summary: 'The signed-in user', response: { 200: UserView } } }, async (request) =>
     deps.users.view(deps.users.byName(currentUser(request).name)),

@@ -49,6 +49,18 @@ export function createAuthService(deps: { users: UserStore; tokens: ApiTokenStor
       return { id: user.id, name: user.name, role: user.role, line: user.line, tokenId: resolved.tokenId };
     },
 
+    /** Changes the caller's own password after checking the current one; signs out their other logins. */
+    async changePassword(user: AuthUser, currentPassword: string, newPassword: string): Promise<void> {
+      const row = deps.users.byId(user.id);
+      if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
+        deps.audit.record({ actor: user.name, action: 'password.change_failed' });
+        throw new ApiError('invalid_credentials', 'the current password is wrong');
+      }
+      deps.users.setPasswordHash(user.id, await hashPassword(newPassword));
+      deps.tokens.revokeAllForUser(user.id, user.tokenId);
+      deps.audit.record({ actor: user.name, action: 'password.changed', target: user.name });
+    },
+
     logout(user: AuthUser): void {
       deps.tokens.revoke(user.tokenId);
       deps.audit.record({ actor: user.name, action: 'logout' });

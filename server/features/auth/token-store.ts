@@ -9,7 +9,7 @@ export function createApiTokenStore(db: Db, now: () => number = Date.now) {
   const byId = db.prepare('SELECT user_id AS userId, secret_hash AS secretHash, expires_at AS expiresAt, revoked_at AS revokedAt FROM api_tokens WHERE id = ?');
   const touch = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   const revoke = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-  const revokeForUser = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL');
+  const revokeForUser = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id != ?');
   const lastTouched = new Map<string, number>();
 
   return {
@@ -36,7 +36,8 @@ export function createApiTokenStore(db: Db, now: () => number = Date.now) {
       return { tokenId: id, userId: row.userId };
     },
     revoke: (tokenId: string) => void revoke.run(now(), tokenId),
-    revokeAllForUser: (userId: number) => void revokeForUser.run(now(), userId),
+    /** Signs the user out everywhere, except (optionally) the token making the request. */
+    revokeAllForUser: (userId: number, exceptTokenId = '') => void revokeForUser.run(now(), userId, exceptTokenId),
   };
 }
 export type ApiTokenStore = ReturnType<typeof createApiTokenStore>;

@@ -79,7 +79,7 @@ export function createEnrollmentService(deps: {
       if (!opened.ok && opened.reason === 'not_for_this_server') {
         refuse('token_for_another_server', 'this enrollment token was issued for another Helpline server (its key does not match)', {});
       }
-      if (!opened.ok) throw new ApiError('validation_failed', opened.reason === 'bad_key' ? 'agentPublicKey is not a 32-byte key' : 'the sealed enrollment claim is malformed');
+      if (!opened.ok) throw new ApiError('validation_failed', opened.reason === 'bad_key' ? 'agentPublicKey is not a 32-byte key' : `the enrollment claim is invalid: ${opened.error ?? 'malformed'}`);
       const { claim, agentPublicKey } = opened;
       const token = deps.tokens.byId(claim.tokenId);
       if (!token || !secretMatches(claim.secret, token.secretHash)) refuse('token_invalid', 'unknown enrollment token', { tokenId: claim.tokenId });

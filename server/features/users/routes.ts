@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { CreateUserRequest, CreateUserResponse, UserView } from '../../../protocol/api/auth.js';
+import { CreateUserRequest, CreateUserResponse, ResetPasswordResponse, UserView } from '../../../protocol/api/auth.js';
 import { Name } from '../../../protocol/api/common.js';
 import { ADMIN, currentUser } from '../../plugins/access.js';
 import type { UserService } from './service.js';
@@ -14,6 +14,12 @@ export function userRoutes(app: FastifyInstance, deps: { users: UserService }) {
     '/api/users',
     { config: { access: ADMIN }, schema: { summary: 'Add a user', body: CreateUserRequest, response: { 201: CreateUserResponse } } },
     async (request, reply) => reply.code(201).send(await deps.users.add(currentUser(request), request.body)),
+  );
+
+  app.post<{ Params: { name: string } }>(
+    '/api/users/:name/reset-password',
+    { config: { access: ADMIN }, schema: { summary: "Set a generated password and sign out the user's logins", params: NameParams, response: { 200: ResetPasswordResponse } } },
+    async (request) => deps.users.resetPassword(currentUser(request).name, request.params.name),
   );
 
   for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {

@@ -37,6 +37,16 @@ export function createUserService(deps: { users: UserStore; tokens: ApiTokenStor
       return { user: view(find(request.name)), ...(request.password === undefined ? { generatedPassword: password } : {}) };
     },
 
+    /** Gives a user a new generated password and signs out all their logins. */
+    async resetPassword(actorName: string, name: string) {
+      const row = find(name);
+      const password = generatePassword();
+      deps.users.setPasswordHash(row.id, await hashPassword(password));
+      deps.tokens.revokeAllForUser(row.id);
+      deps.audit.record({ actor: actorName, action: 'user.password_reset', target: name });
+      return { user: view(find(name)), generatedPassword: password };
+    },
+
     setDisabled(actor: AuthUser, name: string, disabled: boolean) {
       const row = find(name);
       if (row.id === actor.id && disabled) throw new ApiError('invalid_state', 'you cannot disable your own account');

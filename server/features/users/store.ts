@@ -23,6 +23,7 @@ export function createUserStore(db: Db, now: () => number = Date.now) {
   const all = db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name`);
   const insert = db.prepare('INSERT INTO users (name, role, support_line, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const setDisabled = db.prepare('UPDATE users SET disabled = ? WHERE id = ?');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   return {
     byName: (name: string) => toUser(byName.get(name) as never),
     byId: (id: number) => toUser(byId.get(id) as never),
@@ -31,6 +32,7 @@ export function createUserStore(db: Db, now: () => number = Date.now) {
       return Number(insert.run(user.name, user.role, user.line, user.passwordHash, now()).lastInsertRowid);
     },
     setDisabled: (id: number, disabled: boolean) => void setDisabled.run(disabled ? 1 : 0, id),
+    setPasswordHash: (id: number, passwordHash: string) => void setPassword.run(passwordHash, id),
   };
 }
 export type UserStore = ReturnType<typeof createUserStore>;
