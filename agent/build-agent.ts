@@ -11,6 +11,10 @@ import { backoffDelay, retryAfterDelay } from './backoff.js';
 import { openChannel, type AgentChannel, type ConnectFailure } from './channel-client.js';
 import type { AgentConfig } from './config.js';
 import { serverHandlers } from './handlers.js';
+import type { Outbox } from './outbox/outbox-store.js';
+import { currentPlatform } from './platform/index.js';
+import { defaultSources } from './sources.js';
+import { createAgentWork, type WorkSources } from './work.js';
 import { createAgentState } from './state.js';
 
 const REKEY_BUDGET = { maxMessages: DEFAULT_REKEY_AFTER_MESSAGES, maxAgeMs: DEFAULT_REKEY_AFTER_MS };
@@ -30,12 +34,19 @@ export interface Agent extends EventEmitter<AgentEvents> {
   readonly status: AgentStatus;
   /** Sessions established since start (reconnects and re-handshakes count). */
   readonly sessions: number;
+  /** The durable outbox (for status and tests). */
+  readonly outbox: Outbox;
+  /** Collects inventory now and queues what changed. */
+  checkInventory(): Promise<string[]>;
   start(): void;
+  /** Stops for good: closes the channel and the outbox. */
   stop(): Promise<void>;
 }
 
 export interface BuildAgentOptions {
   logger?: Logger;
+  /** Where inventory and health come from (default: this PC, through systeminformation). */
+  sources?: WorkSources;
   random?: () => number;
   /** Tests lower this to reach the per-session frame limit. */
   maxCounter?: number;
@@ -49,8 +60,10 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
   const { identity } = loaded;
   const ca = identity.caFile ? readFileSync(identity.caFile) : undefined;
   const emitter = new EventEmitter<AgentEvents>();
+  const work = createAgentWork(config, options.sources ?? defaultSources(currentPlatform()), log, random);
 
   let status: AgentStatus = 'stopped';
+  let stoppedForGood = false;
   let channel: AgentChannel | null = null;
   let attempt = 0;
   let sessions = 0;
@@ -123,7 +136,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     attempt = 0;
     sessions++;
     const heartbeatMs = config.heartbeatIntervalMs ?? opened.welcome.heartbeatIntervalMs;
-    const context = { log, onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }) };
+    const context = { log, work, onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }) };
     // A server that stays silent for 2.5 heartbeats is gone even if TCP has not noticed.
     const armSilence = () => {
       if (silenceTimer) clearTimeout(silenceTimer);
@@ -143,6 +156,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     });
     opened.onClose((code, reason) => {
       channel = null;
+      work.detach();
       clearTimers();
       log.info({ code, reason: reason || describeCloseCode(code) }, 'channel closed');
       emitter.emit('offline', { code, reason });
@@ -155,6 +169,8 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     });
     armSilence();
     beat();
+    work.applyPolicy(opened.welcome.policy);
+    work.attach({ send: (type, body, id) => opened.send(type, body as never, id) });
     setStatus('online', opened.sessionId);
     log.info({ deviceId: identity.deviceId, sessionId: opened.sessionId }, 'connected');
     emitter.emit('online', { sessionId: opened.sessionId, deviceId: identity.deviceId });
@@ -167,23 +183,30 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     sessions: { get: () => sessions },
     start: {
       value() {
-        if (status !== 'stopped') return;
+        if (status !== 'stopped' || stoppedForGood) return;
+        work.start();
         setStatus('connecting', identity.serverUrl);
         void connect();
       },
     },
+    outbox: { get: () => work.outbox },
+    checkInventory: { value: () => work.reporter.check() },
     stop: {
       async value() {
+        if (status === 'stopped' && stoppedForGood) return;
+        stoppedForGood = true;
         setStatus('stopped', 'stopped');
         clearTimers();
         const open = channel;
         channel = null;
-        if (!open) return;
-        await new Promise<void>((resolve) => {
-          open.onClose(() => resolve());
-          open.close(CloseCode.GoingAway, 'agent stopping');
-          setTimeout(resolve, 1000).unref();
-        });
+        if (open) {
+          await new Promise<void>((resolve) => {
+            open.onClose(() => resolve());
+            open.close(CloseCode.GoingAway, 'agent stopping');
+            setTimeout(resolve, 1000).unref();
+          });
+        }
+        work.stop();
       },
     },
   }) as Agent;

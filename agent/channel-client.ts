@@ -35,7 +35,7 @@ export interface ChannelOptions {
 export interface AgentChannel {
   readonly sessionId: string;
   readonly welcome: Extract<ServerToAgentMessage, { type: 'server.welcome' }>['body'];
-  send<K extends AgentToServerType>(type: K, body: AgentToServerBody<K>): boolean;
+  send<K extends AgentToServerType>(type: K, body: AgentToServerBody<K>, id?: string): boolean;
   close(code: number, reason: string): void;
   /** Messages after the welcome. */
   onMessage(listener: (message: ServerToAgentMessage) => void): void;
@@ -155,10 +155,10 @@ function establish(ws: WebSocket, session: SecureSession, welcome: AgentChannel[
     get framesSent() {
       return session.framesSent;
     },
-    send(type, body) {
+    send(type, body, id) {
       if (ws.readyState !== WebSocket.OPEN) return false;
       try {
-        ws.send(session.seal(encodeAgentToServer(type, body)));
+        ws.send(session.seal(encodeAgentToServer(type, body, id)));
         return true;
       } catch (error) {
         if (!(error instanceof CounterExhaustedError)) throw error;

@@ -16,6 +16,15 @@ export const AgentConfigSchema = Type.Object(
     reconnectCapMs: Type.Integer({ minimum: 100, default: 60_000 }),
     /** Upper bound of the random wait before the first reconnect after a drop. */
     firstReconnectMaxMs: Type.Integer({ minimum: 0, default: 5_000 }),
+    /** Override the server's policy: how often to sample health / re-check inventory (trials, tests). */
+    healthIntervalMs: Type.Optional(Type.Integer({ minimum: 100 })),
+    inventoryIntervalMs: Type.Optional(Type.Integer({ minimum: 100 })),
+    /** The outbox keeps at most this much unsent data... */
+    outboxMaxBytes: Type.Integer({ minimum: 1024, default: 50 * 1024 * 1024 }),
+    /** ...for at most this long; health samples are dropped first. */
+    outboxMaxAgeMs: Type.Integer({ minimum: 60_000, default: 7 * 24 * 3_600_000 }),
+    /** Outbox items sent but not yet acknowledged, at most. */
+    outboxWindow: Type.Integer({ minimum: 1, maximum: 1000, default: 32 }),
     /** Give up on a connection attempt after this long. */
     connectTimeoutMs: Type.Integer({ minimum: 100, default: 15_000 }),
   },

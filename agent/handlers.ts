@@ -2,9 +2,11 @@
 // message type without a handler here is a compile error.
 import type { Logger } from 'pino';
 import type { ServerToAgentBody, ServerToAgentType } from '../protocol/envelope.js';
+import type { AgentWork } from './work.js';
 
 export interface AgentHandlerContext {
   log: Logger;
+  work: AgentWork;
   onHeartbeatAck(rttMs: number): void;
 }
 
@@ -15,5 +17,14 @@ export type ServerHandlers = {
 export const serverHandlers: ServerHandlers = {
   'server.welcome': (context) => context.log.warn('unexpected second welcome; ignored'),
   'heartbeat.ack': (context, body) => context.onHeartbeatAck(Math.max(0, Date.now() - body.sentAt)),
-  'server.error': (context, body) => context.log.warn({ inReplyTo: body.inReplyTo, code: body.code }, `server refused a message: ${body.message}`),
+  'server.error': (context, body) => {
+    const seq = context.work.onRefused(body.inReplyTo, body.code);
+    const what = seq === null ? 'a message' : `outbox item ${seq}`;
+    context.log.warn({ inReplyTo: body.inReplyTo, code: body.code }, `server refused ${what}: ${body.message}`);
+  },
+  'outbox.ack': (context, body) => context.work.onAck(body.seqs),
+  'inventory.resync': (context) => {
+    context.work.reporter.resync().catch((error: unknown) => context.log.warn({ err: error }, 'inventory resync failed'));
+  },
+  'policy.update': (context, body) => context.work.applyPolicy(body),
 };

@@ -18,7 +18,13 @@ import { createDeviceStore } from './features/devices/store.js';
 import { enrollmentRoutes } from './features/enrollment/routes.js';
 import { createEnrollmentService, type EnrollmentService } from './features/enrollment/service.js';
 import { createEnrollmentTokenStore } from './features/enrollment/store.js';
-import { healthRoutes } from './features/health/routes.js';
+import { healthRoutes } from './features/health/liveness-routes.js';
+import { createHealthService } from './features/health/service.js';
+import { createHealthStore } from './features/health/store.js';
+import { inventoryRoutes } from './features/inventory/routes.js';
+import { createInventoryService } from './features/inventory/service.js';
+import { createInventoryStore } from './features/inventory/store.js';
+import { createIngestQueue } from './ingest/ingest-queue.js';
 import { userRoutes } from './features/users/routes.js';
 import { createUserService, type UserService } from './features/users/service.js';
 import { createUserStore } from './features/users/store.js';
@@ -78,15 +84,25 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     flushMs: config.presenceFlushMs,
     onFlushError: (error) => app.log.error({ err: error }, 'presence flush failed; will retry'),
   });
+  const ingest = createIngestQueue({ db, log: app.log, flushMs: config.ingestFlushMs, maxBatch: config.ingestMaxBatch });
+  const inventoryStore = createInventoryStore(db);
+  const inventory = createInventoryService({ inventory: inventoryStore, devices });
+  const healthStore = createHealthStore(db);
+  const health = createHealthService({ health: healthStore, devices, retention: { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs }, now });
   const hub: AgentHub = createAgentHub({
     config,
     channelKeys: keys.channel,
     devices,
     presence,
     audit,
-    handlers: createAgentHandlers({ devices, presence }),
+    handlers: createAgentHandlers({ devices, presence, ingest, inventory, inventoryStore, health: healthStore, now }),
     log: app.log,
   });
+  const retention = setInterval(() => {
+    const pruned = health.prune();
+    if (pruned.raw || pruned.hourly) app.log.info(pruned, 'pruned old health data');
+  }, 3_600_000);
+  retention.unref();
   const auth = createAuthService({ users, tokens: apiTokens, audit, config });
   const userService = createUserService({ users, tokens: apiTokens, audit });
   const deviceService = createDeviceService({ devices, presence, hub: () => hub, audit });
@@ -101,6 +117,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   enrollmentRoutes(app, { enrollment });
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit });
+  inventoryRoutes(app, { inventory, health, now });
   routeUpgrades(app, { '/agent': hub.handleUpgrade });
   await app.ready();
 
@@ -122,7 +139,9 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(retention);
       await hub.close();
+      ingest.flush();
       presence.stop();
       await app.close();
       db.close();

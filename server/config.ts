@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { LogLevel, resolveConfig } from '../protocol/config-layers.js';
 import { DEFAULT_REKEY_AFTER_MESSAGES, DEFAULT_REKEY_AFTER_MS } from '../protocol/limits.js';
+import { DEFAULT_AGENT_POLICY } from '../protocol/messages/policy.js';
 
 export const ServerConfigSchema = Type.Object(
   {
@@ -33,6 +34,15 @@ export const ServerConfigSchema = Type.Object(
     handshakeConfirmTimeoutMs: Type.Integer({ minimum: 100, default: 10_000 }),
     rekeyAfterMessages: Type.Integer({ minimum: 2, default: DEFAULT_REKEY_AFTER_MESSAGES }),
     rekeyAfterMs: Type.Integer({ minimum: 1000, default: DEFAULT_REKEY_AFTER_MS }),
+    /** Agent policy defaults: how often agents sample health and re-check inventory. */
+    healthIntervalMs: Type.Integer({ minimum: 1000, default: DEFAULT_AGENT_POLICY.healthIntervalMs }),
+    inventoryIntervalMs: Type.Integer({ minimum: 1000, default: DEFAULT_AGENT_POLICY.inventoryIntervalMs }),
+    /** Raw health samples are kept this long; hourly roll-ups for healthHourlyRetentionMs. */
+    healthRawRetentionMs: Type.Integer({ minimum: 3_600_000, default: 7 * 24 * 3_600_000 }),
+    healthHourlyRetentionMs: Type.Integer({ minimum: 3_600_000, default: 365 * 24 * 3_600_000 }),
+    /** Agent items are written in one transaction per this many ms, or per ingestMaxBatch items. */
+    ingestFlushMs: Type.Integer({ minimum: 1, default: 50 }),
+    ingestMaxBatch: Type.Integer({ minimum: 1, default: 2000 }),
     /** Failed logins per user name and address within loginWindowMs before 429. */
     loginMaxFailures: Type.Integer({ minimum: 1, default: 5 }),
     loginWindowMs: Type.Integer({ minimum: 1000, default: 15 * 60 * 1000 }),

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
+import { parsePasswd } from './local-users.js';
 import { hashMachineId } from './machine-id.js';
+import { collectLinuxServices } from './services/linux.js';
+import { collectLinuxSoftware } from './software/linux.js';
 import type { Platform } from './platform.js';
 
 const MACHINE_ID_FILES = ['/etc/machine-id', '/var/lib/dbus/machine-id'];
@@ -24,5 +27,8 @@ export function createLinuxPlatform(options: { uid?: number; home?: string; stat
       }
       return hashMachineId(`hostname:${hostname()}`);
     },
+    listSoftware: () => collectLinuxSoftware(),
+    listServices: () => collectLinuxServices(),
+    localUsers: async () => (existsSync('/etc/passwd') ? parsePasswd(readFileSync('/etc/passwd', 'utf8')) : []),
   };
 }

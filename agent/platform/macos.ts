@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { parseDsclUsers } from './local-users.js';
 import { hashMachineId } from './machine-id.js';
+import { collectMacosServices } from './services/macos.js';
+import { collectMacosSoftware } from './software/macos.js';
 import type { Platform } from './platform.js';
 
 /** Reads IOPlatformUUID from `ioreg -rd1 -c IOPlatformExpertDevice` output. */
@@ -18,5 +21,8 @@ export function createMacosPlatform(options: { run?: (file: string, args: string
       if (!uuid) throw new Error('could not read IOPlatformUUID from ioreg');
       return hashMachineId(uuid);
     },
+    listSoftware: () => collectMacosSoftware(),
+    listServices: () => collectMacosServices(),
+    localUsers: async () => parseDsclUsers(run('dscl', ['.', '-list', '/Users', 'UniqueID'])),
   };
 }

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { parseWindowsLocalUsers } from './local-users.js';
 import { hashMachineId } from './machine-id.js';
+import { collectWindowsServices } from './services/windows.js';
+import { collectWindowsSoftware } from './software/windows.js';
 import type { Platform } from './platform.js';
 
 /** Reads MachineGuid from `reg query HKLM\SOFTWARE\Microsoft\Cryptography /v MachineGuid` output. */
@@ -19,5 +22,9 @@ export function createWindowsPlatform(options: { programData?: string; run?: (fi
       if (!guid) throw new Error('could not read MachineGuid from the registry');
       return hashMachineId(guid);
     },
+    listSoftware: () => collectWindowsSoftware(),
+    listServices: () => collectWindowsServices(),
+    localUsers: async () =>
+      parseWindowsLocalUsers(run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', 'Get-LocalUser | Select-Object Name,SID,Enabled | ConvertTo-Json -Compress'])),
   };
 }

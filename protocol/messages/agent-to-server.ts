@@ -2,6 +2,8 @@
 // decoder, the server's handler map and the TypeScript types all come from it.
 import { Type } from 'typebox';
 import { Base64Url, PrintableText } from './common.js';
+import { HealthBatch } from './health.js';
+import { InventoryReport } from './inventory.js';
 
 export const AgentHello = Type.Object(
   {
@@ -27,4 +29,10 @@ export const AgentHeartbeat = Type.Object(
 export const AgentToServerBodies = {
   'agent.hello': AgentHello,
   'agent.heartbeat': AgentHeartbeat,
+  'inventory.report': InventoryReport,
+  'health.batch': HealthBatch,
 } as const;
+
+/** Message types that travel through the agent's durable outbox: each body carries `seq`. */
+export const OUTBOX_MESSAGE_TYPES = ['inventory.report', 'health.batch'] as const;
+export type OutboxMessageType = (typeof OUTBOX_MESSAGE_TYPES)[number];

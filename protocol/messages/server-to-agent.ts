@@ -1,6 +1,7 @@
 // Bodies of every message the server may send to an agent. See agent-to-server.ts.
 import { Type } from 'typebox';
 import { Base64Url, DeviceId, ShortText } from './common.js';
+import { AgentPolicy } from './policy.js';
 
 export const ServerWelcome = Type.Object(
   {
@@ -10,6 +11,7 @@ export const ServerWelcome = Type.Object(
     deviceName: ShortText(255),
     heartbeatIntervalMs: Type.Integer({ minimum: 1000, maximum: 3_600_000 }),
     serverTime: Type.Number(),
+    policy: AgentPolicy,
   },
   { additionalProperties: false },
 );
@@ -33,8 +35,17 @@ export const ServerError = Type.Object(
   { additionalProperties: false },
 );
 
+/** These outbox items are stored (or refused for good); the agent may delete them. */
+export const OutboxAck = Type.Object({ seqs: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 10_000 }) }, { additionalProperties: false });
+
+/** The server has no inventory for this device: send every section again. */
+export const InventoryResync = Type.Object({}, { additionalProperties: false });
+
 export const ServerToAgentBodies = {
   'server.welcome': ServerWelcome,
   'heartbeat.ack': HeartbeatAck,
   'server.error': ServerError,
+  'outbox.ack': OutboxAck,
+  'inventory.resync': InventoryResync,
+  'policy.update': AgentPolicy,
 } as const;

@@ -2,6 +2,10 @@
 // type to the protocol without a handler here is a compile error.
 import type { AgentToServerBody, AgentToServerType, ServerToAgentBody, ServerToAgentType } from '../../protocol/envelope.js';
 import type { DeviceStore } from '../features/devices/store.js';
+import type { HealthStore } from '../features/health/store.js';
+import type { InventoryService } from '../features/inventory/service.js';
+import type { InventoryStore } from '../features/inventory/store.js';
+import type { IngestQueue } from '../ingest/ingest-queue.js';
 import type { Presence } from './presence.js';
 
 export interface AgentContext {
@@ -9,11 +13,17 @@ export interface AgentContext {
   send<K extends ServerToAgentType>(type: K, body: ServerToAgentBody<K>): boolean;
   /** Refuses one message with an error back to the agent; the connection stays up. */
   reject(inReplyTo: string, code: string, message: string): void;
+  close(code: number, reason: string): void;
 }
 
 export interface HandlerServices {
   devices: DeviceStore;
   presence: Presence;
+  ingest: IngestQueue;
+  inventory: InventoryService;
+  inventoryStore: InventoryStore;
+  health: HealthStore;
+  now?: () => number;
 }
 
 export type AgentHandler<K extends AgentToServerType> = (
@@ -25,13 +35,27 @@ export type AgentHandler<K extends AgentToServerType> = (
 export type AgentHandlers = { [K in AgentToServerType]: AgentHandler<K> };
 
 export function createAgentHandlers(services: HandlerServices): AgentHandlers {
+  const now = services.now ?? Date.now;
   return {
     'agent.hello': (context, body) => {
       services.devices.setAgentInfo(context.deviceId, body);
+      // The agent sent inventory before, yet none is stored (a restored database): ask for all of it.
+      if (services.ingest.lastSeq(context.deviceId) > 0 && !services.inventoryStore.hasInventory(context.deviceId)) {
+        context.send('inventory.resync', {});
+      }
     },
     'agent.heartbeat': (context, body) => {
       services.presence.touch(context.deviceId);
-      context.send('heartbeat.ack', { sentAt: body.sentAt, serverTime: Date.now() });
+      context.send('heartbeat.ack', { sentAt: body.sentAt, serverTime: now() });
+    },
+    'inventory.report': (context, body) => {
+      const { seq, ...report } = body;
+      const receivedAt = now();
+      services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => services.inventory.apply(context.deviceId, report, receivedAt) });
+    },
+    'health.batch': (context, body) => {
+      services.presence.touch(context.deviceId);
+      services.ingest.enqueue({ deviceId: context.deviceId, seq: body.seq, sink: context, apply: () => services.health.insert(context.deviceId, body.samples) });
     },
   };
 }

@@ -124,6 +124,7 @@ export function createAgentHub(deps: AgentHubDeps) {
         deviceName: device.name,
         heartbeatIntervalMs: config.heartbeatIntervalMs,
         serverTime: Date.now(),
+        policy: { healthIntervalMs: config.healthIntervalMs, inventoryIntervalMs: config.inventoryIntervalMs },
       });
     });
   }

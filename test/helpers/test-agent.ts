@@ -9,7 +9,22 @@ import { enrollAgent } from '../../agent/enroll.js';
 import { createLinuxPlatform } from '../../agent/platform/linux.js';
 import { hashMachineId } from '../../agent/platform/machine-id.js';
 import type { Platform } from '../../agent/platform/platform.js';
+import { sampleHealth } from '../../agent/health/sampler.js';
+import { collectInventory } from '../../agent/sources.js';
+import type { WorkSources } from '../../agent/work.js';
+import type { InventoryData } from '../../protocol/messages/inventory.js';
 import type { TestServer } from './test-server.js';
+
+let realInventory: Promise<InventoryData> | null = null;
+
+/**
+ * Real inventory and health from this machine. The inventory is collected once per test file
+ * and shared, so that dozens of test agents do not each spawn dpkg and friends.
+ */
+export function realSources(): WorkSources {
+  realInventory ??= collectInventory(createLinuxPlatform());
+  return { collectInventory: () => realInventory!.then((data) => structuredClone(data)), sampleHealth: () => sampleHealth() };
+}
 
 /** A platform whose machine id is unique per test agent, so many agents can enroll from one PC. */
 export function testPlatform(machineId = `test-${Math.random()}`): Platform {
@@ -40,7 +55,7 @@ export async function enrollTestAgent(
   const enrolled = await enrollAgent({ token, stateDir, platform: options.platform ?? testPlatform() });
   const agent = buildAgent(
     agentConfig({ stateDir, reconnectBaseMs: 50, reconnectCapMs: 500, firstReconnectMaxMs: 50, ...options.config }),
-    { logger: pino({ level: 'silent' }), ...options.build },
+    { logger: pino({ level: 'silent' }), sources: realSources(), ...options.build },
   );
   const waitFor: TestAgent['waitFor'] = (status, timeoutMs = 10_000) =>
     new Promise((resolve, reject) => {
