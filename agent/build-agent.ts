@@ -206,7 +206,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
             setTimeout(resolve, 1000).unref();
           });
         }
-        work.stop();
+        await work.stop();
       },
     },
   }) as Agent;

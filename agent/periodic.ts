@@ -2,7 +2,8 @@
 // does not collect (and send) in step. A run never overlaps the previous one.
 export interface Periodic {
   setInterval(ms: number): void;
-  stop(): void;
+  /** Stops scheduling; resolves when a run in progress has finished. */
+  stop(): Promise<void>;
 }
 
 export function runPeriodically(task: () => Promise<unknown>, options: { intervalMs: number; jitter: number; random?: () => number; onError: (error: unknown) => void; runNow?: boolean }): Periodic {
@@ -10,6 +11,7 @@ export function runPeriodically(task: () => Promise<unknown>, options: { interva
   let intervalMs = options.intervalMs;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  let running: Promise<unknown> | null = null;
 
   const schedule = () => {
     if (stopped) return;
@@ -19,9 +21,13 @@ export function runPeriodically(task: () => Promise<unknown>, options: { interva
   };
   const run = () => {
     timer = null;
-    task()
+    if (stopped) return;
+    running = task()
       .catch(options.onError)
-      .finally(schedule);
+      .finally(() => {
+        running = null;
+        schedule();
+      });
   };
   if (options.runNow ?? true) setImmediate(run);
   else schedule();
@@ -35,9 +41,10 @@ export function runPeriodically(task: () => Promise<unknown>, options: { interva
         schedule();
       }
     },
-    stop() {
+    async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await running;
     },
   };
 }

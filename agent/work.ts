@@ -54,9 +54,9 @@ export function createAgentWork(config: AgentConfig, sources: WorkSources, log: 
       health?.setInterval(intervals().health);
       inventory?.setInterval(intervals().inventory);
     },
-    stop() {
-      health?.stop();
-      inventory?.stop();
+    /** Lets a sample or inventory check in progress reach the outbox, then closes it. */
+    async stop() {
+      await Promise.all([health?.stop(), inventory?.stop()]);
       outbox.close();
     },
   };

@@ -45,13 +45,19 @@ describe('health and the outbox', () => {
     server = await startTestServer();
     const produced: number[] = [];
     let sampling = true;
+    let inProgress = 0;
     const sources = {
       ...realSources(),
       sampleHealth: async () => {
         if (!sampling) throw new Error('sampling paused by the test');
-        const sample = await sampleHealth();
-        produced.push(sample.at);
-        return sample;
+        inProgress++;
+        try {
+          const sample = await sampleHealth();
+          produced.push(sample.at);
+          return sample;
+        } finally {
+          inProgress--;
+        }
       },
     };
     const config = { healthIntervalMs: 100 };
@@ -75,7 +81,7 @@ describe('health and the outbox', () => {
     await server.restart();
     await eventually(() => second.status === 'online', 10_000, 'reconnect');
     sampling = false;
-    await eventually(() => second.outbox.stats().count === 0, 10_000, 'outbox drained');
+    await eventually(() => inProgress === 0 && second.outbox.stats().count === 0, 10_000, 'outbox drained');
     const outboxStats = second.outbox.stats();
     await second.stop();
     const expected = [...produced];
