@@ -44,10 +44,21 @@ export function buildAgentCli(argv: string[], env: Record<string, string | undef
       (y) =>
         withState(y, platform)
           .option('log-level', { type: 'string', describe: 'fatal, error, warn, info, debug, trace or silent' })
-          .option('heartbeat-interval', { type: 'string', describe: 'override the heartbeat interval, e.g. 10s' }),
+          .option('heartbeat-interval', { type: 'string', describe: 'override the heartbeat interval, e.g. 10s' })
+          .option('health-interval', { type: 'string', describe: "override the server's health sampling interval, e.g. 5s" })
+          .option('inventory-interval', { type: 'string', describe: "override the server's inventory re-check interval, e.g. 10m" }),
       async (args) => {
-        const heartbeat = args.heartbeatInterval === undefined ? undefined : parseDurationFlag('--heartbeat-interval', args.heartbeatInterval);
-        const config = loadAgentConfig({ stateDir: args.state, logLevel: args.logLevel as never, heartbeatIntervalMs: heartbeat }, env);
+        const duration = (flag: string, value: string | undefined) => (value === undefined ? undefined : parseDurationFlag(flag, value));
+        const config = loadAgentConfig(
+          {
+            stateDir: args.state,
+            logLevel: args.logLevel as never,
+            heartbeatIntervalMs: duration('--heartbeat-interval', args.heartbeatInterval),
+            healthIntervalMs: duration('--health-interval', args.healthInterval),
+            inventoryIntervalMs: duration('--inventory-interval', args.inventoryInterval),
+          },
+          env,
+        );
         const agent = buildAgent(config);
         agent.on('revoked', () => process.exit(3));
         const stop = async () => {
