@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
-import { LogLevel, resolveConfig } from '../protocol/config-layers.js';
+import { LogLevel, parseConfigFile, resolveConfigOrThrow } from '../protocol/config-layers.js';
 
 export const AgentConfigSchema = Type.Object(
   {
@@ -36,22 +36,11 @@ export const AGENT_CONFIG_FILE = 'agent-config.json';
 
 export function loadAgentConfig(flags: Partial<AgentConfig> & { stateDir: string }, env: Record<string, string | undefined>): AgentConfig {
   const file = join(flags.stateDir, AGENT_CONFIG_FILE);
-  let fileValues: Record<string, unknown> = {};
-  if (existsSync(file)) {
-    try {
-      fileValues = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
-    }
-  }
-  const result = resolveConfig<AgentConfig>(AgentConfigSchema, { file: fileValues, env, flags });
-  if (!result.ok) throw new Error(`invalid agent configuration:\n  ${result.errors.join('\n  ')}`);
-  return result.config;
+  const fileValues = parseConfigFile(existsSync(file) ? readFileSync(file, 'utf8') : null, file);
+  return resolveConfigOrThrow<AgentConfig>(AgentConfigSchema, 'agent', { file: fileValues, env, flags });
 }
 
 /** Defaults plus the given values, for tests and the quick start. */
 export function agentConfig(values: Partial<AgentConfig> & { stateDir: string }): AgentConfig {
-  const result = resolveConfig<AgentConfig>(AgentConfigSchema, { flags: values });
-  if (!result.ok) throw new Error(`invalid agent configuration:\n  ${result.errors.join('\n  ')}`);
-  return result.config;
+  return resolveConfigOrThrow<AgentConfig>(AgentConfigSchema, 'agent', { flags: values });
 }

@@ -35,3 +35,23 @@ export const LogLevel = Type.Union(
   [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')],
   { default: 'info' },
 );
+
+/** resolveConfig, throwing one error that lists every problem; `what` names the program. */
+export function resolveConfigOrThrow<T>(schema: TObject, what: string, layers: Parameters<typeof resolveConfig>[1]): T {
+  const result = resolveConfig<T>(schema, layers);
+  if (!result.ok) throw new Error(`invalid ${what} configuration:\n  ${result.errors.join('\n  ')}`);
+  return result.config;
+}
+
+/** Parses a config file's text; `path` only names it in the error. */
+export function parseConfigFile(text: string | null, path: string): Record<string, unknown> {
+  if (text === null) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path} must hold a JSON object`);
+  return parsed as Record<string, unknown>;
+}

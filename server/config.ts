@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
-import { LogLevel, resolveConfig } from '../protocol/config-layers.js';
+import { LogLevel, parseConfigFile, resolveConfigOrThrow } from '../protocol/config-layers.js';
 import { DEFAULT_REKEY_AFTER_MESSAGES, DEFAULT_REKEY_AFTER_MS } from '../protocol/limits.js';
 import { DEFAULT_AGENT_POLICY } from '../protocol/messages/policy.js';
 
@@ -57,22 +57,11 @@ export const SERVER_CONFIG_FILE = 'server.json';
 /** flag > HELPLINE_* environment > DIR/server.json > default. Throws one error listing every problem. */
 export function loadServerConfig(flags: Partial<ServerConfig> & { dataDir: string }, env: Record<string, string | undefined>): ServerConfig {
   const file = join(flags.dataDir, SERVER_CONFIG_FILE);
-  let fileValues: Record<string, unknown> = {};
-  if (existsSync(file)) {
-    try {
-      fileValues = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
-    }
-  }
-  const result = resolveConfig<ServerConfig>(ServerConfigSchema, { file: fileValues, env, flags });
-  if (!result.ok) throw new Error(`invalid server configuration:\n  ${result.errors.join('\n  ')}`);
-  return result.config;
+  const fileValues = parseConfigFile(existsSync(file) ? readFileSync(file, 'utf8') : null, file);
+  return resolveConfigOrThrow<ServerConfig>(ServerConfigSchema, 'server', { file: fileValues, env, flags });
 }
 
 /** Defaults plus the given values, for tests and the quick start. */
 export function serverConfig(values: Partial<ServerConfig> & { dataDir: string }): ServerConfig {
-  const result = resolveConfig<ServerConfig>(ServerConfigSchema, { flags: values });
-  if (!result.ok) throw new Error(`invalid server configuration:\n  ${result.errors.join('\n  ')}`);
-  return result.config;
+  return resolveConfigOrThrow<ServerConfig>(ServerConfigSchema, 'server', { flags: values });
 }
