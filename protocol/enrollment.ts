@@ -10,6 +10,7 @@ import { Type, type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { fromBase64Url, toBase64Url, utf8Decode, utf8Encode } from './bytes.js';
 import { decodeKey, encodeKey } from './keys.js';
+import { describeFirstError } from './schema-errors.js';
 import { Base64Url, DeviceId, PrintableText, ShortText } from './messages/common.js';
 
 export const TOKEN_PREFIX = 'hl1_';
@@ -152,8 +153,7 @@ export function openEnrollmentRequest(
   const claim = unseal(request, agentPublicKey, serverSecretKey);
   if (claim === undefined) return { ok: false, reason: 'not_for_this_server' };
   if (!claimValidator.Check(claim)) {
-    const first = [...claimValidator.Errors(claim)][0];
-    return { ok: false, reason: 'bad_claim', error: first ? `${first.instancePath || 'claim'} ${first.message}` : 'invalid' };
+    return { ok: false, reason: 'bad_claim', error: describeFirstError(claimValidator, claim) };
   }
   return { ok: true, agentPublicKey, claim };
 }

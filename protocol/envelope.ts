@@ -5,6 +5,7 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { toHex, utf8Decode, utf8Encode } from './bytes.js';
 import { PROTOCOL_VERSION } from './limits.js';
+import { describeFirstError } from './schema-errors.js';
 import { AgentToServerBodies } from './messages/agent-to-server.js';
 import { ServerToAgentBodies } from './messages/server-to-agent.js';
 
@@ -52,20 +53,15 @@ function makeDecoder<M extends BodyMap>(bodies: M) {
       return { ok: false, kind: 'malformed', error: 'message is not valid JSON' };
     }
     if (!envelopeValidator.Check(value)) {
-      return { ok: false, kind: 'malformed', error: `envelope invalid: ${firstError(envelopeValidator, value)}` };
+      return { ok: false, kind: 'malformed', error: `envelope invalid: ${describeFirstError(envelopeValidator, value)}` };
     }
     const validator = validators.get(value.type);
     if (!validator) return { ok: false, kind: 'malformed', error: `unknown message type "${value.type}"` };
     if (!validator.Check(value.body)) {
-      return { ok: false, kind: 'invalid_body', id: value.id, type: value.type, error: firstError(validator, value.body) };
+      return { ok: false, kind: 'invalid_body', id: value.id, type: value.type, error: describeFirstError(validator, value.body) };
     }
     return { ok: true, message: value as MessageOf<M> };
   };
-}
-
-function firstError(validator: { Errors(value: unknown): Iterable<{ instancePath: string; message: string }> }, value: unknown) {
-  for (const error of validator.Errors(value)) return `${error.instancePath || '/'} ${error.message}`;
-  return 'invalid';
 }
 
 /** Server side: decodes what an agent sent. */

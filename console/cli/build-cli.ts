@@ -6,6 +6,7 @@ import { HELPLINE_VERSION } from '../../protocol/version.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerDeviceCommands } from './commands/devices.js';
+import { registerSoftwareCommands } from './commands/software.js';
 import { registerTokenCommands } from './commands/token.js';
 import { registerUserCommands } from './commands/users.js';
 import { createCliContext, type GlobalArgs } from './context.js';
@@ -38,11 +39,12 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);
   cli = registerDeviceCommands(cli, ctx);
+  cli = registerSoftwareCommands(cli, ctx);
   cli = registerUserCommands(cli, ctx);
   cli = registerAuditCommands(cli, ctx);
   return cli

@@ -45,10 +45,10 @@ export function printTable<Row>(io: CliIo, columns: Array<Column<Row>>, rows: re
   }
 }
 
-/** "label: value" lines with the values aligned. */
+/** "label: value" lines with the values aligned; an empty label continues the line above. */
 export function printFields(io: CliIo, fields: Array<[string, unknown]>): void {
   const width = Math.max(...fields.map(([label]) => label.length)) + 1;
-  for (const [label, value] of fields) io.out(`${`${label}:`.padEnd(width)}  ${clean(value)}`);
+  for (const [label, value] of fields) io.out(`${(label ? `${label}:` : '').padEnd(width)}  ${clean(value)}`);
 }
 
 /** "3m ago" / "in 30m" relative to now; "never" for null. */
@@ -66,6 +66,14 @@ export function timeWithRelative(iso: string | null, now = Date.now()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${relativeTime(iso, now)})`;
+}
+
+/** "2025-01-31 15:05:09" in the technician's own time zone; the text itself when it is no date. */
+export function localTime(iso: string | number): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
 export const yesNo = (value: boolean): string => (value ? 'yes' : 'no');

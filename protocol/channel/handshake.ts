@@ -17,6 +17,7 @@ import { bytesEqual, concatBytes, toHex, utf8Decode, utf8Encode } from '../bytes
 import { hmacSha512 } from '../hmac.js';
 import { PROTOCOL_VERSION } from '../limits.js';
 import { SecureSession } from './session.js';
+import { naclX25519, type X25519 } from './x25519.js';
 
 const PROTOCOL_LABEL = utf8Encode('helpline-channel-v1');
 const KEY = 32;
@@ -77,10 +78,15 @@ export function createHandshakeInit(input: {
 }
 
 /** Server side, step 1: reveals which agent key claims to be calling. Never throws. */
-export function openHandshakeInit(
-  initMessage: Uint8Array,
-  serverKeyPair: KeyPair,
-): { ok: true; agentPublicKey: Uint8Array; ephemeralPublicKey: Uint8Array; initMessage: Uint8Array } | HandshakeFailure {
+export interface OpenedInit {
+  agentPublicKey: Uint8Array;
+  ephemeralPublicKey: Uint8Array;
+  initMessage: Uint8Array;
+  /** The ephemeral-static shared key, kept for the key derivation. */
+  ephemeralStatic: Uint8Array;
+}
+
+export function openHandshakeInit(initMessage: Uint8Array, serverKeyPair: KeyPair, x25519: X25519 = naclX25519): ({ ok: true } & OpenedInit) | HandshakeFailure {
   if (initMessage.length < MIN_INIT_BYTES || initMessage.length > MAX_HANDSHAKE_INIT_BYTES) {
     return { ok: false, reason: `handshake message of ${initMessage.length} bytes has the wrong size` };
   }
@@ -90,11 +96,12 @@ export function openHandshakeInit(
   const ephemeralPublicKey = initMessage.subarray(1, 1 + KEY);
   const identityNonce = initMessage.subarray(1 + KEY, 1 + KEY + NONCE);
   const identityBox = initMessage.subarray(1 + KEY + NONCE, PROOF_OFFSET);
-  const agentPublicKey = nacl.box.open(identityBox, identityNonce, ephemeralPublicKey, serverKeyPair.secretKey);
+  const ephemeralStatic = x25519.before(ephemeralPublicKey, serverKeyPair.secretKey);
+  const agentPublicKey = nacl.box.open.after(identityBox, identityNonce, ephemeralStatic);
   if (!agentPublicKey || agentPublicKey.length !== KEY) {
     return { ok: false, reason: 'handshake is not addressed to this server key' };
   }
-  return { ok: true, agentPublicKey, ephemeralPublicKey, initMessage };
+  return { ok: true, agentPublicKey, ephemeralPublicKey, initMessage, ephemeralStatic };
 }
 
 /**
@@ -130,24 +137,24 @@ export function verifyHandshakeProof(
 
 /** Server side, step 3: answers with message 2 and the established session. */
 export function acceptHandshake(
-  opened: { agentPublicKey: Uint8Array; ephemeralPublicKey: Uint8Array; initMessage: Uint8Array },
-  serverKeyPair: KeyPair,
+  opened: OpenedInit,
   staticShared: Uint8Array,
-  maxCounter?: number,
+  options: { maxCounter?: number; x25519?: X25519 } = {},
 ): EstablishedChannel & { responseMessage: Uint8Array } {
-  const ephemeral = nacl.box.keyPair();
+  const x25519 = options.x25519 ?? naclX25519;
+  const ephemeral = x25519.keyPair();
   const responseMessage = concatBytes(Uint8Array.of(PROTOCOL_VERSION), ephemeral.publicKey);
   const transcriptHash = hashTranscript(opened.initMessage, responseMessage);
   const keys = deriveKeys(transcriptHash, [
-    nacl.box.before(opened.ephemeralPublicKey, ephemeral.secretKey),
-    nacl.box.before(opened.ephemeralPublicKey, serverKeyPair.secretKey),
-    nacl.box.before(opened.agentPublicKey, ephemeral.secretKey),
+    x25519.before(opened.ephemeralPublicKey, ephemeral.secretKey),
+    opened.ephemeralStatic,
+    x25519.before(opened.agentPublicKey, ephemeral.secretKey),
     staticShared,
   ]);
   const session = new SecureSession(
     { sendKey: keys.serverToAgent, receiveKey: keys.agentToServer, sendDirection: 'server-to-agent', receiveDirection: 'agent-to-server' },
     toHex(transcriptHash.subarray(0, 16)),
-    maxCounter,
+    options.maxCounter,
   );
   return { session, transcriptHash, responseMessage };
 }

@@ -10,11 +10,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createBenchEnrollmentToken } from './bench/admin-api.js';
 import { Cleanup } from './bench/cleanup.js';
 import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench/options.js';
-import { readCpuMs, readRssKiB } from './bench/proc-stats.js';
+import { readCpuMs, readPeakRssKiB, readRssKiB } from './bench/proc-stats.js';
 import { buildResult, formatResult } from './bench/report.js';
 import { initServerData, startServer } from './bench/server-process.js';
+import { startServerProbe } from './bench/server-probe.js';
 import { startSwarm } from './bench/swarm-process.js';
 
+const PROBE_EVERY_MS = 250;
 /** Sockets besides the agents' that each process may hold (listening socket, SQLite, stdio, IPC). */
 const FD_HEADROOM = 100;
 
@@ -68,14 +70,22 @@ async function run(options: BenchOptions, cleanup: Cleanup): Promise<number> {
 
   say(`connecting ${enrollment.enrolled} agents (${options.connectConcurrency} attempts in flight)`);
   swarm.onProgress((progress) => say(`  ${progress.connected}/${progress.target} connected, ${progress.failures} failed attempts so far`));
+  const probe = startServerProbe(server.url, PROBE_EVERY_MS);
+  cleanup.add('stop the health probe', () => probe.stop());
   const cpuBeforeMs = readCpuMs(server.pid);
   const { outcome: connect } = await guard(swarm.request({ type: 'connect' }, 'connect-phase-done'));
   const cpuAfterMs = readCpuMs(server.pid);
+  const rssAfterConnectKiB = readRssKiB(server.pid);
+  const healthDuringConnect = probe.takeWindow();
 
   say(`${connect.everConnected} connected; holding for ${options.durationSec} s`);
   await guard(sleep(options.durationSec * 1000));
   const rssEndKiB = readRssKiB(server.pid);
+  const rssPeakKiB = readPeakRssKiB(server.pid);
   const swarmRssEndKiB = readRssKiB(swarm.pid);
+  const healthSteady = probe.takeWindow();
+  const agentsOnlineAtEnd = probe.lastAgentsOnline;
+  probe.stop();
   const { report } = await guard(swarm.request({ type: 'finish' }, 'report'));
   await swarm.waitForExit();
   serverStopping = true;
@@ -93,8 +103,11 @@ async function run(options: BenchOptions, cleanup: Cleanup): Promise<number> {
     server: {
       rssBaselineKiB,
       rssAfterEnrollmentKiB,
+      rssAfterConnectKiB,
       rssEndKiB,
+      rssPeakKiB,
       connectPhaseCpuMs: cpuBeforeMs !== null && cpuAfterMs !== null ? cpuAfterMs - cpuBeforeMs : null,
+      health: { duringConnect: healthDuringConnect, steady: healthSteady, agentsOnlineAtEnd },
       logCounts: server.logCounts.toJSON(),
       stop,
     },
@@ -128,20 +141,23 @@ async function main(): Promise<void> {
     return;
   }
   const cleanup = new Cleanup();
-  const interrupted = (signal: NodeJS.Signals) => {
+  // Ctrl-C reaches the children too (same process group); what fails after it is no news.
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupted = true;
     say(`${signal} received; stopping the swarm and the server`);
     void cleanup.run().then(() => process.exit(130));
   };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   let exitCode = 1;
   try {
     exitCode = await run(options, cleanup);
   } catch (error) {
-    say((error as Error).message);
+    if (!interrupted) say((error as Error).message);
   }
   await cleanup.run();
-  process.exit(exitCode);
+  process.exit(interrupted ? 130 : exitCode);
 }
 
 await main();

@@ -18,6 +18,7 @@ import { AgentConnection } from './agent-connection.js';
 import type { AgentHandlers } from './agent-handlers.js';
 import type { Presence } from './presence.js';
 import { refuseUpgrade } from './upgrade-refusal.js';
+import { nativeX25519 } from '../crypto/native-x25519.js';
 
 const RESPONSE = Symbol('helpline.handshakeResponse');
 
@@ -82,7 +83,7 @@ export function createAgentHub(deps: AgentHubDeps) {
     const header = request.headers[HANDSHAKE_HEADER];
     const initMessage = typeof header === 'string' && header.length <= MAX_HANDSHAKE_INIT_BYTES * 2 ? fromBase64Url(header) : null;
     if (!initMessage) return refuse('bad_handshake', `missing or malformed ${HANDSHAKE_HEADER} header`);
-    const opened = openHandshakeInit(initMessage, deps.channelKeys);
+    const opened = openHandshakeInit(initMessage, deps.channelKeys, nativeX25519);
     if (!opened.ok) return refuse('bad_handshake', opened.reason);
 
     const agentKey = encodeKey(opened.agentPublicKey);
@@ -97,7 +98,7 @@ export function createAgentHub(deps: AgentHubDeps) {
 
     let shared = staticShared.get(device.id);
     if (!shared) {
-      shared = nacl.box.before(opened.agentPublicKey, deps.channelKeys.secretKey);
+      shared = nativeX25519.before(opened.agentPublicKey, deps.channelKeys.secretKey);
       staticShared.set(device.id, shared);
     }
     const proof = verifyHandshakeProof(opened, shared);
@@ -108,7 +109,7 @@ export function createAgentHub(deps: AgentHubDeps) {
     }
     deps.presence.recordHandshake(device.id, proof.timestamp);
 
-    const channel = acceptHandshake(opened, deps.channelKeys, shared);
+    const channel = acceptHandshake(opened, shared, { x25519: nativeX25519 });
     (request as IncomingMessage & { [RESPONSE]?: string })[RESPONSE] = toBase64Url(channel.responseMessage);
     wss.handleUpgrade(request, socket, head, (ws) => {
       const connection = new AgentConnection(device.id, device.name, ws, channel.session, channel.transcriptHash, hooks);

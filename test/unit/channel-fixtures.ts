@@ -29,7 +29,7 @@ export function establish(options: { agent?: KeyPair; server?: KeyPair; timestam
   const staticShared = nacl.box.before(opened.agentPublicKey, server.secretKey);
   const proof = verifyHandshakeProof(opened, staticShared);
   if (!proof.ok) throw new Error(`verifyHandshakeProof failed: ${proof.reason}`);
-  const serverSide = acceptHandshake(opened, server, staticShared, options.maxCounter);
+  const serverSide = acceptHandshake(opened, staticShared, { maxCounter: options.maxCounter });
   const agentSide = completeHandshake(initiator, serverSide.responseMessage, options.maxCounter);
   if (!agentSide.ok) throw new Error(`completeHandshake failed: ${agentSide.reason}`);
   return { agent, server, initiator, opened, proof, serverSide, agentSide };

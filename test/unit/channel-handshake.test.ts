@@ -182,8 +182,13 @@ describe('channel handshake, refusals', () => {
     const impostor = keyPair();
     const state = init(agent, server);
     // The impostor cannot open message 1; give it the agent key anyway (it is not secret).
-    const opened = { agentPublicKey: agent.publicKey, ephemeralPublicKey: state.ephemeral.publicKey, initMessage: state.initMessage };
-    const fake = acceptHandshake(opened, impostor, nacl.box.before(agent.publicKey, impostor.secretKey));
+    const opened = {
+      agentPublicKey: agent.publicKey,
+      ephemeralPublicKey: state.ephemeral.publicKey,
+      initMessage: state.initMessage,
+      ephemeralStatic: nacl.box.before(state.ephemeral.publicKey, impostor.secretKey),
+    };
+    const fake = acceptHandshake(opened, nacl.box.before(agent.publicKey, impostor.secretKey));
     const agentSide = completeHandshake(state, fake.responseMessage);
     if (!agentSide.ok) throw new Error('unreachable');
     expect(talk(fake.session, agentSide.session, 'trust me')).toBe(CloseCode.DecryptFailed);

@@ -159,7 +159,9 @@ describe('sealed enrollment exchange', () => {
   it('refuses a well-sealed claim that fails its schema as bad_claim', () => {
     const bad = { ...claim, isAdmin: true } as unknown as EnrollmentClaim;
     const request = sealEnrollmentRequest(bad, agentKeys, serverKeys.publicKey);
-    expect(openEnrollmentRequest(request, serverKeys.secretKey)).toEqual({ ok: false, reason: 'bad_claim' });
+    const opened = openEnrollmentRequest(request, serverKeys.secretKey);
+    expect(opened).toMatchObject({ ok: false, reason: 'bad_claim' });
+    expect(!opened.ok && opened.error).toBe('/ has an unknown field "isAdmin"');
   });
 
   it('a response opens only with the pinned server key and the right agent key', () => {

@@ -27,6 +27,7 @@ const welcome = {
   deviceName: 'Reception PC',
   heartbeatIntervalMs: 15_000,
   serverTime: 1_700_000_000_000,
+  policy: { healthIntervalMs: 60_000, inventoryIntervalMs: 3_600_000 },
 };
 
 describe('decoders accept valid messages', () => {

@@ -1,9 +1,11 @@
-// `helpline device(s) list|show|approve|revoke`: enrolled PCs.
+// `helpline device(s) list|show|approve|revoke`: enrolled PCs (software, changes and health: inventory.ts).
 import type { Argv } from 'yargs';
 import type { DeviceView } from '../../../protocol/api/devices.js';
 import { segment } from '../api-client.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { inventoryFields, type DeviceInventory } from '../inventory-summary.js';
 import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
+import { addDeviceInventoryCommands } from './inventory.js';
 
 const idPositional = { type: 'string', demandOption: true, describe: 'device id, like dev_... (see `helpline devices list`)' } as const;
 
@@ -25,7 +27,7 @@ export function deviceFields(device: DeviceView): Array<[string, unknown]> {
 export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
   const { io } = ctx;
   return cli.command(['device', 'devices'], 'list, inspect, approve and revoke enrolled PCs', (group) =>
-    group
+    addDeviceInventoryCommands(group, ctx)
       .command(
         'list',
         'list enrolled devices',
@@ -51,12 +53,22 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
       )
       .command(
         'show <id>',
-        'show one device',
-        (y) => y.positional('id', idPositional).option('json', jsonOption),
+        'show one device; with --inventory, also its hardware, OS, users, software and services',
+        (y) =>
+          y
+            .positional('id', idPositional)
+            .option('inventory', { type: 'boolean', default: false, describe: 'add a summary of the inventory (JSON: {device, inventory})' })
+            .option('json', jsonOption),
         async (args) => {
-          const device = await ctx.client(args).get<DeviceView>(`/api/devices/${segment(args.id)}`);
-          if (args.json) return printJson(io, device);
-          printFields(io, deviceFields(device));
+          const client = ctx.client(args);
+          const path = `/api/devices/${segment(args.id)}`;
+          if (!args.inventory) {
+            const device = await client.get<DeviceView>(path);
+            return args.json ? printJson(io, device) : printFields(io, deviceFields(device));
+          }
+          const [device, inventory] = await Promise.all([client.get<DeviceView>(path), client.get<DeviceInventory>(`${path}/inventory`)]);
+          if (args.json) return printJson(io, { device, inventory });
+          printFields(io, [...deviceFields(device), ...inventoryFields(inventory)]);
         },
       )
       .command(
@@ -85,6 +97,6 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           io.out(`Revoked ${device.id} (${device.name}); it is disconnected and will be refused from now on.`);
         },
       )
-      .demandCommand(1, 'name a device command: list, show, approve or revoke'),
+      .demandCommand(1, 'name a device command: list, show, software, changes, health, approve or revoke'),
   );
 }

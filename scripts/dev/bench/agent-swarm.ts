@@ -5,10 +5,11 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseEnrollmentToken } from '../../../protocol/enrollment.js';
 import { AgentFleet } from './agent-fleet.js';
 import { enrollIdentities } from './swarm-enroll.js';
-import type { FromSwarm, SwarmReport, SwarmSettings, ToSwarm } from './swarm-protocol.js';
+import type { EventLoopLag, FromSwarm, SwarmReport, SwarmSettings, ToSwarm } from './swarm-protocol.js';
 
 const PROGRESS_EVERY_MS = 2000;
 const CLOSE_GRACE_MS = 3000;
+const EVENT_LOOP_RESOLUTION_MS = 10;
 
 if (!process.send) {
   console.error('agent-swarm is started by bench-agents (npm run bench:agents), not by hand');
@@ -16,7 +17,6 @@ if (!process.send) {
 }
 
 const tell = (message: FromSwarm) => process.send!(message);
-const EVENT_LOOP_RESOLUTION_MS = 10;
 const eventLoopDelay = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
 let settings: SwarmSettings | null = null;
 let fleet: AgentFleet | null = null;
@@ -63,6 +63,7 @@ async function connect(): Promise<void> {
   clearTimeout(timedOut);
   clearInterval(progress);
   running.connectPhaseOver = true;
+  const connectPhaseLag = eventLoopLag();
   // From here on the delay describes the steady state, the same window as the steady round trips.
   eventLoopDelay.reset();
   const cpu = process.cpuUsage(cpuBefore);
@@ -76,6 +77,7 @@ async function connect(): Promise<void> {
       handshakes: running.handshakes,
       attempts: running.attempts - attemptsBefore,
       swarmCpuMs: (cpu.user + cpu.system) / 1000,
+      swarmEventLoopLag: connectPhaseLag,
       emfile: running.emfile,
     },
   });
@@ -94,11 +96,7 @@ async function finish(): Promise<void> {
       heartbeatsSent: running.heartbeatsSent,
       steadyRoundTrip: running.steadyRoundTrip.summary(),
       connectPhaseRoundTrip: running.connectPhaseRoundTrip.summary(),
-      swarmEventLoopDelay: {
-        p50Ms: eventLoopLag(eventLoopDelay.percentile(50)),
-        p99Ms: eventLoopLag(eventLoopDelay.percentile(99)),
-        maxMs: eventLoopLag(eventLoopDelay.max),
-      },
+      swarmEventLoopLag: eventLoopLag(),
       emfile: running.emfile,
     };
     // Wait until the report is handed to the IPC channel: exit() would drop it otherwise.
@@ -109,7 +107,8 @@ async function finish(): Promise<void> {
   process.exit(0);
 }
 
-/** The histogram records whole sampling periods; the lag is what exceeds the period. */
-function eventLoopLag(nanoseconds: number): number {
-  return Number.isFinite(nanoseconds) ? Math.max(0, nanoseconds / 1e6 - EVENT_LOOP_RESOLUTION_MS) : 0;
+function eventLoopLag(): EventLoopLag {
+  // The histogram records whole sampling periods; the lag is what exceeds the period.
+  const lag = (nanoseconds: number) => (Number.isFinite(nanoseconds) ? Math.round(Math.max(0, nanoseconds / 1e6 - EVENT_LOOP_RESOLUTION_MS) * 100) / 100 : 0);
+  return { p50Ms: lag(eventLoopDelay.percentile(50)), p99Ms: lag(eventLoopDelay.percentile(99)), maxMs: lag(eventLoopDelay.max) };
 }

@@ -6,8 +6,17 @@ const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Resident set size in KiB (VmRSS), or null when the process is gone. */
 export function readRssKiB(pid: number): number | null {
+  return readStatusKiB(pid, 'VmRSS');
+}
+
+/** Highest resident set size so far in KiB (VmHWM): catches the peak between two samples. */
+export function readPeakRssKiB(pid: number): number | null {
+  return readStatusKiB(pid, 'VmHWM');
+}
+
+function readStatusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   try {
-    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Number(match[1]) : null;
   } catch {
     return null;

@@ -3,6 +3,12 @@
 // that the orchestrator can sample the server between phases.
 import type { LatencySummary } from './percentiles.js';
 
+export interface EventLoopLag {
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
 export interface SwarmSettings {
   /** Enrollment token text (carries the server URL and pinned keys). */
   token: string;
@@ -38,6 +44,8 @@ export interface ConnectPhaseOutcome {
   /** Connection attempts made in the phase, successful or not. */
   attempts: number;
   swarmCpuMs: number;
+  /** The swarm's own event-loop lag (ms) in the phase: where the connect queue was not waiting. */
+  swarmEventLoopLag: EventLoopLag;
   /** The swarm hit EMFILE (too many open files) while connecting. */
   emfile: boolean;
 }
@@ -56,7 +64,7 @@ export interface SwarmReport {
   /** Round trips measured while other agents were still handshaking. */
   connectPhaseRoundTrip: LatencySummary;
   /** The swarm's own event-loop lag (ms) after the connect phase; it inflates the round trips it measures. */
-  swarmEventLoopDelay: { p50Ms: number; p99Ms: number; maxMs: number };
+  swarmEventLoopLag: EventLoopLag;
   emfile: boolean;
 }
 
