@@ -24,9 +24,15 @@ export function resolveConfig<T>(
   const merged = { ...(layers.file ?? {}), ...fromEnv, ...fromFlags };
   const candidate = Value.Default(schema, Value.Convert(schema, merged));
   if (Value.Check(schema, candidate)) return { ok: true, config: candidate as T };
-  const errors = [...Value.Errors(schema, candidate)]
-    .filter((error) => error.message !== 'schema is false')
-    .map((error) => `${error.instancePath ? error.instancePath.slice(1) : 'config'}: ${error.message}`);
+  const errors: string[] = [];
+  for (const error of Value.Errors(schema, candidate)) {
+    if (error.message === 'schema is false') continue;
+    const key = error.instancePath ? error.instancePath.slice(1) : 'config';
+    // A union of literals (log levels) fails once per literal; say it once, with the choices.
+    const choices = (schema.properties[key] as { anyOf?: Array<{ const?: unknown }> } | undefined)?.anyOf?.map((option) => option.const);
+    const line = choices?.every((choice) => choice !== undefined) ? `${key}: must be one of ${choices.join(', ')}` : `${key}: ${error.message}`;
+    if (!errors.includes(line)) errors.push(line);
+  }
   return { ok: false, errors };
 }
 

@@ -38,6 +38,11 @@ describe('configuration layers', () => {
       expect(result.errors.join('\n')).toContain('additional properties');
     }
   });
+  it('names the choices of a bad log level once', () => {
+    const result = resolveConfig(ServerConfigSchema, { file: { dataDir: '/d' }, env: { HELPLINE_LOG_LEVEL: 'loud' } });
+    expect(result.ok ? [] : result.errors).toEqual(['logLevel: must be one of fatal, error, warn, info, debug, trace, silent']);
+  });
+
   it('maps camelCase keys to HELPLINE_ environment names', () => {
     expect(envNameFor('heartbeatIntervalMs')).toBe('HELPLINE_HEARTBEAT_INTERVAL_MS');
   });
