@@ -25,6 +25,11 @@ import { inventoryRoutes } from './features/inventory/routes.js';
 import { createInventoryService } from './features/inventory/service.js';
 import { createInventoryStore } from './features/inventory/store.js';
 import { createIngestQueue } from './ingest/ingest-queue.js';
+import { DEFAULT_PRIORITY_MATRIX } from '../protocol/api/sla.js';
+import { priorityFor } from './features/sla/priority.js';
+import { ticketRoutes } from './features/tickets/routes.js';
+import { createTicketService } from './features/tickets/service.js';
+import { createTicketStore } from './features/tickets/store.js';
 import { userRoutes } from './features/users/routes.js';
 import { createUserService, type UserService } from './features/users/service.js';
 import { createUserStore } from './features/users/store.js';
@@ -89,6 +94,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const inventory = createInventoryService({ inventory: inventoryStore, devices });
   const healthStore = createHealthStore(db);
   const health = createHealthService({ health: healthStore, devices, retention: { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs }, now });
+  const tickets = createTicketService({ db, tickets: createTicketStore(db), users, devices, priorityFor: (impact, urgency) => priorityFor(DEFAULT_PRIORITY_MATRIX, impact, urgency), now });
   const hub: AgentHub = createAgentHub({
     config,
     channelKeys: keys.channel,
@@ -117,6 +123,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   enrollmentRoutes(app, { enrollment });
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit });
+  ticketRoutes(app, { tickets });
   inventoryRoutes(app, { inventory, health, now });
   routeUpgrades(app, { '/agent': hub.handleUpgrade });
   await app.ready();

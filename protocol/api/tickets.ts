@@ -1,0 +1,84 @@
+// Tickets as the API accepts and serves them.
+import { Type, type Static } from 'typebox';
+import { PrintableText } from '../messages/common.js';
+import { Name } from './common.js';
+
+export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TicketStatusSchema = Type.Union([
+  Type.Literal('new'),
+  Type.Literal('assigned'),
+  Type.Literal('in_progress'),
+  Type.Literal('pending'),
+  Type.Literal('resolved'),
+  Type.Literal('closed'),
+]);
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'pending'];
+
+const Level = Type.Integer({ minimum: 1, maximum: 5 });
+const Line = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)]);
+const Body = Type.String({ minLength: 1, maxLength: 20_000 });
+const Iso = Type.String({ format: 'date-time' });
+const NullableIso = Type.Union([Iso, Type.Null()]);
+
+export const CreateTicketRequest = Type.Object(
+  {
+    subject: Type.Intersect([PrintableText(200), Type.String({ minLength: 1 })]),
+    description: Type.Optional(Type.String({ maxLength: 20_000 })),
+    deviceId: Type.Optional(Type.String({ pattern: '^dev_[a-z0-9]{10,32}$' })),
+    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9 _./-]*$' })),
+    impact: Type.Optional(Level),
+    urgency: Type.Optional(Level),
+    line: Type.Optional(Line),
+  },
+  { additionalProperties: false },
+);
+export type CreateTicketRequest = Static<typeof CreateTicketRequest>;
+
+export const TicketView = Type.Object({
+  id: Type.Integer(),
+  subject: Type.String(),
+  description: Type.String(),
+  requester: Type.Object({ kind: Type.String(), name: Type.String() }),
+  deviceId: Type.Union([Type.String(), Type.Null()]),
+  deviceName: Type.Union([Type.String(), Type.Null()]),
+  category: Type.String(),
+  source: Type.String(),
+  impact: Type.Integer(),
+  urgency: Type.Integer(),
+  priority: Type.Integer(),
+  line: Type.Integer(),
+  assignee: Type.Union([Type.String(), Type.Null()]),
+  status: TicketStatusSchema,
+  resolution: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Iso,
+  updatedAt: Iso,
+  firstResponseAt: NullableIso,
+  resolvedAt: NullableIso,
+  closedAt: NullableIso,
+});
+export type TicketView = Static<typeof TicketView>;
+
+export const TicketEntryView = Type.Object({ at: Iso, author: Type.String(), kind: Type.Union([Type.Literal('reply'), Type.Literal('note'), Type.Literal('event')]), body: Type.String() });
+export const TicketHistoryView = Type.Object({ at: Iso, actor: Type.String(), field: Type.String(), oldValue: Type.Union([Type.String(), Type.Null()]), newValue: Type.Union([Type.String(), Type.Null()]) });
+export const TicketDetailView = Type.Object({ ticket: TicketView, entries: Type.Array(TicketEntryView), history: Type.Array(TicketHistoryView) });
+export type TicketDetailView = Static<typeof TicketDetailView>;
+
+export const TicketListQuery = Type.Object(
+  {
+    mine: Type.Optional(Type.Boolean()),
+    line: Type.Optional(Line),
+    status: Type.Optional(TicketStatusSchema),
+    deviceId: Type.Optional(Type.String({ maxLength: 64 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type TicketListQuery = Static<typeof TicketListQuery>;
+
+export const TicketIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const TextRequest = Type.Object({ body: Body }, { additionalProperties: false });
+export const AssignRequest = Type.Object({ assignee: Name }, { additionalProperties: false });
+export const ResolveRequest = Type.Object({ resolution: Body }, { additionalProperties: false });
+export const ReasonRequest = Type.Object({ reason: Type.Optional(Body) }, { additionalProperties: false });
+export const EscalateRequest = Type.Object({ note: Body, raisePriority: Type.Optional(Type.Boolean()), assignee: Type.Optional(Name) }, { additionalProperties: false });

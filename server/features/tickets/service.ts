@@ -1,0 +1,207 @@
+// The help desk's tickets: creation, the status workflow, replies and notes, escalation by hand.
+// Every change is one transaction and leaves a history row.
+import type { CreateTicketRequest, TicketDetailView, TicketListQuery, TicketView } from '../../../protocol/api/tickets.js';
+import type { Db } from '../../db/database.js';
+import { ApiError } from '../../errors.js';
+import type { AuthUser } from '../auth/service.js';
+import type { DeviceStore } from '../devices/store.js';
+import type { UserStore } from '../users/store.js';
+import type { TicketRow, TicketStore } from './store.js';
+import { assertAllowed } from './transitions.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function ticketView(row: TicketRow): TicketView {
+  return {
+    id: row.id,
+    subject: row.subject,
+    description: row.description,
+    requester: { kind: row.requesterKind, name: row.requesterName },
+    deviceId: row.deviceId,
+    deviceName: row.deviceName,
+    category: row.category,
+    source: row.source,
+    impact: row.impact,
+    urgency: row.urgency,
+    priority: row.priority,
+    line: row.line,
+    assignee: row.assignee,
+    status: row.status,
+    resolution: row.resolution,
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
+    firstResponseAt: iso(row.firstResponseAt),
+    resolvedAt: iso(row.resolvedAt),
+    closedAt: iso(row.closedAt),
+  };
+}
+
+export interface TicketServiceDeps {
+  db: Db;
+  tickets: TicketStore;
+  users: UserStore;
+  devices: DeviceStore;
+  /** Priority from impact and urgency (the configurable matrix). */
+  priorityFor: (impact: number, urgency: number) => number;
+  now?: () => number;
+}
+
+export function createTicketService(deps: TicketServiceDeps) {
+  const now = deps.now ?? Date.now;
+  const find = (id: number) => {
+    const row = deps.tickets.byId(id);
+    if (!row) throw new ApiError('not_found', `no ticket #${id}`);
+    return row;
+  };
+  const userId = (name: string) => {
+    const user = deps.users.byName(name);
+    if (!user || user.disabled) throw new ApiError('validation_failed', `no active user ${name}`);
+    if (user.role === 'viewer') throw new ApiError('validation_failed', `${name} is a viewer and cannot be assigned tickets`);
+    return user;
+  };
+  const change = <T>(work: () => T) => deps.db.transaction(work)();
+
+  return {
+    create(actor: AuthUser, request: CreateTicketRequest, source: 'technician' | 'api' = 'technician'): TicketView {
+      if (request.deviceId && !deps.devices.byId(request.deviceId)) throw new ApiError('validation_failed', `no device ${request.deviceId}`);
+      const impact = request.impact ?? 3;
+      const urgency = request.urgency ?? 3;
+      const at = now();
+      const id = change(() => {
+        const created = deps.tickets.insert({
+          subject: request.subject.trim(),
+          description: request.description ?? '',
+          requesterKind: 'user',
+          requesterName: actor.name,
+          requesterUserId: actor.id,
+          deviceId: request.deviceId ?? null,
+          category: request.category ?? 'general',
+          source,
+          impact,
+          urgency,
+          priority: deps.priorityFor(impact, urgency),
+          line: request.line ?? 1,
+          assigneeId: null,
+          status: 'new',
+          faultKey: null,
+          snapshot: null,
+          createdAt: at,
+        });
+        deps.tickets.recordCreation(created, at, actor.name);
+        return created;
+      });
+      return ticketView(find(id));
+    },
+
+    list(actor: AuthUser, query: TicketListQuery): TicketView[] {
+      return deps.tickets
+        .list({ status: query.status, line: query.line, deviceId: query.deviceId, assigneeId: query.mine ? actor.id : undefined, openOnly: query.status === undefined && query.mine === true, limit: query.limit ?? 200 })
+        .map(ticketView);
+    },
+
+    show(id: number): TicketDetailView {
+      const row = find(id);
+      return {
+        ticket: ticketView(row),
+        entries: deps.tickets.entries(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
+        history: deps.tickets.history(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
+      };
+    },
+
+    /** A public reply; the first one from staff is the first response the SLA measures. */
+    reply(actor: AuthUser, id: number, body: string): TicketView {
+      const row = find(id);
+      if (row.status === 'closed') throw new ApiError('invalid_state', `ticket #${id} is closed; reopen is not possible after closing, open a new ticket`);
+      change(() => {
+        const at = now();
+        deps.tickets.addEntry(id, at, actor.name, 'reply', body);
+        if (row.firstResponseAt === null) deps.tickets.update(id, actor.name, at, { firstResponseAt: at }, { firstResponseAt: [null, iso(at)] });
+      });
+      return ticketView(find(id));
+    },
+
+    note(actor: AuthUser, id: number, body: string): TicketView {
+      find(id);
+      change(() => deps.tickets.addEntry(id, now(), actor.name, 'note', body));
+      return ticketView(find(id));
+    },
+
+    assign(actor: AuthUser, id: number, assigneeName: string): TicketView {
+      const row = find(id);
+      assertAllowed('assign', row.status);
+      const assignee = userId(assigneeName);
+      change(() => {
+        deps.tickets.update(id, actor.name, now(), { assigneeId: assignee.id, ...(row.status === 'new' ? { status: 'assigned' } : {}) }, { assigneeId: [row.assignee, assignee.name] });
+      });
+      return ticketView(find(id));
+    },
+
+    start(actor: AuthUser, id: number): TicketView {
+      const row = find(id);
+      assertAllowed('start', row.status);
+      change(() => {
+        deps.tickets.update(id, actor.name, now(), { status: 'in_progress', ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name] });
+      });
+      return ticketView(find(id));
+    },
+
+    pending(actor: AuthUser, id: number, reason?: string): TicketView {
+      const row = find(id);
+      assertAllowed('pending', row.status);
+      change(() => {
+        const at = now();
+        deps.tickets.update(id, actor.name, at, { status: 'pending' });
+        if (reason) deps.tickets.addEntry(id, at, actor.name, 'note', `Pending: ${reason}`);
+      });
+      return ticketView(find(id));
+    },
+
+    resolve(actor: AuthUser, id: number, resolution: string): TicketView {
+      const row = find(id);
+      assertAllowed('resolve', row.status);
+      change(() => {
+        const at = now();
+        deps.tickets.update(id, actor.name, at, { status: 'resolved', resolution, resolvedAt: at, ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name], resolvedAt: [null, iso(at)] });
+      });
+      return ticketView(find(id));
+    },
+
+    close(actor: AuthUser, id: number): TicketView {
+      assertAllowed('close', find(id).status);
+      change(() => {
+        const at = now();
+        deps.tickets.update(id, actor.name, at, { status: 'closed', closedAt: at }, { closedAt: [null, iso(at)] });
+      });
+      return ticketView(find(id));
+    },
+
+    reopen(actor: AuthUser, id: number, reason: string): TicketView {
+      assertAllowed('reopen', find(id).status);
+      change(() => {
+        const at = now();
+        deps.tickets.update(id, actor.name, at, { status: 'in_progress', resolvedAt: null });
+        deps.tickets.addEntry(id, at, actor.name, 'note', `Reopened: ${reason}`);
+      });
+      return ticketView(find(id));
+    },
+
+    /** Escalation by hand: next support line, optionally higher priority and a new assignee; a note is required. */
+    escalate(actor: AuthUser, id: number, request: { note: string; raisePriority?: boolean; assignee?: string }): TicketView {
+      const row = find(id);
+      assertAllowed('escalate', row.status);
+      if (row.line >= 3) throw new ApiError('invalid_state', `ticket #${id} is already at support line 3; there is no line above it`);
+      const assignee = request.assignee ? userId(request.assignee) : null;
+      change(() => {
+        const at = now();
+        const changes: Record<string, string | number | null> = { line: row.line + 1, assigneeId: assignee?.id ?? null };
+        if (request.raisePriority && row.priority > 1) changes.priority = row.priority - 1;
+        if (!assignee && row.status !== 'new') changes.status = 'new';
+        if (assignee && row.status === 'new') changes.status = 'assigned';
+        deps.tickets.update(id, actor.name, at, changes, { assigneeId: [row.assignee, assignee?.name ?? null] });
+        deps.tickets.addEntry(id, at, actor.name, 'event', `Escalated to line ${row.line + 1}: ${request.note}`);
+      });
+      return ticketView(find(id));
+    },
+  };
+}
+export type TicketService = ReturnType<typeof createTicketService>;
