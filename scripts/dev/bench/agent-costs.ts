@@ -21,7 +21,7 @@ export interface Cost {
 export interface CallCost {
   call: string;
   usedBy: 'inventory' | 'health' | 'both';
-  /** Median over the runs, by cpuMs. */
+  /** Median over the runs, figure by figure. */
   median: Cost;
   maxWallMs: number;
 }
@@ -97,9 +97,14 @@ export async function measureCollectorCosts(runs: number, say: (message: string)
   return { inventoryRuns, healthRuns, calls };
 }
 
+/** Median of each figure on its own (wall, own, children), over the runs. */
 export function median(costs: Cost[]): Cost {
-  const sorted = [...costs].sort((a, b) => a.cpuMs - b.cpuMs || a.wallMs - b.wallMs);
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const of = (key: keyof Cost) => {
+    const sorted = costs.map((cost) => cost[key]).sort((a, b) => a - b);
+    const middle = sorted.length / 2;
+    return round(sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2);
+  };
+  return { wallMs: of('wallMs'), ownCpuMs: of('ownCpuMs'), childCpuMs: of('childCpuMs'), cpuMs: of('cpuMs') };
 }
 
 function round(ms: number): number {
