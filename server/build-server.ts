@@ -25,8 +25,9 @@ import { inventoryRoutes } from './features/inventory/routes.js';
 import { createInventoryService } from './features/inventory/service.js';
 import { createInventoryStore } from './features/inventory/store.js';
 import { createIngestQueue } from './ingest/ingest-queue.js';
-import { DEFAULT_PRIORITY_MATRIX } from '../protocol/api/sla.js';
-import { priorityFor } from './features/sla/priority.js';
+import { settingsRoutes } from './features/settings/routes.js';
+import { createSettingsService } from './features/settings/service.js';
+import { createSlaMonitor, type SlaMonitor } from './features/tickets/sla-monitor.js';
 import { ticketRoutes } from './features/tickets/routes.js';
 import { createTicketService } from './features/tickets/service.js';
 import { createTicketStore } from './features/tickets/store.js';
@@ -51,6 +52,8 @@ export interface BuildServerOptions {
 export interface HelplineServer {
   app: FastifyInstance;
   hub: AgentHub;
+  /** SLA warnings, breaches, escalations and auto-close (tests drive it with checkNow). */
+  slaMonitor: SlaMonitor;
   /** For programs that embed the server (the quick start); everything else goes through the API. */
   services: { enrollment: EnrollmentService; devices: DeviceService; users: UserService };
   /** Starts listening; resolves to the base URL (http://host:port). */
@@ -94,7 +97,10 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const inventory = createInventoryService({ inventory: inventoryStore, devices });
   const healthStore = createHealthStore(db);
   const health = createHealthService({ health: healthStore, devices, retention: { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs }, now });
-  const tickets = createTicketService({ db, tickets: createTicketStore(db), users, devices, priorityFor: (impact, urgency) => priorityFor(DEFAULT_PRIORITY_MATRIX, impact, urgency), now });
+  const settings = createSettingsService({ db, audit, users, now });
+  const ticketStore = createTicketStore(db);
+  const tickets = createTicketService({ db, tickets: ticketStore, users, devices, settings: settings.helpDesk, now });
+  const slaMonitor = createSlaMonitor({ tickets, store: ticketStore, settings, log: app.log, intervalMs: config.slaCheckIntervalMs, now });
   const hub: AgentHub = createAgentHub({
     config,
     channelKeys: keys.channel,
@@ -124,6 +130,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit });
   ticketRoutes(app, { tickets });
+  settingsRoutes(app, { settings });
   inventoryRoutes(app, { inventory, health, now });
   routeUpgrades(app, { '/agent': hub.handleUpgrade });
   await app.ready();
@@ -132,6 +139,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   return {
     app,
     hub,
+    slaMonitor,
     services: { enrollment, devices: deviceService, users: userService },
     get url() {
       return baseUrl;
@@ -141,12 +149,14 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       const address = app.server.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       baseUrl = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
+      slaMonitor.start();
       return baseUrl;
     },
     async close() {
       if (closed) return;
       closed = true;
       clearInterval(retention);
+      slaMonitor.stop();
       await hub.close();
       ingest.flush();
       presence.stop();

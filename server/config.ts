@@ -43,6 +43,8 @@ export const ServerConfigSchema = Type.Object(
     /** Agent items are written in one transaction per this many ms, or per ingestMaxBatch items. */
     ingestFlushMs: Type.Integer({ minimum: 1, default: 50 }),
     ingestMaxBatch: Type.Integer({ minimum: 1, default: 2000 }),
+    /** How often open tickets' SLA clocks are checked for warnings and breaches. */
+    slaCheckIntervalMs: Type.Integer({ minimum: 1000, default: 60_000 }),
     /** Failed logins per user name and address within loginWindowMs before 429. */
     loginMaxFailures: Type.Integer({ minimum: 1, default: 5 }),
     loginWindowMs: Type.Integer({ minimum: 1000, default: 15 * 60 * 1000 }),

@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { PrintableText } from '../messages/common.js';
 import { Name } from './common.js';
+import { TicketSlaView } from './sla.js';
 
 export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -56,6 +57,8 @@ export const TicketView = Type.Object({
   firstResponseAt: NullableIso,
   resolvedAt: NullableIso,
   closedAt: NullableIso,
+  /** Deadlines, time left and state of the first-response and resolution clocks. */
+  sla: TicketSlaView,
 });
 export type TicketView = Static<typeof TicketView>;
 
@@ -70,6 +73,8 @@ export const TicketListQuery = Type.Object(
     line: Type.Optional(Line),
     status: Type.Optional(TicketStatusSchema),
     deviceId: Type.Optional(Type.String({ maxLength: 64 })),
+    /** Only tickets with a breached SLA clock. */
+    breached: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   },
   { additionalProperties: false },

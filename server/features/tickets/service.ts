@@ -8,10 +8,15 @@ import type { DeviceStore } from '../devices/store.js';
 import type { UserStore } from '../users/store.js';
 import type { TicketRow, TicketStore } from './store.js';
 import { assertAllowed } from './transitions.js';
+import type { HelpDeskSettings } from '../../../protocol/api/help-desk-settings.js';
+import type { Priority, TicketSlaView } from '../../../protocol/api/sla.js';
+import { priorityFor } from '../sla/priority.js';
+import { evaluateSla } from '../sla/sla-clock.js';
+import { toTicketSlaView } from '../sla/sla-events.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function ticketView(row: TicketRow): TicketView {
+export function ticketView(row: TicketRow, sla: TicketSlaView): TicketView {
   return {
     id: row.id,
     subject: row.subject,
@@ -33,6 +38,7 @@ export function ticketView(row: TicketRow): TicketView {
     firstResponseAt: iso(row.firstResponseAt),
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
+    sla,
   };
 }
 
@@ -41,13 +47,23 @@ export interface TicketServiceDeps {
   tickets: TicketStore;
   users: UserStore;
   devices: DeviceStore;
-  /** Priority from impact and urgency (the configurable matrix). */
-  priorityFor: (impact: number, urgency: number) => number;
+  settings: () => HelpDeskSettings;
   now?: () => number;
 }
 
 export function createTicketService(deps: TicketServiceDeps) {
   const now = deps.now ?? Date.now;
+  const evaluate = (row: TicketRow) =>
+    evaluateSla({
+      policy: deps.settings().slaPolicy,
+      priority: row.priority as Priority,
+      createdAt: row.createdAt,
+      statusIntervals: deps.tickets.statusIntervals(row.id),
+      firstResponseAt: row.firstResponseAt,
+      resolvedAt: row.resolvedAt,
+      now: now(),
+    });
+  const view = (row: TicketRow) => ticketView(row, toTicketSlaView(evaluate(row)));
   const find = (id: number) => {
     const row = deps.tickets.byId(id);
     if (!row) throw new ApiError('not_found', `no ticket #${id}`);
@@ -79,7 +95,7 @@ export function createTicketService(deps: TicketServiceDeps) {
           source,
           impact,
           urgency,
-          priority: deps.priorityFor(impact, urgency),
+          priority: priorityFor(deps.settings().priorityMatrix, impact, urgency),
           line: request.line ?? 1,
           assigneeId: null,
           status: 'new',
@@ -90,19 +106,23 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.recordCreation(created, at, actor.name);
         return created;
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     list(actor: AuthUser, query: TicketListQuery): TicketView[] {
-      return deps.tickets
+      const views = deps.tickets
         .list({ status: query.status, line: query.line, deviceId: query.deviceId, assigneeId: query.mine ? actor.id : undefined, openOnly: query.status === undefined && query.mine === true, limit: query.limit ?? 200 })
-        .map(ticketView);
+        .map(view);
+      return query.breached ? views.filter((ticket) => ticket.sla.firstResponse.state === 'breached' || ticket.sla.resolution.state === 'breached') : views;
     },
+
+    /** The SLA evaluation of one ticket (for the monitor). */
+    evaluate: (id: number) => evaluate(find(id)),
 
     show(id: number): TicketDetailView {
       const row = find(id);
       return {
-        ticket: ticketView(row),
+        ticket: view(row),
         entries: deps.tickets.entries(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
         history: deps.tickets.history(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
       };
@@ -117,13 +137,13 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.addEntry(id, at, actor.name, 'reply', body);
         if (row.firstResponseAt === null) deps.tickets.update(id, actor.name, at, { firstResponseAt: at }, { firstResponseAt: [null, iso(at)] });
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     note(actor: AuthUser, id: number, body: string): TicketView {
       find(id);
       change(() => deps.tickets.addEntry(id, now(), actor.name, 'note', body));
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     assign(actor: AuthUser, id: number, assigneeName: string): TicketView {
@@ -133,7 +153,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       change(() => {
         deps.tickets.update(id, actor.name, now(), { assigneeId: assignee.id, ...(row.status === 'new' ? { status: 'assigned' } : {}) }, { assigneeId: [row.assignee, assignee.name] });
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     start(actor: AuthUser, id: number): TicketView {
@@ -142,7 +162,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       change(() => {
         deps.tickets.update(id, actor.name, now(), { status: 'in_progress', ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name] });
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     pending(actor: AuthUser, id: number, reason?: string): TicketView {
@@ -153,7 +173,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, at, { status: 'pending' });
         if (reason) deps.tickets.addEntry(id, at, actor.name, 'note', `Pending: ${reason}`);
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     resolve(actor: AuthUser, id: number, resolution: string): TicketView {
@@ -163,7 +183,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         const at = now();
         deps.tickets.update(id, actor.name, at, { status: 'resolved', resolution, resolvedAt: at, ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name], resolvedAt: [null, iso(at)] });
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     close(actor: AuthUser, id: number): TicketView {
@@ -172,7 +192,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         const at = now();
         deps.tickets.update(id, actor.name, at, { status: 'closed', closedAt: at }, { closedAt: [null, iso(at)] });
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     reopen(actor: AuthUser, id: number, reason: string): TicketView {
@@ -182,7 +202,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, at, { status: 'in_progress', resolvedAt: null });
         deps.tickets.addEntry(id, at, actor.name, 'note', `Reopened: ${reason}`);
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
 
     /** Escalation by hand: next support line, optionally higher priority and a new assignee; a note is required. */
@@ -200,7 +220,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, at, changes, { assigneeId: [row.assignee, assignee?.name ?? null] });
         deps.tickets.addEntry(id, at, actor.name, 'event', `Escalated to line ${row.line + 1}: ${request.note}`);
       });
-      return ticketView(find(id));
+      return view(find(id));
     },
   };
 }

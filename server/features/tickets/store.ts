@@ -63,6 +63,10 @@ export function createTicketStore(db: Db) {
   const addHistory = db.prepare('INSERT INTO ticket_history (ticket_id, at, actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)');
   const history = db.prepare('SELECT at, actor, field, old_value AS oldValue, new_value AS newValue FROM ticket_history WHERE ticket_id = ? ORDER BY at, id');
   const touch = db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?');
+  const slaEvents = db.prepare('SELECT type, kind FROM ticket_sla_events WHERE ticket_id = ?');
+  const recordSla = db.prepare('INSERT OR IGNORE INTO ticket_sla_events (ticket_id, type, kind, at) VALUES (?, ?, ?, ?)');
+  const openIds = db.prepare("SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed') ORDER BY id").pluck();
+  const resolvedBefore = db.prepare("SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at < ? ORDER BY id").pluck();
 
   return {
     insert(ticket: NewTicket): number {
@@ -107,6 +111,11 @@ export function createTicketStore(db: Db) {
     },
     entries: (id: number) => entries.all(id) as Array<{ at: number; author: string; kind: 'reply' | 'note' | 'event'; body: string }>,
     history: (id: number) => history.all(id) as Array<{ at: number; actor: string; field: string; oldValue: string | null; newValue: string | null }>,
+    recordedSlaEvents: (id: number) => slaEvents.all(id) as Array<{ type: 'sla.warning' | 'sla.breach'; kind: 'first_response' | 'resolution' }>,
+    /** False when that event was already recorded for the ticket. */
+    recordSlaEvent: (id: number, type: string, kind: string, at: number) => recordSla.run(id, type, kind, at).changes > 0,
+    openTicketIds: () => openIds.all() as number[],
+    resolvedBefore: (at: number) => resolvedBefore.all(at) as number[],
     recordCreation: (id: number, at: number, actor: string) => void addHistory.run(id, at, actor, 'created', null, 'new'),
   };
 }

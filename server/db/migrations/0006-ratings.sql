@@ -1,0 +1,1 @@
+CREATE TABLE ticket_ratings (ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id), rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5), comment TEXT NOT NULL DEFAULT '', at INTEGER NOT NULL);
