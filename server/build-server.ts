@@ -25,6 +25,10 @@ import { inventoryRoutes } from './features/inventory/routes.js';
 import { createInventoryService } from './features/inventory/service.js';
 import { createInventoryStore } from './features/inventory/store.js';
 import { createIngestQueue } from './ingest/ingest-queue.js';
+import { notificationRoutes } from './features/notifications/routes.js';
+import { createNotificationService } from './features/notifications/service.js';
+import { reportRoutes } from './features/reports/routes.js';
+import { createReportService } from './features/reports/service.js';
 import { settingsRoutes } from './features/settings/routes.js';
 import { createSettingsService } from './features/settings/service.js';
 import { createSlaMonitor, type SlaMonitor } from './features/tickets/sla-monitor.js';
@@ -99,7 +103,8 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const health = createHealthService({ health: healthStore, devices, retention: { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs }, now });
   const settings = createSettingsService({ db, audit, users, now });
   const ticketStore = createTicketStore(db);
-  const tickets = createTicketService({ db, tickets: ticketStore, users, devices, settings: settings.helpDesk, now });
+  const notifications = createNotificationService({ db, config, log: app.log, now, publicUrl, audit });
+  const tickets = createTicketService({ db, tickets: ticketStore, users, devices, settings: settings.helpDesk, onEvent: (event) => notifications.notify(event), now });
   const slaMonitor = createSlaMonitor({ tickets, store: ticketStore, settings, log: app.log, intervalMs: config.slaCheckIntervalMs, now });
   const hub: AgentHub = createAgentHub({
     config,
@@ -130,7 +135,9 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit });
   ticketRoutes(app, { tickets });
+  reportRoutes(app, { reports: createReportService({ db, slaPolicy: () => settings.helpDesk().slaPolicy, now }) });
   settingsRoutes(app, { settings });
+  notificationRoutes(app, { notifications });
   inventoryRoutes(app, { inventory, health, now });
   routeUpgrades(app, { '/agent': hub.handleUpgrade });
   await app.ready();
@@ -150,6 +157,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       baseUrl = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
       slaMonitor.start();
+      notifications.start();
       return baseUrl;
     },
     async close() {
@@ -157,6 +165,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       closed = true;
       clearInterval(retention);
       slaMonitor.stop();
+      await notifications.stop();
       await hub.close();
       ingest.flush();
       presence.stop();

@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
 import { LogLevel, parseConfigFile, resolveConfigOrThrow } from '../protocol/config-layers.js';
 import { DEFAULT_REKEY_AFTER_MESSAGES, DEFAULT_REKEY_AFTER_MS } from '../protocol/limits.js';
 import { DEFAULT_AGENT_POLICY } from '../protocol/messages/policy.js';
+import { NotificationConfigSchema } from './features/notifications/config.js';
 
 export const ServerConfigSchema = Type.Object(
   {
@@ -49,6 +50,8 @@ export const ServerConfigSchema = Type.Object(
     loginMaxFailures: Type.Integer({ minimum: 1, default: 5 }),
     loginWindowMs: Type.Integer({ minimum: 1000, default: 15 * 60 * 1000 }),
     apiTokenTtlMs: Type.Integer({ minimum: 60_000, default: 30 * 24 * 60 * 60 * 1000 }),
+    /** SMTP relay and delivery worker settings (smtpHost, smtpPort, notifyMaxAttempts, ...). */
+    ...NotificationConfigSchema.properties,
   },
   { additionalProperties: false },
 );

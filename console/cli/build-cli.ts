@@ -6,11 +6,14 @@ import { HELPLINE_VERSION } from '../../protocol/version.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerDeviceCommands } from './commands/devices.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerSoftwareCommands } from './commands/software.js';
+import { registerTicketCommands } from './commands/tickets.js';
 import { registerTokenCommands } from './commands/token.js';
 import { registerUserCommands } from './commands/users.js';
 import { createCliContext, type GlobalArgs } from './context.js';
 import { ApiRequestError, UsageError } from './errors.js';
+import { protectDash, showDash } from './flags.js';
 import { processIo, type CliIo } from './output.js';
 
 const EPILOG = [
@@ -31,7 +34,7 @@ function describeError(error: Error): string {
 
 export function buildCli(argv: string[], env: Record<string, string | undefined>, io: CliIo = processIo): Argv<GlobalArgs> {
   const ctx = createCliContext(env, io);
-  let cli: Argv<GlobalArgs> = yargs(argv)
+  let cli: Argv<GlobalArgs> = yargs(protectDash(argv))
     .scriptName('helpline')
     .version(HELPLINE_VERSION)
     .usage('$0 <command> [options]\n\nWork with a Helpline server from the command line.')
@@ -39,18 +42,21 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);
   cli = registerDeviceCommands(cli, ctx);
   cli = registerSoftwareCommands(cli, ctx);
+  cli = registerTicketCommands(cli, ctx);
+  cli = registerReportCommands(cli, ctx);
   cli = registerUserCommands(cli, ctx);
   cli = registerAuditCommands(cli, ctx);
   return cli
     .fail((message: string | null, error: Error | undefined) => {
       const usage = isUsageError(error);
-      io.err(`helpline: ${error ? describeError(error) : (message ?? 'invalid command line')}`);
+      const text = error ? describeError(error) : (message ?? 'invalid command line');
+      io.err(`helpline: ${usage ? showDash(text) : text}`);
       if (usage) io.err("run 'helpline --help' or 'helpline COMMAND --help' for usage");
       io.exit(usage ? 2 : 1);
     })

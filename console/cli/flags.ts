@@ -1,6 +1,8 @@
-// Flag values that yargs cannot check by itself, parsed so the error quotes what was typed.
+// Flag and argument values that yargs cannot check by itself, parsed so the error quotes what was
+// typed; long texts may come from standard input.
 import { formatDuration, parseDuration } from '../../protocol/duration.js';
 import { UsageError } from './errors.js';
+import { clean } from './output.js';
 
 const MIN_TTL_MS = 60_000;
 const MAX_TTL_MS = 90 * 86_400_000;
@@ -19,4 +21,33 @@ export function positiveInteger(flag: string, text: string | undefined): number 
   const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number of 1 or more, not "${text}"`);
   return value;
+}
+
+/** A ticket id as typed: "12" or "#12". */
+export function ticketId(text: string): number {
+  const value = /^\s*#?\d+\s*$/.test(text) ? Number(text.trim().replace(/^#/, '')) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`a ticket id is a number like 12 or #12, not "${clean(text)}"`);
+  return value;
+}
+
+/**
+ * A lone "-" means "read standard input", but yargs turns it into "" (yargs/yargs#1312), so
+ * buildCli hands it to yargs as STDIN_ARG: textValue reads standard input for either, and usage
+ * messages show "-" again.
+ */
+export const STDIN_ARG = '/dev/stdin';
+export const protectDash = (argv: readonly string[]): string[] => argv.map((arg) => (arg === '-' ? STDIN_ARG : arg));
+export const showDash = (text: string): string => text.replaceAll(STDIN_ARG, '-');
+
+/** A text argument (reply, note, reason, ...) as typed, or standard input when given as "-". */
+export async function textValue(name: string, value: string, stdin: AsyncIterable<string | Buffer> = process.stdin): Promise<string> {
+  const fromStdin = value === '-' || value === STDIN_ARG;
+  let text = value;
+  if (fromStdin) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    text = Buffer.concat(chunks).toString('utf8').replace(/(\r?\n)+$/, '');
+  }
+  if (text.trim() === '') throw new UsageError(fromStdin ? `${name} was "-", but standard input was empty` : `${name} is empty`);
+  return text;
 }

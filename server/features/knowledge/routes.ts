@@ -76,17 +76,21 @@ export function knowledgeRoutes(app: FastifyInstance, deps: { knowledge: Knowled
     },
   );
 
-  app.post<WithId<KbFromTicketRequest | undefined>>(
+  app.post<WithId<KbFromTicketRequest>>(
     '/api/tickets/:id/kb-article',
     {
       config: { access: STAFF },
+      // The body is optional, but fastify validates a missing one as "must be object".
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         summary: "Write an article from a resolved or closed ticket: its subject, description and resolution (409 otherwise)",
         params: TicketIdParams,
-        body: Type.Optional(KbFromTicketRequest),
+        body: KbFromTicketRequest,
         response: { 201: KbArticleView },
       },
     },
-    async (request, reply) => reply.code(201).send(knowledge.fromTicket(currentUser(request), request.params.id, request.body ?? {})),
+    async (request, reply) => reply.code(201).send(knowledge.fromTicket(currentUser(request), request.params.id, request.body)),
   );
 }

@@ -9,6 +9,7 @@ import type { UserStore } from '../users/store.js';
 import type { TicketRow, TicketStore } from './store.js';
 import { assertAllowed } from './transitions.js';
 import type { HelpDeskSettings } from '../../../protocol/api/help-desk-settings.js';
+import type { TicketEvent } from '../../../protocol/api/notifications.js';
 import type { Priority, TicketSlaView } from '../../../protocol/api/sla.js';
 import { priorityFor } from '../sla/priority.js';
 import { evaluateSla } from '../sla/sla-clock.js';
@@ -48,6 +49,8 @@ export interface TicketServiceDeps {
   users: UserStore;
   devices: DeviceStore;
   settings: () => HelpDeskSettings;
+  /** Told of every event that people may subscribe to (new, assigned, escalated, SLA, resolved). */
+  onEvent?: (event: TicketEvent) => void;
   now?: () => number;
 }
 
@@ -76,6 +79,18 @@ export function createTicketService(deps: TicketServiceDeps) {
     return user;
   };
   const change = <T>(work: () => T) => deps.db.transaction(work)();
+  const emit = (kind: TicketEvent['kind'], id: number, actor: string, detail: string | null = null) => {
+    if (!deps.onEvent) return;
+    const row = find(id);
+    const deviceGroup = row.deviceId ? (deps.devices.byId(row.deviceId)?.group ?? null) : null;
+    deps.onEvent({
+      kind,
+      at: now(),
+      actor,
+      detail,
+      ticket: { id, subject: row.subject, priority: row.priority, line: row.line, status: row.status, assignee: row.assignee, requester: row.requesterName, deviceId: row.deviceId, deviceName: row.deviceName, deviceGroup },
+    });
+  };
 
   return {
     create(actor: AuthUser, request: CreateTicketRequest, source: 'technician' | 'api' = 'technician'): TicketView {
@@ -106,6 +121,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.recordCreation(created, at, actor.name);
         return created;
       });
+      emit('ticket.created', id, actor.name);
       return view(find(id));
     },
 
@@ -115,6 +131,9 @@ export function createTicketService(deps: TicketServiceDeps) {
         .map(view);
       return query.breached ? views.filter((ticket) => ticket.sla.firstResponse.state === 'breached' || ticket.sla.resolution.state === 'breached') : views;
     },
+
+    /** Lets the SLA monitor announce warnings and breaches like any other event. */
+    announce: (kind: 'sla.warning' | 'sla.breach', id: number, detail: string) => emit(kind, id, 'system', detail),
 
     /** The SLA evaluation of one ticket (for the monitor). */
     evaluate: (id: number) => evaluate(find(id)),
@@ -153,6 +172,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       change(() => {
         deps.tickets.update(id, actor.name, now(), { assigneeId: assignee.id, ...(row.status === 'new' ? { status: 'assigned' } : {}) }, { assigneeId: [row.assignee, assignee.name] });
       });
+      emit('ticket.assigned', id, actor.name);
       return view(find(id));
     },
 
@@ -181,8 +201,9 @@ export function createTicketService(deps: TicketServiceDeps) {
       assertAllowed('resolve', row.status);
       change(() => {
         const at = now();
-        deps.tickets.update(id, actor.name, at, { status: 'resolved', resolution, resolvedAt: at, ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name], resolvedAt: [null, iso(at)] });
+        deps.tickets.update(id, actor.name, at, { status: 'resolved', resolution, resolvedAt: at, ...(row.assigneeId === null && actor.id > 0 ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name], resolvedAt: [null, iso(at)] });
       });
+      emit('ticket.resolved', id, actor.name, resolution);
       return view(find(id));
     },
 
@@ -220,6 +241,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, at, changes, { assigneeId: [row.assignee, assignee?.name ?? null] });
         deps.tickets.addEntry(id, at, actor.name, 'event', `Escalated to line ${row.line + 1}: ${request.note}`);
       });
+      emit('ticket.escalated', id, actor.name, request.note);
       return view(find(id));
     },
   };

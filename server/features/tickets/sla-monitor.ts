@@ -45,6 +45,7 @@ export function createSlaMonitor(deps: { tickets: TicketService; store: TicketSt
       if (!deps.store.recordSlaEvent(ticketId, event.type, event.kind, event.at)) continue;
       const what = event.type === 'sla.breach' ? 'SLA breached' : 'SLA warning';
       deps.store.addEntry(ticketId, event.at, 'system', 'event', `${what}: ${TIMER_NAME[event.kind]}`);
+      deps.tickets.announce(event.type, ticketId, `${what}: ${TIMER_NAME[event.kind]}`);
       deps.hooks?.onSlaEvent?.(ticketId, event);
       applyRules(ticketId, event);
     }

@@ -46,6 +46,12 @@ const COLUMN: Record<string, string> = {
   resolution: 'resolution', firstResponseAt: 'first_response_at', resolvedAt: 'resolved_at', closedAt: 'closed_at', subject: 'subject', category: 'category',
 };
 
+/** History shows times as ISO text, everything else as it is stored. */
+function display(field: string, value: string | number | null): string | null {
+  if (value === null) return null;
+  return field.endsWith('At') && typeof value === 'number' ? new Date(value).toISOString() : String(value);
+}
+
 export function createTicketStore(db: Db) {
   const insert = db.prepare(
     `INSERT INTO tickets (subject, description, requester_kind, requester_name, requester_user_id, device_id, category, source,
@@ -95,7 +101,7 @@ export function createTicketStore(db: Db) {
         const before = db.prepare(`SELECT ${column} FROM tickets WHERE id = ?`).pluck().get(id) as string | number | null;
         if (before === value) continue;
         db.prepare(`UPDATE tickets SET ${column} = ? WHERE id = ?`).run(value, id);
-        const [oldShown, newShown] = shown[field] ?? [before === null ? null : String(before), value === null ? null : String(value)];
+        const [oldShown, newShown] = shown[field] ?? [display(field, before), display(field, value)];
         addHistory.run(id, at, actor, field, oldShown, newShown);
         if (field === 'status') {
           closeInterval.run(at, id);

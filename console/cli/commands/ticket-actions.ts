@@ -1,0 +1,99 @@
+// `helpline ticket reply|note|assign|start|pending|resolve|close|reopen|escalate`: working on one
+// ticket. Each prints one line saying where the ticket stands now; the server decides which status
+// changes are allowed and says why when one is not. Added to the `ticket` group by tickets.ts.
+import type { Argv } from 'yargs';
+import type { TicketView } from '../../../protocol/api/tickets.js';
+import type { CliContext, GlobalArgs } from '../context.js';
+import { textValue, ticketId } from '../flags.js';
+import { jsonOption, printJson } from '../output.js';
+import { assigneeText, priorityLabel, stateSentence, statusText } from '../ticket-summary.js';
+
+export const ticketIdPositional = { type: 'string', demandOption: true, describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)' } as const;
+const textPositional = { type: 'string', demandOption: true, describe: 'the text (quote it); "-" reads it from standard input' } as const;
+const userPositional = { type: 'string', demandOption: true, describe: 'user name of a technician or admin' } as const;
+const textOption = (what: string) => ({ type: 'string', describe: `${what}; "-" reads it from standard input` }) as const;
+const requiredText = (what: string) => ({ ...textOption(what), demandOption: true }) as const;
+
+type ActionArgs = GlobalArgs & { id: string; json: boolean };
+
+export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
+  const { io } = ctx;
+  /** POSTs one action; the body is built after the id is checked (it may read standard input). */
+  const act = async (args: ActionArgs, action: string, body: () => Promise<object> | object, say: (ticket: TicketView) => string) => {
+    const id = ticketId(args.id);
+    const ticket = await ctx.client(args).post<TicketView>(`/api/tickets/${id}/${action}`, await body());
+    if (args.json) return printJson(io, ticket);
+    io.out(say(ticket));
+  };
+  const state = (ticket: TicketView) => stateSentence(ticket);
+
+  return group
+    .command(
+      'reply <id> <text>',
+      'a public reply to the requester (the first one counts as the first response)',
+      (y) => y.positional('id', ticketIdPositional).positional('text', textPositional).option('json', jsonOption),
+      (args) =>
+        act(args, 'reply', async () => ({ body: await textValue('TEXT', args.text) }), (t) => `Ticket #${t.id}: public reply added; it is ${statusText(t.status)} (${assigneeText(t)}).`),
+    )
+    .command(
+      'note <id> <text>',
+      'an internal note, for technicians only',
+      (y) => y.positional('id', ticketIdPositional).positional('text', textPositional).option('json', jsonOption),
+      (args) =>
+        act(args, 'note', async () => ({ body: await textValue('TEXT', args.text) }), (t) => `Ticket #${t.id}: internal note added; it is ${statusText(t.status)} (${assigneeText(t)}).`),
+    )
+    .command(
+      'assign <id> <user>',
+      'give a ticket to a technician (a new ticket becomes assigned)',
+      (y) => y.positional('id', ticketIdPositional).positional('user', userPositional).option('json', jsonOption),
+      (args) => act(args, 'assign', () => ({ assignee: args.user }), (t) => `Ticket #${t.id} is now ${assigneeText(t)} (${statusText(t.status)}).`),
+    )
+    .command(
+      'start <id>',
+      'start work on a ticket (in progress); takes it when nobody has it',
+      (y) => y.positional('id', ticketIdPositional).option('json', jsonOption),
+      (args) => act(args, 'start', () => ({}), state),
+    )
+    .command(
+      'pending <id>',
+      'wait for someone else (the requester, a supplier); the SLA clock pauses',
+      (y) => y.positional('id', ticketIdPositional).option('reason', textOption('what you are waiting for (kept as an internal note)')).option('json', jsonOption),
+      (args) => act(args, 'pending', async () => ({ reason: args.reason === undefined ? undefined : await textValue('--reason', args.reason) }), state),
+    )
+    .command(
+      'resolve <id>',
+      'mark a ticket resolved, saying how',
+      (y) => y.positional('id', ticketIdPositional).option('resolution', requiredText('what fixed it')).option('json', jsonOption),
+      (args) => act(args, 'resolve', async () => ({ resolution: await textValue('--resolution', args.resolution) }), state),
+    )
+    .command(
+      'close <id>',
+      'close a resolved ticket; it cannot be reopened afterwards',
+      (y) => y.positional('id', ticketIdPositional).option('json', jsonOption),
+      (args) => act(args, 'close', () => ({}), state),
+    )
+    .command(
+      'reopen <id>',
+      'reopen a resolved ticket (back to in progress)',
+      (y) => y.positional('id', ticketIdPositional).option('reason', requiredText('why it is not fixed after all')).option('json', jsonOption),
+      (args) => act(args, 'reopen', async () => ({ reason: await textValue('--reason', args.reason) }), (t) => stateSentence(t, ' again')),
+    )
+    .command(
+      'escalate <id>',
+      'hand a ticket to the next support line (up to line 3), saying why',
+      (y) =>
+        y
+          .positional('id', ticketIdPositional)
+          .option('note', requiredText('why it needs the next line'))
+          .option('raise-priority', { type: 'boolean', default: false, describe: 'also make it one step more urgent (P3 to P2)' })
+          .option('assignee', { type: 'string', describe: 'give it to this technician at the next line (default: nobody, status new)' })
+          .option('json', jsonOption),
+      (args) =>
+        act(
+          args,
+          'escalate',
+          async () => ({ note: await textValue('--note', args.note), raisePriority: args.raisePriority || undefined, assignee: args.assignee }),
+          (t) => `Ticket #${t.id} is now at line ${t.line} (${priorityLabel(t.priority)}, ${statusText(t.status)}, ${assigneeText(t)}).`,
+        ),
+    );
+}

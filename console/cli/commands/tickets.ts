@@ -1,0 +1,125 @@
+// `helpline ticket(s) list|create|show`: the help desk's tickets (status changes, replies and
+// escalation: ticket-actions.ts).
+import type { Argv } from 'yargs';
+import { TICKET_STATUSES, type CreateTicketRequest, type TicketDetailView, type TicketView } from '../../../protocol/api/tickets.js';
+import type { CliContext, GlobalArgs } from '../context.js';
+import { STDIN_ARG, ticketId, textValue } from '../flags.js';
+import { clean, jsonOption, printFields, printJson, printTable, relativeTime } from '../output.js';
+import { lineLabel, priorityLabel, ticketFields, textLines, timelineLines } from '../ticket-summary.js';
+import { addTicketActionCommands, ticketIdPositional } from './ticket-actions.js';
+
+const LINES = [1, 2, 3] as const;
+const LEVELS = [1, 2, 3, 4, 5] as const;
+
+interface ListFilters {
+  mine: boolean;
+  line: number | undefined;
+  status: string | undefined;
+  device: string | undefined;
+  breached: boolean;
+}
+
+/** The query of GET /api/tickets. */
+function listQuery(filters: ListFilters): string {
+  const query = new URLSearchParams();
+  if (filters.mine) query.set('mine', 'true');
+  if (filters.line !== undefined) query.set('line', String(filters.line));
+  if (filters.status !== undefined) query.set('status', filters.status);
+  if (filters.device !== undefined) query.set('deviceId', filters.device);
+  if (filters.breached) query.set('breached', 'true');
+  return query.size > 0 ? `?${query.toString()}` : '';
+}
+
+function noTickets(filters: ListFilters): string {
+  const filtered = filters.line !== undefined || filters.status !== undefined || filters.device !== undefined || filters.breached;
+  if (filters.mine && !filtered) return 'No open tickets are assigned to you.';
+  return filtered || filters.mine ? 'No tickets match.' : 'No tickets yet; open one with `helpline ticket create --subject "..."`.';
+}
+
+export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
+  const { io } = ctx;
+  return cli.command(['ticket', 'tickets'], 'list, open, read and work on help-desk tickets', (group) =>
+    addTicketActionCommands(
+      group
+        .command(
+          'list',
+          'list tickets, most urgent first',
+          (y) =>
+            y
+              .option('mine', { type: 'boolean', default: false, describe: 'only tickets assigned to you (open ones, unless --status says otherwise)' })
+              .option('line', { type: 'number', choices: LINES, describe: 'only tickets at this support line' })
+              .option('status', { choices: TICKET_STATUSES, describe: 'only tickets with this status' })
+              .option('device', { type: 'string', describe: 'only tickets about this device, like dev_...' })
+              .option('breached', { type: 'boolean', default: false, describe: 'only tickets past an SLA target' })
+              .option('json', jsonOption),
+          async (args) => {
+            const filters: ListFilters = { mine: args.mine, line: args.line, status: args.status, device: args.device, breached: args.breached };
+            const tickets = await ctx.client(args).get<TicketView[]>(`/api/tickets${listQuery(filters)}`);
+            if (args.json) return printJson(io, tickets);
+            if (tickets.length === 0) return io.out(noTickets(filters));
+            printTable(
+              io,
+              [
+                { header: 'ID', value: (t: TicketView) => `#${t.id}` },
+                { header: 'PRIORITY', value: (t) => priorityLabel(t.priority) },
+                { header: 'LINE', value: (t) => lineLabel(t.line) },
+                { header: 'STATUS', value: (t) => t.status },
+                { header: 'ASSIGNEE', value: (t) => t.assignee },
+                { header: 'DEVICE', value: (t) => t.deviceName ?? t.deviceId },
+                { header: 'AGE', value: (t) => relativeTime(t.createdAt) },
+                { header: 'SUBJECT', value: (t) => t.subject },
+              ],
+              tickets,
+            );
+          },
+        )
+        .command(
+          'create',
+          'open a ticket; priority follows from impact and urgency (1 = most pressing)',
+          (y) =>
+            y
+              .option('subject', { type: 'string', demandOption: true, describe: 'one line saying what is wrong (up to 200 characters)' })
+              .option('description', { type: 'string', describe: 'the details; "-" reads them from standard input' })
+              .option('device', { type: 'string', describe: 'the device it is about, like dev_... (see `helpline devices list`)' })
+              .option('category', { type: 'string', describe: 'e.g. "printer" or "network" (default general)' })
+              .option('impact', { type: 'number', choices: LEVELS, describe: 'how many are affected, 1 (everyone) to 5 (one person, barely) (default 3)' })
+              .option('urgency', { type: 'number', choices: LEVELS, describe: 'how soon it hurts, 1 (now) to 5 (whenever) (default 3)' })
+              .option('line', { type: 'number', choices: LINES, describe: 'support line to start at (default 1)' })
+              .option('json', jsonOption)
+              .example('$0 ticket create --subject "Printer on floor 2 jams" --impact 2 --urgency 3', ''),
+          async (args) => {
+            const body: CreateTicketRequest = {
+              subject: args.subject === STDIN_ARG ? '-' : args.subject,
+              description: args.description === undefined ? undefined : await textValue('--description', args.description),
+              deviceId: args.device,
+              category: args.category,
+              impact: args.impact,
+              urgency: args.urgency,
+              line: args.line,
+            };
+            const ticket = await ctx.client(args).post<TicketView>('/api/tickets', body);
+            if (args.json) return printJson(io, ticket);
+            io.out(`Opened ticket #${ticket.id}: ${clean(ticket.subject)} (${priorityLabel(ticket.priority)}, ${lineLabel(ticket.line)}, ${ticket.status}).`);
+          },
+        )
+        .command(
+          'show <id>',
+          'one ticket: its fields, description, and a timeline of replies, notes, events and changes',
+          (y) => y.positional('id', ticketIdPositional).option('json', jsonOption),
+          async (args) => {
+            const detail = await ctx.client(args).get<TicketDetailView>(`/api/tickets/${ticketId(args.id)}`);
+            if (args.json) return printJson(io, detail);
+            printFields(io, ticketFields(detail.ticket));
+            io.out('');
+            io.out('Description:');
+            const description = detail.ticket.description.trim() === '' ? ['(none)'] : textLines(detail.ticket.description);
+            for (const line of description) io.out(`    ${line}`);
+            io.out('');
+            io.out('Timeline (local time; replies are public, notes internal):');
+            for (const line of timelineLines(detail)) io.out(line);
+          },
+        ),
+      ctx,
+    ).demandCommand(1, 'name a ticket command: list, create, show, reply, note, assign, start, pending, resolve, close, reopen or escalate'),
+  );
+}
