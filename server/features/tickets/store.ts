@@ -101,7 +101,7 @@ export function createTicketStore(db: Db) {
         const before = db.prepare(`SELECT ${column} FROM tickets WHERE id = ?`).pluck().get(id) as string | number | null;
         if (before === value) continue;
         db.prepare(`UPDATE tickets SET ${column} = ? WHERE id = ?`).run(value, id);
-        const [oldShown, newShown] = shown[field] ?? [display(field, before), display(field, value)];
+        const [oldShown, newShown] = shown[field] ?? [display(field, before), display(field, value ?? null)];
         addHistory.run(id, at, actor, field, oldShown, newShown);
         if (field === 'status') {
           closeInterval.run(at, id);
