@@ -25,6 +25,8 @@ import { inventoryRoutes } from './features/inventory/routes.js';
 import { createInventoryService } from './features/inventory/service.js';
 import { createInventoryStore } from './features/inventory/store.js';
 import { createIngestQueue } from './ingest/ingest-queue.js';
+import { knowledgeRoutes } from './features/knowledge/routes.js';
+import { createKnowledgeService } from './features/knowledge/service.js';
 import { notificationRoutes } from './features/notifications/routes.js';
 import { createNotificationService } from './features/notifications/service.js';
 import { reportRoutes } from './features/reports/routes.js';
@@ -135,6 +137,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit });
   ticketRoutes(app, { tickets });
+  knowledgeRoutes(app, { knowledge: createKnowledgeService({ db, tickets: ticketStore, now }) });
   reportRoutes(app, { reports: createReportService({ db, slaPolicy: () => settings.helpDesk().slaPolicy, now }) });
   settingsRoutes(app, { settings });
   notificationRoutes(app, { notifications });

@@ -10,6 +10,7 @@ import { registerReportCommands } from './commands/report.js';
 import { registerSoftwareCommands } from './commands/software.js';
 import { registerTicketCommands } from './commands/tickets.js';
 import { registerTokenCommands } from './commands/token.js';
+import { registerKbCommands } from './commands/kb.js';
 import { registerUserCommands } from './commands/users.js';
 import { createCliContext, type GlobalArgs } from './context.js';
 import { ApiRequestError, UsageError } from './errors.js';
@@ -42,7 +43,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, kb, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);
@@ -50,6 +51,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
   cli = registerSoftwareCommands(cli, ctx);
   cli = registerTicketCommands(cli, ctx);
   cli = registerReportCommands(cli, ctx);
+  cli = registerKbCommands(cli, ctx);
   cli = registerUserCommands(cli, ctx);
   cli = registerAuditCommands(cli, ctx);
   return cli
