@@ -43,7 +43,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, kb, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, kb, report, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);

@@ -67,9 +67,9 @@ export function registerReportCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             .option('by', { choices: REPORT_GROUP_BYS, default: 'line' as ReportGroupBy, describe: 'one row per support line, category, assignee or device group' })
             .option('json', jsonOption)
             .option('csv', { type: 'boolean', default: false, describe: 'print CSV (RFC 4180), as GET /api/reports/kpi.csv gives it' })
-            .conflicts('json', 'csv')
             .example('$0 report kpi --from 2025-03-01 --to 2025-03-31 --by assignee', 'March, one row per technician'),
         async (args) => {
+          if (args.json && args.csv) throw new UsageError('--json and --csv cannot be combined; pick one');
           const checked = checkReportRange(args.from, args.to);
           if (!checked.ok) throw new UsageError(checked.errors.join('; '));
           const query = new URLSearchParams({ from: args.from, to: args.to, groupBy: args.by });
