@@ -25,6 +25,10 @@ import { inventoryRoutes } from './features/inventory/routes.js';
 import { createInventoryService } from './features/inventory/service.js';
 import { createInventoryStore } from './features/inventory/store.js';
 import { createIngestQueue } from './ingest/ingest-queue.js';
+import { attachmentRoutes } from './features/attachments/routes.js';
+import { createAttachmentFiles } from './features/attachments/files.js';
+import { createAttachmentService } from './features/attachments/service.js';
+import { createAttachmentStore } from './features/attachments/store.js';
 import { knowledgeRoutes } from './features/knowledge/routes.js';
 import { createKnowledgeService } from './features/knowledge/service.js';
 import { notificationRoutes } from './features/notifications/routes.js';
@@ -137,6 +141,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit });
   ticketRoutes(app, { tickets });
+  attachmentRoutes(app, { attachments: createAttachmentService({ db, store: createAttachmentStore(db), files: createAttachmentFiles(config.dataDir), maxBytes: config.attachmentMaxBytes, now }) });
   knowledgeRoutes(app, { knowledge: createKnowledgeService({ db, tickets: ticketStore, now }) });
   reportRoutes(app, { reports: createReportService({ db, slaPolicy: () => settings.helpDesk().slaPolicy, now }) });
   settingsRoutes(app, { settings });

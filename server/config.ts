@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
 import { LogLevel, parseConfigFile, resolveConfigOrThrow } from '../protocol/config-layers.js';
 import { DEFAULT_REKEY_AFTER_MESSAGES, DEFAULT_REKEY_AFTER_MS } from '../protocol/limits.js';
 import { DEFAULT_AGENT_POLICY } from '../protocol/messages/policy.js';
+import { AttachmentConfigSchema } from './features/attachments/config.js';
 import { NotificationConfigSchema } from './features/notifications/config.js';
 
 export const ServerConfigSchema = Type.Object(
@@ -52,6 +53,8 @@ export const ServerConfigSchema = Type.Object(
     apiTokenTtlMs: Type.Integer({ minimum: 60_000, default: 30 * 24 * 60 * 60 * 1000 }),
     /** SMTP relay and delivery worker settings (smtpHost, smtpPort, notifyMaxAttempts, ...). */
     ...NotificationConfigSchema.properties,
+    /** The largest ticket attachment accepted, in bytes (default 10 MiB). */
+    ...AttachmentConfigSchema.properties,
   },
   { additionalProperties: false },
 );

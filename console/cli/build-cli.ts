@@ -10,6 +10,7 @@ import { registerReportCommands } from './commands/report.js';
 import { registerSoftwareCommands } from './commands/software.js';
 import { registerTicketCommands } from './commands/tickets.js';
 import { registerTokenCommands } from './commands/token.js';
+import { registerAttachmentCommands } from './commands/attachments.js';
 import { registerKbCommands } from './commands/kb.js';
 import { registerUserCommands } from './commands/users.js';
 import { createCliContext, type GlobalArgs } from './context.js';
@@ -43,7 +44,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, kb, report, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, report, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);
@@ -51,6 +52,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
   cli = registerSoftwareCommands(cli, ctx);
   cli = registerTicketCommands(cli, ctx);
   cli = registerReportCommands(cli, ctx);
+  cli = registerAttachmentCommands(cli, ctx);
   cli = registerKbCommands(cli, ctx);
   cli = registerUserCommands(cli, ctx);
   cli = registerAuditCommands(cli, ctx);

@@ -6,7 +6,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /** Thrown by receive when the upload passes the limit; the partial file is already gone. */
 export class AttachmentTooLarge extends Error {
@@ -38,17 +37,15 @@ export function createAttachmentFiles(dataDir: string) {
       const temp = `${pathOf(ticketId, id)}.part`;
       const hash = createHash('sha256');
       let size = 0;
-      async function* limited() {
+      const file = await open(temp, 'wx', 0o600);
+      try {
+        // Awaiting each write before taking the next chunk is the back-pressure.
         for await (const chunk of source.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
           size += chunk.length;
           if (size > maxBytes) throw new AttachmentTooLarge(maxBytes);
           hash.update(chunk);
-          yield chunk;
+          for (let written = 0; written < chunk.length; ) written += (await file.write(chunk, written)).bytesWritten;
         }
-      }
-      const file = await open(temp, 'wx', 0o600);
-      try {
-        await pipeline(limited(), file.createWriteStream({ autoClose: false }));
         // Tickets must survive a power cut, and so must what is attached to them.
         await file.sync();
         await file.close();
