@@ -1,6 +1,7 @@
 // One health sample: how the PC is doing now. Only calls measured to be cheap are used here
 // (see `npm run bench:agent`): currentLoad and mem read /proc, fsSize runs df once, and
 // processes is the costliest, so its result is reduced to the top five by CPU and by memory.
+import { uptime } from 'node:os';
 import si from 'systeminformation';
 import type { HealthSample } from '../../protocol/messages/health.js';
 
@@ -33,7 +34,7 @@ export async function sampleHealth(now: () => number = Date.now): Promise<Health
       .map((fs) => ({ mount: String(fs.mount).slice(0, 1000), usedPct: clampPct(fs.use), usedBytes: fs.used, sizeBytes: fs.size })),
     cpuTempC: typeof temperature.main === 'number' && Number.isFinite(temperature.main) ? temperature.main : null,
     battery: battery.hasBattery ? { percent: clampPct(battery.percent), charging: Boolean(battery.isCharging) } : null,
-    uptimeSec: Math.round(si.time().uptime),
+    uptimeSec: Math.round(uptime()),
     processCount: processes.all,
     topCpu: top('cpuPct'),
     topMem: top('memBytes'),

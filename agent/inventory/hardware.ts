@@ -1,6 +1,7 @@
 // Hardware and OS sections of the inventory, from systeminformation. Only stable facts go here
 // (sizes, models, addresses); what changes by the minute (use, load) belongs to health samples,
 // so that a section's hash changes only when the PC really changed.
+import { uptime } from 'node:os';
 import si from 'systeminformation';
 import type { InventorySectionData as Section } from '../../protocol/messages/inventory.js';
 
@@ -36,7 +37,6 @@ export async function collectHardware(): Promise<{
   const battery = await si.battery();
   const os = await si.osInfo();
   const users = await si.users();
-  const time = si.time();
 
   return {
     system: { manufacturer: text(system.manufacturer), model: text(system.model), serial: text(system.serial), uuid: text(system.uuid), virtual: Boolean(system.virtual) },
@@ -82,7 +82,7 @@ export async function collectHardware(): Promise<{
       arch: text(os.arch).slice(0, 40),
       hostname: text(os.hostname).slice(0, 255),
       // Rounded to the minute: uptime is measured in fractions, and boot time must not jitter.
-      bootTime: new Date(Math.round((Date.now() - time.uptime * 1000) / 60_000) * 60_000).toISOString(),
+      bootTime: new Date(Math.round((Date.now() - uptime() * 1000) / 60_000) * 60_000).toISOString(),
     },
     loggedIn: users
       .map((user) => ({ user: text(user.user).slice(0, 100), terminal: text(user.tty).slice(0, 100), since: `${text(user.date)} ${text(user.time)}`.trim().slice(0, 60) }))

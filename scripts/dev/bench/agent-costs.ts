@@ -56,7 +56,6 @@ const CALLS: Array<[string, Used, () => unknown]> = [
   ['si.battery', 'both', () => si.battery()],
   ['si.osInfo', 'inventory', () => si.osInfo()],
   ['si.users', 'inventory', () => si.users()],
-  ['si.time', 'both', () => si.time()],
   ['si.currentLoad', 'health', () => si.currentLoad()],
   ['si.cpuTemperature', 'health', () => si.cpuTemperature()],
   ['si.processes', 'health', () => si.processes()],
