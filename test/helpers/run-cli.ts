@@ -14,9 +14,14 @@ export interface CliResult {
   stderr: string;
 }
 
+/** This process's environment without HELPLINE_* settings, so a developer's own setup cannot leak into a test. */
+function cleanEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))), ...extra };
+}
+
 export function runCli(program: Parameters<typeof binPath>[0], args: string[], env: Record<string, string> = {}, timeoutMs = 20_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath(program), ...args], { env: { ...process.env, ...env }, cwd: ROOT });
+    const child = spawn(process.execPath, [binPath(program), ...args], { env: cleanEnv(env), cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,7 +40,7 @@ export function runCli(program: Parameters<typeof binPath>[0], args: string[], e
 /** Starts a long-running program; resolves once a stdout line matches `ready`. */
 export function startCli(program: Parameters<typeof binPath>[0], args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath(program), ...args], { env: { ...process.env, ...env }, cwd: ROOT });
+    const child = spawn(process.execPath, [binPath(program), ...args], { env: cleanEnv(env), cwd: ROOT });
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -17,6 +17,8 @@ export interface TestServer {
   logs: Array<Record<string, unknown>>;
   adminToken: string;
   api<T = unknown>(method: string, path: string, options?: { body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
+  /** Adds a user with the password `${name}-password-123` and returns a fresh API token for them. */
+  addUser(name: string, role: 'admin' | 'technician' | 'viewer'): Promise<string>;
   /** Stops the server but keeps the data directory (for restart tests). */
   stop(): Promise<void>;
   /** Starts a new server on the same data directory and port. */
@@ -58,6 +60,11 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     logs,
     adminToken: '',
     api,
+    async addUser(name, role) {
+      const password = `${name}-password-123`;
+      await api('POST', '/api/users', { body: { name, role, password } });
+      return (await api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password }, token: null })).body.token;
+    },
     async stop() {
       await server.close();
     },

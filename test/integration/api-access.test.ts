@@ -12,12 +12,8 @@ describe('API access control', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ loginMaxFailures: 3 });
-    const login = async (name: string, role: string) => {
-      await server.api('POST', '/api/users', { body: { name, role, password: `${name}-password-123` } });
-      return (await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password: `${name}-password-123` }, token: null })).body.token;
-    };
-    viewerToken = await login('vera', 'viewer');
-    technicianToken = await login('tom', 'technician');
+    viewerToken = await server.addUser('vera', 'viewer');
+    technicianToken = await server.addUser('tom', 'technician');
   });
   afterAll(() => server.cleanup());
 

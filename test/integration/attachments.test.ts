@@ -20,12 +20,8 @@ describe('ticket attachments', () => {
   let vera: string;
   beforeAll(async () => {
     server = await startTestServer();
-    const add = async (name: string, role: string) => {
-      await server.api('POST', '/api/users', { body: { name, role, password: `${name}-password-123` } });
-      return (await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password: `${name}-password-123` }, token: null })).body.token;
-    };
-    tom = await add('tom', 'technician');
-    vera = await add('vera', 'viewer');
+    tom = await server.addUser('tom', 'technician');
+    vera = await server.addUser('vera', 'viewer');
   });
   afterAll(() => server.cleanup());
 

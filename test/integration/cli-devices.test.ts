@@ -1,24 +1,17 @@
 // The real compiled `helpline` CLI with the real `helpline-agent`: an enrollment token made by the
 // CLI enrolls a PC, which the CLI then lists, approves and revokes; the audit log records it all.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
-type Run = { code: number; stdout: string; stderr: string };
 
-function run(bin: 'helpline' | 'helpline-agent', args: string[], configPath: string): Promise<Run> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_')));
-  return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, 'bin', `${bin}.js`), ...args], { cwd: ROOT, env: { ...env, HELPLINE_CONFIG: configPath } }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
+function run(bin: 'helpline' | 'helpline-agent', args: string[], configPath: string): Promise<CliResult> {
+  return runCli(bin, args, { HELPLINE_CONFIG: configPath });
 }
 
 type Token = { token: string; info: { id: string; group: string; approval: boolean; maxUses: number; expiresAt: string; state: string } };

@@ -1,25 +1,18 @@
 // The real compiled `helpline` CLI (bin/helpline.js, from dist/) against a real server: login,
 // the config file it writes, whoami, logout, and the errors a technician sees.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const LOGIN_HINT = 'not logged in; run `helpline login --server URL --user NAME --password P`';
 
-type Run = { code: number; stdout: string; stderr: string };
 
-function helpline(configPath: string, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))), HELPLINE_CONFIG: configPath, ...extraEnv };
-  return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, 'bin/helpline.js'), ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
+function helpline(configPath: string, args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
+  return runCli('helpline', args, { HELPLINE_CONFIG: configPath, ...extraEnv });
 }
 
 async function closedPortUrl(): Promise<string> {

@@ -1,28 +1,18 @@
 // The real compiled `helpline` CLI on its own: help for every command, and command-line mistakes
 // that are refused with a clear message and exit status 2 before any server is asked.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { HELPLINE_VERSION } from '../../protocol/version.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const USAGE_HINT = "run 'helpline --help' or 'helpline COMMAND --help' for usage";
 
-type Run = { code: number; stdout: string; stderr: string };
 
 describe('helpline command line', () => {
   let dir: string;
-  const helpline = (...args: string[]): Promise<Run> => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_')));
-    const options = { cwd: ROOT, env: { ...env, HELPLINE_CONFIG: join(dir, 'cli.json') } };
-    return new Promise((done) => {
-      execFile(process.execPath, [join(ROOT, 'bin/helpline.js'), ...args], options, (error, stdout, stderr) => {
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      });
-    });
-  };
+  const helpline = (...args: string[]): Promise<CliResult> => runCli('helpline', args, { HELPLINE_CONFIG: join(dir, 'cli.json') });
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'helpline-cli-'));

@@ -1,15 +1,13 @@
 // The real compiled `helpline` CLI managing users against a real server: generated passwords,
 // logging in as the new user, roles enforced by the server, disabling and enabling.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 
-type Run = { code: number; stdout: string; stderr: string };
 type User = { name: string; role: string; line: number | null; disabled: boolean };
 
 describe('helpline users', () => {
@@ -18,15 +16,8 @@ describe('helpline users', () => {
   /** Runs the CLI as one person: each has their own config file. */
   const as =
     (person: string) =>
-    (...args: string[]): Promise<Run> => {
-      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_')));
-      const options = { cwd: ROOT, env: { ...env, HELPLINE_CONFIG: join(dir, person, 'cli.json') } };
-      return new Promise((done) => {
-        execFile(process.execPath, [join(ROOT, 'bin/helpline.js'), ...args], options, (error, stdout, stderr) => {
-          done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-      });
-    };
+    (...args: string[]): Promise<CliResult> =>
+      runCli('helpline', args, { HELPLINE_CONFIG: join(dir, person, 'cli.json') });
   const admin = as('admin');
   const login = (person: string, password: string) => as(person)('login', '--server', server.url, '--user', person, '--password', password);
 
