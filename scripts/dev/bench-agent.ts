@@ -16,8 +16,7 @@ import { startCountingProxy } from './bench/agent-proxy.js';
 import { buildAgentResult, formatAgentResult } from './bench/agent-report.js';
 import { byteDiff, measureWindow } from './bench/agent-window.js';
 import { createBenchEnrollmentToken } from './bench/admin-api.js';
-import { Cleanup } from './bench/cleanup.js';
-import { UsageError } from './bench/options.js';
+import { Cleanup, runBenchCommand } from './bench/cleanup.js';
 import { initServerData, startServer } from './bench/server-process.js';
 
 /** How long the startup inventory may take to reach the server beyond the warm-up. */
@@ -127,34 +126,4 @@ function agentSettings(options: AgentBenchOptions) {
   return { args, env, overridden };
 }
 
-async function main(): Promise<void> {
-  let options: AgentBenchOptions | 'help';
-  try {
-    options = parseAgentBenchOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`bench:agent: ${error.message}\n\n${AGENT_USAGE}`);
-    process.exit(2);
-  }
-  if (options === 'help') return console.log(AGENT_USAGE);
-  const cleanup = new Cleanup();
-  // Ctrl-C reaches the children too (same process group); what fails after it is no news.
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupted = true;
-    say(`${signal} received; stopping the agent and the server`);
-    void cleanup.run().then(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let exitCode = 1;
-  try {
-    exitCode = await run(options, cleanup);
-  } catch (error) {
-    if (!interrupted) say((error as Error).message);
-  }
-  await cleanup.run();
-  process.exit(interrupted ? 130 : exitCode);
-}
-
-await main();
+await runBenchCommand({ name: 'bench:agent', usage: AGENT_USAGE, parse: parseAgentBenchOptions, run });

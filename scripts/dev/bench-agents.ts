@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createBenchEnrollmentToken } from './bench/admin-api.js';
-import { Cleanup } from './bench/cleanup.js';
-import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench/options.js';
+import { Cleanup, runBenchCommand } from './bench/cleanup.js';
+import { parseBenchOptions, USAGE, type BenchOptions } from './bench/options.js';
 import { readCpuMs, readPeakRssKiB, readRssKiB } from './bench/proc-stats.js';
 import { buildResult, formatResult } from './bench/report.js';
 import { initServerData, startServer } from './bench/server-process.js';
@@ -127,37 +127,4 @@ function readFdLimit(): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
-async function main(): Promise<void> {
-  let options: BenchOptions | 'help';
-  try {
-    options = parseBenchOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`bench:agents: ${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  const cleanup = new Cleanup();
-  // Ctrl-C reaches the children too (same process group); what fails after it is no news.
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupted = true;
-    say(`${signal} received; stopping the swarm and the server`);
-    void cleanup.run().then(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  let exitCode = 1;
-  try {
-    exitCode = await run(options, cleanup);
-  } catch (error) {
-    if (!interrupted) say((error as Error).message);
-  }
-  await cleanup.run();
-  process.exit(interrupted ? 130 : exitCode);
-}
-
-await main();
+await runBenchCommand({ name: 'bench:agents', usage: USAGE, parse: parseBenchOptions, run });
