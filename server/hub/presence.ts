@@ -73,7 +73,6 @@ export function createPresence(deps: { devices: DeviceStore; flushMs: number; no
     },
     isOnline: (id: string) => entries.get(id)?.online ?? false,
     lastSeenAt: (id: string) => entries.get(id)?.lastSeenAt || undefined,
-    onlineCount: () => [...entries.values()].filter((value) => value.online).length,
     flush,
     stop() {
       clearInterval(timer);

@@ -69,6 +69,13 @@ export function createTicketStore(db: Db) {
   const addHistory = db.prepare('INSERT INTO ticket_history (ticket_id, at, actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)');
   const history = db.prepare('SELECT at, actor, field, old_value AS oldValue, new_value AS newValue FROM ticket_history WHERE ticket_id = ? ORDER BY at, id');
   const touch = db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?');
+  // One read and one write statement per changeable column, prepared once.
+  const fieldStatements = new Map(
+    Object.entries(COLUMN).map(([field, column]) => [
+      field,
+      { read: db.prepare(`SELECT ${column} FROM tickets WHERE id = ?`).pluck(), write: db.prepare(`UPDATE tickets SET ${column} = ? WHERE id = ?`) },
+    ]),
+  );
   const slaEvents = db.prepare('SELECT type, kind FROM ticket_sla_events WHERE ticket_id = ?');
   const recordSla = db.prepare('INSERT OR IGNORE INTO ticket_sla_events (ticket_id, type, kind, at) VALUES (?, ?, ?, ?)');
   const openIds = db.prepare("SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed') ORDER BY id").pluck();
@@ -96,11 +103,11 @@ export function createTicketStore(db: Db) {
     /** Sets fields and records each change in the history. */
     update(id: number, actor: string, at: number, changes: Partial<Record<keyof typeof COLUMN, string | number | null>>, shown: Record<string, [string | null, string | null]> = {}): void {
       for (const [field, value] of Object.entries(changes)) {
-        const column = COLUMN[field];
-        if (!column) throw new Error(`unknown ticket field ${field}`);
-        const before = db.prepare(`SELECT ${column} FROM tickets WHERE id = ?`).pluck().get(id) as string | number | null;
+        const statements = fieldStatements.get(field);
+        if (!statements) throw new Error(`unknown ticket field ${field}`);
+        const before = statements.read.get(id) as string | number | null;
         if (before === value) continue;
-        db.prepare(`UPDATE tickets SET ${column} = ? WHERE id = ?`).run(value, id);
+        statements.write.run(value, id);
         const [oldShown, newShown] = shown[field] ?? [display(field, before), display(field, value ?? null)];
         addHistory.run(id, at, actor, field, oldShown, newShown);
         if (field === 'status') {
