@@ -42,7 +42,18 @@ export type DecodeResult<Message> =
 const envelopeValidator = Compile(Envelope);
 
 function makeDecoder<M extends BodyMap>(bodies: M) {
-  const validators = new Map(Object.entries(bodies).map(([type, schema]) => [type, Compile(schema)]));
+  // Each validator is compiled when its type is first seen: a program only pays for the
+  // direction and the messages it actually receives (the agent never decodes agent messages).
+  const validators = new Map<string, ReturnType<typeof Compile>>();
+  const validatorFor = (type: string) => {
+    if (!Object.hasOwn(bodies, type)) return undefined;
+    let validator = validators.get(type);
+    if (!validator) {
+      validator = Compile(bodies[type]!);
+      validators.set(type, validator);
+    }
+    return validator;
+  };
   return (bytes: Uint8Array): DecodeResult<MessageOf<M>> => {
     const text = utf8Decode(bytes);
     if (text === null) return { ok: false, kind: 'malformed', error: 'message is not valid UTF-8' };
@@ -55,7 +66,7 @@ function makeDecoder<M extends BodyMap>(bodies: M) {
     if (!envelopeValidator.Check(value)) {
       return { ok: false, kind: 'malformed', error: `envelope invalid: ${describeFirstError(envelopeValidator, value)}` };
     }
-    const validator = validators.get(value.type);
+    const validator = validatorFor(value.type);
     if (!validator) return { ok: false, kind: 'malformed', error: `unknown message type "${value.type}"` };
     if (!validator.Check(value.body)) {
       return { ok: false, kind: 'invalid_body', id: value.id, type: value.type, error: describeFirstError(validator, value.body) };
