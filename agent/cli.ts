@@ -1,4 +1,4 @@
-// `helpline-agent`: enroll, run, status. Parsing and wiring only.
+// `helpline-agent`: enroll, run, status, and the employee's help, tickets and rate. Parsing and wiring only.
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { parseDuration } from '../protocol/duration.js';
@@ -7,6 +7,7 @@ import { buildAgent } from './build-agent.js';
 import { loadAgentConfig } from './config.js';
 import { enrollAgent, EnrollmentError } from './enroll.js';
 import { currentPlatform, type Platform } from './platform/index.js';
+import { employeeCommands } from './employee/commands.js';
 import { createAgentState } from './state.js';
 
 function withState<T>(y: Argv<T>, platform: Platform) {
@@ -14,11 +15,11 @@ function withState<T>(y: Argv<T>, platform: Platform) {
 }
 
 export function buildAgentCli(argv: string[], env: Record<string, string | undefined>, platform: Platform = currentPlatform()) {
-  return yargs(argv)
+  const cli = yargs(argv)
     .scriptName('helpline-agent')
     .version(HELPLINE_VERSION)
     .strict()
-    .demandCommand(1, 'name a command: enroll, run or status')
+    .demandCommand(1, 'name a command: enroll, run, status, help, tickets or rate')
     .command(
       'enroll',
       'enroll this PC with a token from `helpline token create`',
@@ -81,7 +82,8 @@ export function buildAgentCli(argv: string[], env: Record<string, string | undef
         console.log(`server ${identity.serverUrl}`);
         console.log(`key fingerprint ${identity.fingerprint}`);
       },
-    )
+    );
+  return employeeCommands(cli, (c) => withState(c, platform), env)
     .fail((message, error) => {
       const text = error instanceof EnrollmentError ? `${error.message} (${error.code})` : (error?.message ?? message);
       console.error(`helpline-agent: ${text}`);

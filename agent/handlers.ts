@@ -27,4 +27,11 @@ export const serverHandlers: ServerHandlers = {
     context.work.reporter.resync().catch((error: unknown) => context.log.warn({ err: error }, 'inventory resync failed'));
   },
   'policy.update': (context, body) => context.work.applyPolicy(body),
+  'employee.tickets': (context, body) => {
+    try {
+      context.work.employeeTickets.replace(body);
+    } catch (error) {
+      context.log.warn({ err: error }, 'could not store the employee ticket list');
+    }
+  },
 };

@@ -27,7 +27,7 @@ const KEY_FILE = 'agent.key';
 const CLOCK_FILE = 'handshake-clock';
 
 /** Writes a file atomically (temp + rename) so a crash never leaves half of it. */
-function writeAtomic(file: string, content: string, mode: number): void {
+export function writeAtomic(file: string, content: string, mode: number): void {
   const temp = `${file}.tmp-${process.pid}`;
   writeFileSync(temp, content, { mode });
   chmodSync(temp, mode);

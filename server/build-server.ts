@@ -38,9 +38,17 @@ import { createReportService } from './features/reports/service.js';
 import { settingsRoutes } from './features/settings/routes.js';
 import { createSettingsService } from './features/settings/service.js';
 import { createSlaMonitor, type SlaMonitor } from './features/tickets/sla-monitor.js';
-import { ticketRoutes } from './features/tickets/routes.js';
+import { ticketRatingRoutes, ticketRoutes } from './features/tickets/routes.js';
 import { createTicketService } from './features/tickets/service.js';
 import { createTicketStore } from './features/tickets/store.js';
+import { createEmployeeRequests } from './features/tickets/employee-requests.js';
+import { createRatingStore } from './features/tickets/rating-store.js';
+import { createSnapshotTaker } from './features/tickets/snapshot.js';
+import { createCheckPolicyService } from './features/faults/check-policies.js';
+import { createOfflineMonitor, type OfflineMonitor } from './features/faults/offline-monitor.js';
+import { checkPolicyRoutes } from './features/faults/routes.js';
+import { createFaultService } from './features/faults/service.js';
+import { createFaultStore } from './features/faults/store.js';
 import { userRoutes } from './features/users/routes.js';
 import { createUserService, type UserService } from './features/users/service.js';
 import { createUserStore } from './features/users/store.js';
@@ -64,6 +72,8 @@ export interface HelplineServer {
   hub: AgentHub;
   /** SLA warnings, breaches, escalations and auto-close (tests drive it with checkNow). */
   slaMonitor: SlaMonitor;
+  /** The server-side offline check (tests drive it with checkNow). */
+  offlineMonitor: OfflineMonitor;
   /** For programs that embed the server (the quick start); everything else goes through the API. */
   services: { enrollment: EnrollmentService; devices: DeviceService; users: UserService };
   /** Starts listening; resolves to the base URL (http://host:port). */
@@ -109,18 +119,52 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const health = createHealthService({ health: healthStore, devices, retention: { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs }, now });
   const settings = createSettingsService({ db, audit, users, now });
   const ticketStore = createTicketStore(db);
+  const ratings = createRatingStore(db);
+  const faultStore = createFaultStore(db);
   const notifications = createNotificationService({ db, config, log: app.log, now, publicUrl, audit });
-  const tickets = createTicketService({ db, tickets: ticketStore, users, devices, settings: settings.helpDesk, onEvent: (event) => notifications.notify(event), now });
+  // The hub is created below; these reach it only once agents are connected.
+  let hub: AgentHub | null = null;
+  const sendToDevice: NonNullable<AgentHub['connection']> = (deviceId) => hub?.connection(deviceId);
+  let employee: ReturnType<typeof createEmployeeRequests> | null = null;
+  const tickets = createTicketService({
+    db,
+    tickets: ticketStore,
+    faults: faultStore,
+    ratings,
+    users,
+    devices,
+    settings: settings.helpDesk,
+    onEvent: (event) => notifications.notify(event),
+    onChanged: (id) => employee?.ticketChanged(id),
+    now,
+  });
   const slaMonitor = createSlaMonitor({ tickets, store: ticketStore, settings, log: app.log, intervalMs: config.slaCheckIntervalMs, now });
-  const hub: AgentHub = createAgentHub({
+  const snapshot = createSnapshotTaker({ devices, health: healthStore, inventory, now });
+  employee = createEmployeeRequests({ db, tickets, ticketStore, ratings, devices, snapshot, send: (deviceId, list) => sendToDevice(deviceId)?.send('employee.tickets', list) ?? false });
+  const policyFor = (group: string) => ({ healthIntervalMs: config.healthIntervalMs, inventoryIntervalMs: config.inventoryIntervalMs, checks: checkPolicies.forGroup(group).policy });
+  const checkPolicies = createCheckPolicyService({
+    db,
+    audit,
+    devices,
+    now,
+    onChanged: (group) => {
+      const policy = policyFor(group);
+      for (const device of devices.all()) if (device.group === group) sendToDevice(device.id)?.send('policy.update', policy);
+    },
+  });
+  const faults = createFaultService({ tickets, ticketStore, faults: faultStore, devices, checkPolicies, snapshot, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
+  const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });
+  hub = createAgentHub({
     config,
     channelKeys: keys.channel,
     devices,
     presence,
     audit,
-    handlers: createAgentHandlers({ devices, presence, ingest, inventory, inventoryStore, health: healthStore, now }),
+    handlers: createAgentHandlers({ devices, presence, ingest, inventory, inventoryStore, health: healthStore, faults, offline: offlineMonitor, employee, now }),
+    policyFor: (device) => policyFor(device.group),
     log: app.log,
   });
+  const liveHub = hub;
   const retention = setInterval(() => {
     const pruned = health.prune();
     if (pruned.raw || pruned.hourly) app.log.info(pruned, 'pruned old health data');
@@ -128,33 +172,36 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   retention.unref();
   const auth = createAuthService({ users, tokens: apiTokens, audit, config });
   const userService = createUserService({ users, tokens: apiTokens, audit });
-  const deviceService = createDeviceService({ devices, presence, hub: () => hub, audit });
+  const deviceService = createDeviceService({ devices, presence, hub: () => liveHub, audit });
   const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db, now), devices, audit, keys, publicUrl, now });
 
   registerErrorHandler(app);
   registerAccessControl(app, auth);
   registerOpenApi(app, { version: HELPLINE_VERSION });
-  healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => hub.onlineCount() });
+  healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => liveHub.onlineCount() });
   authRoutes(app, { auth, users: userService });
   userRoutes(app, { users: userService });
   enrollmentRoutes(app, { enrollment });
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit });
   ticketRoutes(app, { tickets });
+  ticketRatingRoutes(app, { tickets, store: ticketStore });
+  checkPolicyRoutes(app, { checkPolicies });
   attachmentRoutes(app, { attachments: createAttachmentService({ db, store: createAttachmentStore(db), files: createAttachmentFiles(config.dataDir), maxBytes: config.attachmentMaxBytes, now }) });
   knowledgeRoutes(app, { knowledge: createKnowledgeService({ db, tickets: ticketStore, now }) });
   reportRoutes(app, { reports: createReportService({ db, slaPolicy: () => settings.helpDesk().slaPolicy, now }) });
   settingsRoutes(app, { settings });
   notificationRoutes(app, { notifications });
   inventoryRoutes(app, { inventory, health, now });
-  routeUpgrades(app, { '/agent': hub.handleUpgrade });
+  routeUpgrades(app, { '/agent': liveHub.handleUpgrade });
   await app.ready();
 
   let closed = false;
   return {
     app,
-    hub,
+    hub: liveHub,
     slaMonitor,
+    offlineMonitor,
     services: { enrollment, devices: deviceService, users: userService },
     get url() {
       return baseUrl;
@@ -165,6 +212,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       baseUrl = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
       slaMonitor.start();
+      offlineMonitor.start();
       notifications.start();
       return baseUrl;
     },
@@ -173,8 +221,9 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       closed = true;
       clearInterval(retention);
       slaMonitor.stop();
+      offlineMonitor.stop();
       await notifications.stop();
-      await hub.close();
+      await liveHub.close();
       ingest.flush();
       presence.stop();
       await app.close();

@@ -13,7 +13,17 @@ export function hashSection(value: unknown): string {
   return createHash('sha256').update(stableStringify(value)).digest('hex');
 }
 
-export function createInventoryReporter(deps: { outbox: Outbox; collect: () => Promise<InventoryData>; log: Logger; onEnqueued: () => void; now?: () => number }) {
+export interface InventoryReporterDeps {
+  outbox: Outbox;
+  collect: () => Promise<InventoryData>;
+  log: Logger;
+  onEnqueued: () => void;
+  /** Every collection, changed or not, after its report (if any) is queued: the checks run on it. */
+  onCollected?: (data: InventoryData, at: number) => void;
+  now?: () => number;
+}
+
+export function createInventoryReporter(deps: InventoryReporterDeps) {
   const now = deps.now ?? Date.now;
   let running: Promise<InventorySectionName[]> | null = null;
 
@@ -26,12 +36,14 @@ export function createInventoryReporter(deps: { outbox: Outbox; collect: () => P
     const changed = INVENTORY_SECTION_NAMES.filter((name) => previous?.[name] !== hashes[name]);
     if (changed.length === 0) {
       deps.log.debug({ ms: now() - started }, 'inventory unchanged');
+      deps.onCollected?.(data, started);
       return [];
     }
     const sections = Object.fromEntries(changed.map((name) => [name, data[name]]));
     deps.outbox.enqueue('inventory.report', { full: previous === null, collectedAt: started, sections }, { [HASHES_KEY]: JSON.stringify(hashes) });
     deps.log.info({ sections: changed, full: previous === null, ms: now() - started }, 'inventory changes queued');
     deps.onEnqueued();
+    deps.onCollected?.(data, started);
     return changed;
   }
 

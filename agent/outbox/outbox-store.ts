@@ -9,6 +9,11 @@ import type { OutboxMessageType } from '../../protocol/messages/agent-to-server.
 export const OUTBOX_PRIORITY: Record<OutboxMessageType, number> = {
   'health.batch': 0,
   'inventory.report': 1,
+  'fault.cleared': 2,
+  'fault.raised': 2,
+  // What a person typed is never dropped for machine data.
+  'ticket.rating': 3,
+  'help.request': 3,
 };
 
 export interface OutboxItem {
@@ -17,6 +22,11 @@ export interface OutboxItem {
   body: Record<string, unknown>;
   createdAt: number;
   bytes: number;
+}
+
+export interface OutboxEntry {
+  type: OutboxMessageType;
+  body: Record<string, unknown>;
 }
 
 export interface OutboxLimits {
@@ -46,6 +56,7 @@ export function openOutbox(file: string, limits: OutboxLimits, now: () => number
   db.exec(SCHEMA);
   const insert = db.prepare('INSERT INTO items (type, priority, created_at, bytes, body) VALUES (?, ?, ?, ?, ?)');
   const pending = db.prepare('SELECT seq, type, body, created_at AS createdAt, bytes FROM items WHERE seq > ? ORDER BY seq LIMIT ?');
+  const waitingOfType = db.prepare('SELECT seq, type, body, created_at AS createdAt, bytes FROM items WHERE type = ? ORDER BY seq');
   const remove = db.prepare('DELETE FROM items WHERE seq = ?');
   const totals = db.prepare('SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM items');
   const oldestLeastValuable = db.prepare('SELECT seq, priority FROM items ORDER BY priority, seq LIMIT 1');
@@ -71,18 +82,26 @@ export function openOutbox(file: string, limits: OutboxLimits, now: () => number
     }
   };
 
-  const enqueueTx = db.transaction((type: OutboxMessageType, body: Record<string, unknown>, meta: Record<string, string>) => {
-    const json = JSON.stringify(body);
-    const seq = Number(insert.run(type, OUTBOX_PRIORITY[type], now(), Buffer.byteLength(json), json).lastInsertRowid);
+  const enqueueTx = db.transaction((items: ReadonlyArray<OutboxEntry>, meta: Record<string, string>) => {
+    const seqs = items.map(({ type, body }) => {
+      const json = JSON.stringify(body);
+      return Number(insert.run(type, OUTBOX_PRIORITY[type], now(), Buffer.byteLength(json), json).lastInsertRowid);
+    });
     for (const [key, value] of Object.entries(meta)) setMeta.run(key, value);
     enforceBounds();
-    return seq;
+    return seqs;
   });
 
   return {
     /** Stores an item (and, atomically with it, optional metadata); returns its sequence number. */
     enqueue(type: OutboxMessageType, body: Record<string, unknown>, meta: Record<string, string> = {}): number {
-      return enqueueTx(type, body, meta);
+      return enqueueTx([{ type, body }], meta)[0]!;
+    },
+    /** Stores several items and the metadata that goes with them in one transaction. */
+    enqueueAll: (items: ReadonlyArray<OutboxEntry>, meta: Record<string, string> = {}): number[] => enqueueTx(items, meta),
+    /** Items of one type still waiting to be acknowledged (for showing what is not yet sent). */
+    waiting(type: OutboxMessageType): OutboxItem[] {
+      return (waitingOfType.all(type) as Array<Omit<OutboxItem, 'body'> & { body: string }>).map((row) => ({ ...row, body: JSON.parse(row.body) as Record<string, unknown> }));
     },
     /** Items after `afterSeq`, oldest first. */
     pending(afterSeq = 0, limit = 100): OutboxItem[] {

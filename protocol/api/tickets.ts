@@ -1,4 +1,5 @@
 // Tickets as the API accepts and serves them.
+import { TicketSnapshot } from './snapshot.js';
 import { Type, type Static } from 'typebox';
 import { PrintableText } from '../messages/common.js';
 import { Name } from './common.js';
@@ -64,7 +65,21 @@ export type TicketView = Static<typeof TicketView>;
 
 export const TicketEntryView = Type.Object({ at: Iso, author: Type.String(), kind: Type.Union([Type.Literal('reply'), Type.Literal('note'), Type.Literal('event')]), body: Type.String() });
 export const TicketHistoryView = Type.Object({ at: Iso, actor: Type.String(), field: Type.String(), oldValue: Type.Union([Type.String(), Type.Null()]), newValue: Type.Union([Type.String(), Type.Null()]) });
-export const TicketDetailView = Type.Object({ ticket: TicketView, entries: Type.Array(TicketEntryView), history: Type.Array(TicketHistoryView) });
+export const TicketRatingView = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.String(), at: Iso });
+export type TicketRatingView = Static<typeof TicketRatingView>;
+export const RateRequest = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export type RateRequest = Static<typeof RateRequest>;
+
+export const TicketDetailView = Type.Object({
+  ticket: TicketView,
+  entries: Type.Array(TicketEntryView),
+  history: Type.Array(TicketHistoryView),
+  /** The PC as it was when the ticket was opened (fault and employee tickets). */
+  snapshot: Type.Union([TicketSnapshot, Type.Null()]),
+  /** Fault keys still raised on a fault ticket (e.g. "disk:/" and "disk:/home"). */
+  activeFaults: Type.Array(Type.String()),
+  rating: Type.Union([TicketRatingView, Type.Null()]),
+});
 export type TicketDetailView = Static<typeof TicketDetailView>;
 
 export const TicketListQuery = Type.Object(

@@ -1,7 +1,9 @@
 // Bodies of every message an agent may send. The map is the single source of truth: the
 // decoder, the server's handler map and the TypeScript types all come from it.
 import { Type } from 'typebox';
+import { FaultBodies } from './checks.js';
 import { Base64Url, PrintableText } from './common.js';
+import { EmployeeBodies } from './employee.js';
 import { HealthBatch } from './health.js';
 import { InventoryReport } from './inventory.js';
 
@@ -31,8 +33,10 @@ export const AgentToServerBodies = {
   'agent.heartbeat': AgentHeartbeat,
   'inventory.report': InventoryReport,
   'health.batch': HealthBatch,
+  ...FaultBodies,
+  ...EmployeeBodies,
 } as const;
 
 /** Message types that travel through the agent's durable outbox: each body carries `seq`. */
-export const OUTBOX_MESSAGE_TYPES = ['inventory.report', 'health.batch'] as const;
+export const OUTBOX_MESSAGE_TYPES = ['inventory.report', 'health.batch', 'fault.raised', 'fault.cleared', 'help.request', 'ticket.rating'] as const;
 export type OutboxMessageType = (typeof OUTBOX_MESSAGE_TYPES)[number];

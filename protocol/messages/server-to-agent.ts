@@ -1,6 +1,7 @@
 // Bodies of every message the server may send to an agent. See agent-to-server.ts.
 import { Type } from 'typebox';
 import { Base64Url, DeviceId, ShortText } from './common.js';
+import { EmployeeTickets } from './employee.js';
 import { AgentPolicy } from './policy.js';
 
 export const ServerWelcome = Type.Object(
@@ -48,4 +49,5 @@ export const ServerToAgentBodies = {
   'outbox.ack': OutboxAck,
   'inventory.resync': InventoryResync,
   'policy.update': AgentPolicy,
+  'employee.tickets': EmployeeTickets,
 } as const;

@@ -2,6 +2,9 @@
 // type to the protocol without a handler here is a compile error.
 import type { AgentToServerBody, AgentToServerType, ServerToAgentBody, ServerToAgentType } from '../../protocol/envelope.js';
 import type { DeviceStore } from '../features/devices/store.js';
+import type { OfflineMonitor } from '../features/faults/offline-monitor.js';
+import type { FaultService } from '../features/faults/service.js';
+import type { EmployeeRequests } from '../features/tickets/employee-requests.js';
 import type { HealthStore } from '../features/health/store.js';
 import type { InventoryService } from '../features/inventory/service.js';
 import type { InventoryStore } from '../features/inventory/store.js';
@@ -23,6 +26,9 @@ export interface HandlerServices {
   inventory: InventoryService;
   inventoryStore: InventoryStore;
   health: HealthStore;
+  faults: FaultService;
+  offline: OfflineMonitor;
+  employee: EmployeeRequests;
   now?: () => number;
 }
 
@@ -43,6 +49,8 @@ export function createAgentHandlers(services: HandlerServices): AgentHandlers {
       if (services.ingest.lastSeq(context.deviceId) > 0 && !services.inventoryStore.hasInventory(context.deviceId)) {
         context.send('inventory.resync', {});
       }
+      services.employee.push(context.deviceId);
+      services.offline.deviceOnline(context.deviceId);
     },
     'agent.heartbeat': (context, body) => {
       services.presence.touch(context.deviceId);
@@ -56,6 +64,21 @@ export function createAgentHandlers(services: HandlerServices): AgentHandlers {
     'health.batch': (context, body) => {
       services.presence.touch(context.deviceId);
       services.ingest.enqueue({ deviceId: context.deviceId, seq: body.seq, sink: context, apply: () => services.health.insert(context.deviceId, body.samples) });
+    },
+    'fault.raised': (context, { seq, ...fault }) => {
+      services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => void services.faults.raised(context.deviceId, fault) });
+    },
+    'fault.cleared': (context, { seq, ...fault }) => {
+      services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => void services.faults.cleared(context.deviceId, fault) });
+    },
+    'help.request': (context, { seq, ...request }) => {
+      services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => void services.employee.request(context.deviceId, request) });
+    },
+    'ticket.rating': (context, { seq, ...rating }, envelope) => {
+      // Refused for good (the agent drops it) when it can never apply; a repeat is harmless.
+      const refusal = seq > services.ingest.lastSeq(context.deviceId) ? services.employee.ratingRefusal(context.deviceId, rating) : null;
+      if (refusal) return context.reject(envelope.id, 'invalid_message', refusal);
+      services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => services.employee.rate(rating) });
     },
   };
 }

@@ -12,7 +12,8 @@ import { encodeKey } from '../../protocol/keys.js';
 import { MAX_FRAME_BYTES } from '../../protocol/limits.js';
 import type { ServerConfig } from '../config.js';
 import type { AuditStore } from '../features/audit/store.js';
-import type { DeviceStore } from '../features/devices/store.js';
+import type { AgentPolicy } from '../../protocol/messages/policy.js';
+import type { DeviceRow, DeviceStore } from '../features/devices/store.js';
 import { createAdmission } from './admission.js';
 import { AgentConnection } from './agent-connection.js';
 import type { AgentHandlers } from './agent-handlers.js';
@@ -29,6 +30,8 @@ export interface AgentHubDeps {
   presence: Presence;
   audit: AuditStore;
   handlers: AgentHandlers;
+  /** What the device is asked to do (intervals, its group's checks); sent in the welcome. */
+  policyFor: (device: DeviceRow) => AgentPolicy;
   log: FastifyBaseLogger;
 }
 
@@ -125,7 +128,7 @@ export function createAgentHub(deps: AgentHubDeps) {
         deviceName: device.name,
         heartbeatIntervalMs: config.heartbeatIntervalMs,
         serverTime: Date.now(),
-        policy: { healthIntervalMs: config.healthIntervalMs, inventoryIntervalMs: config.inventoryIntervalMs },
+        policy: deps.policyFor(device),
       });
     });
   }

@@ -1,6 +1,7 @@
 import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../protocol/bytes.js';
+import { DEFAULT_AGENT_POLICY } from '../../protocol/messages/policy.js';
 import {
   decodeAgentToServer,
   decodeServerToAgent,
@@ -27,7 +28,7 @@ const welcome = {
   deviceName: 'Reception PC',
   heartbeatIntervalMs: 15_000,
   serverTime: 1_700_000_000_000,
-  policy: { healthIntervalMs: 60_000, inventoryIntervalMs: 3_600_000 },
+  policy: DEFAULT_AGENT_POLICY,
 };
 
 describe('decoders accept valid messages', () => {

@@ -4,6 +4,7 @@ import {
   AssignRequest,
   CreateTicketRequest,
   EscalateRequest,
+  RateRequest,
   ReasonRequest,
   ResolveRequest,
   TextRequest,
@@ -15,6 +16,7 @@ import {
 import { ApiError } from '../../errors.js';
 import { ANY_ROLE, STAFF, currentUser } from '../../plugins/access.js';
 import type { TicketService } from './service.js';
+import type { TicketStore } from './store.js';
 
 type WithId<B = unknown> = { Params: { id: number }; Body: B };
 
@@ -55,4 +57,20 @@ export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketServic
     return tickets.reopen(user, id, body.reason);
   });
   action<{ note: string; raisePriority?: boolean; assignee?: string }>('escalate', 'Escalate to the next support line (a note is required)', EscalateRequest, (user, id, body) => tickets.escalate(user, id, body));
+}
+
+/** The requester's rating of a resolved ticket (employees rate from their PC, through the agent). */
+export function ticketRatingRoutes(app: FastifyInstance, deps: { tickets: TicketService; store: TicketStore }) {
+  app.post<WithId<RateRequest>>(
+    '/api/tickets/:id/rating',
+    { config: { access: ANY_ROLE }, schema: { summary: 'Rate a resolved ticket you asked for (1–5, with a comment)', params: TicketIdParams, body: RateRequest, response: { 200: TicketDetailView } } },
+    async (request) => {
+      const user = currentUser(request);
+      const row = deps.store.byId(request.params.id);
+      if (!row) throw new ApiError('not_found', `no ticket #${request.params.id}`);
+      if (row.requesterKind !== 'user' || row.requesterUserId !== user.id) throw new ApiError('forbidden', `only the requester of ticket #${row.id} can rate it`);
+      deps.tickets.rate(row.id, user.name, request.body.rating, request.body.comment?.trim() ?? '');
+      return deps.tickets.show(row.id);
+    },
+  );
 }

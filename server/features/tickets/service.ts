@@ -6,11 +6,14 @@ import { ApiError } from '../../errors.js';
 import type { AuthUser } from '../auth/service.js';
 import type { DeviceStore } from '../devices/store.js';
 import type { UserStore } from '../users/store.js';
-import type { TicketRow, TicketStore } from './store.js';
+import type { FaultStore } from '../faults/store.js';
+import type { RatingStore } from './rating-store.js';
+import type { NewTicket, TicketRow, TicketStore } from './store.js';
 import { assertAllowed } from './transitions.js';
 import type { HelpDeskSettings } from '../../../protocol/api/help-desk-settings.js';
 import type { TicketEvent } from '../../../protocol/api/notifications.js';
 import type { Priority, TicketSlaView } from '../../../protocol/api/sla.js';
+import type { TicketSnapshot } from '../../../protocol/api/snapshot.js';
 import { priorityFor } from '../sla/priority.js';
 import { evaluateSla } from '../sla/sla-clock.js';
 import { toTicketSlaView } from '../sla/sla-events.js';
@@ -48,11 +51,21 @@ export interface TicketServiceDeps {
   tickets: TicketStore;
   users: UserStore;
   devices: DeviceStore;
+  faults: FaultStore;
+  ratings: RatingStore;
   settings: () => HelpDeskSettings;
   /** Told of every event that people may subscribe to (new, assigned, escalated, SLA, resolved). */
   onEvent?: (event: TicketEvent) => void;
+  /** Told after every change to a ticket (the agent's employee ticket list follows it). */
+  onChanged?: (id: number) => void;
   now?: () => number;
 }
+
+/** A ticket a device opened: an employee's request or a fault. */
+export type DeviceTicket = Pick<NewTicket, 'subject' | 'description' | 'requesterName' | 'deviceId' | 'category' | 'impact' | 'urgency' | 'faultKey' | 'snapshot'> & {
+  requesterKind: 'employee' | 'system';
+  source: 'employee' | 'fault';
+};
 
 export function createTicketService(deps: TicketServiceDeps) {
   const now = deps.now ?? Date.now;
@@ -79,6 +92,18 @@ export function createTicketService(deps: TicketServiceDeps) {
     return user;
   };
   const change = <T>(work: () => T) => deps.db.transaction(work)();
+  /** The answer of every change: the ticket as it is now, after telling who follows it. */
+  const changed = (id: number) => {
+    deps.onChanged?.(id);
+    return view(find(id));
+  };
+  const insert = (ticket: Omit<NewTicket, 'priority' | 'line' | 'assigneeId' | 'status' | 'createdAt'> & { line?: 1 | 2 | 3 }, actor: string): number =>
+    change(() => {
+      const at = now();
+      const id = deps.tickets.insert({ ...ticket, priority: priorityFor(deps.settings().priorityMatrix, ticket.impact, ticket.urgency), line: ticket.line ?? 1, assigneeId: null, status: 'new', createdAt: at });
+      deps.tickets.recordCreation(id, at, actor);
+      return id;
+    });
   const emit = (kind: TicketEvent['kind'], id: number, actor: string, detail: string | null = null) => {
     if (!deps.onEvent) return;
     const row = find(id);
@@ -97,9 +122,8 @@ export function createTicketService(deps: TicketServiceDeps) {
       if (request.deviceId && !deps.devices.byId(request.deviceId)) throw new ApiError('validation_failed', `no device ${request.deviceId}`);
       const impact = request.impact ?? 3;
       const urgency = request.urgency ?? 3;
-      const at = now();
-      const id = change(() => {
-        const created = deps.tickets.insert({
+      const id = insert(
+        {
           subject: request.subject.trim(),
           description: request.description ?? '',
           requesterKind: 'user',
@@ -110,19 +134,37 @@ export function createTicketService(deps: TicketServiceDeps) {
           source,
           impact,
           urgency,
-          priority: priorityFor(deps.settings().priorityMatrix, impact, urgency),
           line: request.line ?? 1,
-          assigneeId: null,
-          status: 'new',
           faultKey: null,
           snapshot: null,
-          createdAt: at,
-        });
-        deps.tickets.recordCreation(created, at, actor.name);
-        return created;
-      });
+        },
+        actor.name,
+      );
       emit('ticket.created', id, actor.name);
-      return view(find(id));
+      return changed(id);
+    },
+
+    /** Opens a ticket for a device (an employee's request, a fault); returns its id. */
+    openForDevice(ticket: DeviceTicket): number {
+      const id = insert({ ...ticket, requesterUserId: null }, ticket.requesterName);
+      emit('ticket.created', id, ticket.requesterName);
+      deps.onChanged?.(id);
+      return id;
+    },
+
+    /**
+     * The requester's rating of a resolved (or closed) ticket; rating again replaces it.
+     * `requester` is checked by the caller (the user, or the OS account on the ticket's device).
+     */
+    rate(id: number, by: string, rating: number, comment: string): void {
+      const row = find(id);
+      if (row.status !== 'resolved' && row.status !== 'closed') throw new ApiError('invalid_state', `ticket #${id} is ${row.status.replace('_', ' ')}; it can be rated once it is resolved`);
+      change(() => {
+        const at = now();
+        deps.ratings.put(id, rating, comment, at);
+        deps.tickets.addEntry(id, at, by, 'event', `Rated ${rating} of 5${comment ? `: ${comment}` : ''}`);
+      });
+      deps.onChanged?.(id);
     },
 
     list(actor: AuthUser, query: TicketListQuery): TicketView[] {
@@ -140,10 +182,14 @@ export function createTicketService(deps: TicketServiceDeps) {
 
     show(id: number): TicketDetailView {
       const row = find(id);
+      const rated = deps.ratings.of(id);
       return {
         ticket: view(row),
         entries: deps.tickets.entries(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
         history: deps.tickets.history(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
+        snapshot: row.snapshot ? (JSON.parse(row.snapshot) as TicketSnapshot) : null,
+        activeFaults: deps.faults.active(id),
+        rating: rated ? { rating: rated.rating, comment: rated.comment, at: iso(rated.at)! } : null,
       };
     },
 
@@ -156,13 +202,13 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.addEntry(id, at, actor.name, 'reply', body);
         if (row.firstResponseAt === null) deps.tickets.update(id, actor.name, at, { firstResponseAt: at }, { firstResponseAt: [null, iso(at)] });
       });
-      return view(find(id));
+      return changed(id);
     },
 
     note(actor: AuthUser, id: number, body: string): TicketView {
       find(id);
       change(() => deps.tickets.addEntry(id, now(), actor.name, 'note', body));
-      return view(find(id));
+      return changed(id);
     },
 
     assign(actor: AuthUser, id: number, assigneeName: string): TicketView {
@@ -173,7 +219,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, now(), { assigneeId: assignee.id, ...(row.status === 'new' ? { status: 'assigned' } : {}) }, { assigneeId: [row.assignee, assignee.name] });
       });
       emit('ticket.assigned', id, actor.name);
-      return view(find(id));
+      return changed(id);
     },
 
     start(actor: AuthUser, id: number): TicketView {
@@ -182,7 +228,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       change(() => {
         deps.tickets.update(id, actor.name, now(), { status: 'in_progress', ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name] });
       });
-      return view(find(id));
+      return changed(id);
     },
 
     pending(actor: AuthUser, id: number, reason?: string): TicketView {
@@ -193,7 +239,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, at, { status: 'pending' });
         if (reason) deps.tickets.addEntry(id, at, actor.name, 'note', `Pending: ${reason}`);
       });
-      return view(find(id));
+      return changed(id);
     },
 
     resolve(actor: AuthUser, id: number, resolution: string): TicketView {
@@ -204,7 +250,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, at, { status: 'resolved', resolution, resolvedAt: at, ...(row.assigneeId === null && actor.id > 0 ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name], resolvedAt: [null, iso(at)] });
       });
       emit('ticket.resolved', id, actor.name, resolution);
-      return view(find(id));
+      return changed(id);
     },
 
     close(actor: AuthUser, id: number): TicketView {
@@ -213,7 +259,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         const at = now();
         deps.tickets.update(id, actor.name, at, { status: 'closed', closedAt: at }, { closedAt: [null, iso(at)] });
       });
-      return view(find(id));
+      return changed(id);
     },
 
     reopen(actor: AuthUser, id: number, reason: string): TicketView {
@@ -223,7 +269,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.update(id, actor.name, at, { status: 'in_progress', resolvedAt: null });
         deps.tickets.addEntry(id, at, actor.name, 'note', `Reopened: ${reason}`);
       });
-      return view(find(id));
+      return changed(id);
     },
 
     /** Escalation by hand: next support line, optionally higher priority and a new assignee; a note is required. */
@@ -242,7 +288,7 @@ export function createTicketService(deps: TicketServiceDeps) {
         deps.tickets.addEntry(id, at, actor.name, 'event', `Escalated to line ${row.line + 1}: ${request.note}`);
       });
       emit('ticket.escalated', id, actor.name, request.note);
-      return view(find(id));
+      return changed(id);
     },
   };
 }

@@ -1,0 +1,80 @@
+// `helpline-agent help | tickets | rate`: what an employee does on the PC. The tray app will call
+// the same functions. Each works without the server: requests wait in the outbox, the ticket
+// list is the copy the server last sent.
+import type { Argv } from 'yargs';
+import { loadAgentConfig } from '../config.js';
+import { readEmployeeTickets } from './ticket-cache.js';
+import { currentOsUser, queueHelpRequest, queueRating, waitingHelpRequests } from './requests.js';
+
+const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+
+/** Text for the outbox schemas: one printable line for subjects, typed text for details. */
+function checkText(flag: string, value: string, max: number, singleLine: boolean): string {
+  const text = value.trim();
+  if (singleLine && /[\u0000-\u001f\u007f]/.test(text)) throw new Error(`${flag} must be one line of text without control characters`);
+  if (!singleLine && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new Error(`${flag} must not contain control characters`);
+  if (text.length > max) throw new Error(`${flag} is ${text.length} characters long; at most ${max} are allowed`);
+  return text;
+}
+
+function checkLevel(flag: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new Error(`${flag} must be a whole number from 1 to 5, not ${value}`);
+  return value;
+}
+
+export function employeeCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Argv<U & { state: string }>, env: Record<string, string | undefined>) {
+  const config = (stateDir: string) => loadAgentConfig({ stateDir }, env);
+  return y
+    .command(
+      'help <subject>',
+      'ask IT for help; the request reaches the help desk now or as soon as the server can be reached',
+      (c) =>
+        withState(c)
+          .positional('subject', { type: 'string', demandOption: true, describe: 'what the problem is, in one line' })
+          .option('details', { type: 'string', default: '', describe: 'more about it: what happened, what you tried' })
+          .option('urgency', { type: 'number', default: 3, describe: '1 (work has stopped) to 5 (whenever convenient)' }),
+      (args) => {
+        const subject = checkText('the subject', args.subject, 200, true);
+        if (!subject) throw new Error('the subject must not be empty');
+        const seq = queueHelpRequest(config(args.state), { subject, details: checkText('--details', args.details, 10_000, false), urgency: checkLevel('--urgency', args.urgency) });
+        console.log(`Your request "${subject}" is queued (#${seq} on this PC) and goes to the help desk as soon as the server can be reached.`);
+        console.log("See its ticket with 'helpline-agent tickets'.");
+      },
+    )
+    .command(
+      'tickets',
+      'list your tickets and the help desk replies',
+      (c) => withState(c).option('all', { type: 'boolean', default: false, describe: "every account's tickets on this PC (needs access to the state directory)" }).option('json', { type: 'boolean', default: false, describe: 'print as JSON' }),
+      (args) => {
+        const user = currentOsUser();
+        const mine = <X extends { osUser: string }>(items: X[]) => (args.all ? items : items.filter((item) => item.osUser === user));
+        const cached = readEmployeeTickets(args.state);
+        const tickets = mine(cached.tickets);
+        const waiting = mine(waitingHelpRequests(config(args.state)));
+        if (args.json) return console.log(JSON.stringify({ receivedAt: cached.receivedAt, tickets, waiting }));
+        for (const request of waiting) console.log(`(waiting to be sent) ${request.subject} — asked ${when(request.requestedAt)}`);
+        for (const ticket of tickets) {
+          console.log(`#${ticket.id} [${ticket.status}] ${ticket.subject} — opened ${when(ticket.createdAt)}`);
+          for (const reply of ticket.replies) console.log(`    ${when(reply.at)} ${reply.author}: ${reply.body.replace(/\n/g, '\n    ')}`);
+          if (ticket.resolution) console.log(`    Resolution: ${ticket.resolution}`);
+          if (ticket.status === 'resolved' && ticket.rating === null) console.log(`    How did we do? helpline-agent rate ${ticket.id} 1-5 [--comment TEXT]`);
+        }
+        if (tickets.length === 0 && waiting.length === 0) console.log('You have no tickets from this PC.');
+        if (cached.receivedAt !== null) console.log(`(as of ${when(cached.receivedAt)})`);
+      },
+    )
+    .command(
+      'rate <ticket> <rating>',
+      'rate how a resolved ticket was handled, from 1 (poor) to 5 (excellent)',
+      (c) =>
+        withState(c)
+          .positional('ticket', { type: 'number', demandOption: true, describe: 'the ticket number' })
+          .positional('rating', { type: 'number', demandOption: true, describe: '1 to 5' })
+          .option('comment', { type: 'string', default: '', describe: 'anything you want to tell the help desk' }),
+      (args) => {
+        if (!Number.isSafeInteger(args.ticket) || args.ticket < 1) throw new Error(`the ticket number must be a positive whole number, not ${args.ticket}`);
+        queueRating(config(args.state), { ticketId: args.ticket, rating: checkLevel('the rating', args.rating), comment: checkText('--comment', args.comment, 2000, false) });
+        console.log(`Thank you. Your rating of ticket #${args.ticket} is on its way to the help desk.`);
+      },
+    );
+}

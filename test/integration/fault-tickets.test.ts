@@ -1,0 +1,155 @@
+// Faults become tickets, end to end: a real agent measures this machine's file systems, the
+// group's check policy decides what is a fault, and the server keeps one ticket per (device,
+// check) with the PC's snapshot.
+import { afterEach, describe, expect, it } from 'vitest';
+import { sampleHealth } from '../../agent/health/sampler.js';
+import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
+import type { CheckPolicy } from '../../protocol/messages/checks.js';
+import { createToken, enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/** A real mount of this machine that is neither empty nor full, so both thresholds can be set around it. */
+async function watchableMount(): Promise<string> {
+  const sample = await sampleHealth();
+  const mount = sample.filesystems.find((fs) => fs.usedPct > 1 && fs.usedPct < 98);
+  if (!mount) throw new Error(`no file system between 1 % and 98 % full on this machine: ${JSON.stringify(sample.filesystems)}`);
+  return mount.mount;
+}
+
+const diskPolicy = (mount: string, thresholdPct: number, autoResolve: boolean): CheckPolicy => ({
+  checks: [{ kind: 'disk_usage', id: 'disk', name: 'File system almost full', autoResolve, thresholdPct, recoverBelowPct: thresholdPct, mount }],
+});
+
+describe('fault tickets', () => {
+  let server: TestServer;
+  const agents: TestAgent[] = [];
+  afterEach(async () => {
+    await Promise.all(agents.splice(0).map((agent) => agent.cleanup()));
+    await server?.cleanup();
+  });
+
+  const faultTickets = async (deviceId: string) => (await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${deviceId}`)).body.filter((ticket) => ticket.source === 'fault');
+  const detail = async (id: number) => (await server.api<TicketDetailView>('GET', `/api/tickets/${id}`)).body;
+  const setPolicy = async (policy: CheckPolicy) => expect((await server.api('PUT', '/api/check-policies/lab', { body: policy })).status).toBe(200);
+
+  it('a failing check opens one ticket with a snapshot; repeats add to it; recovery notes and, if the policy says so, resolves it', async () => {
+    server = await startTestServer();
+    const mount = await watchableMount();
+    // The group's policy replaces the default checks; nothing fails at 100 %.
+    await setPolicy(diskPolicy(mount, 100, false));
+    const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 100 } });
+    agents.push(agent);
+    await eventually(async () => Object.keys((await server.api<{ sections: object }>('GET', `/api/devices/${agent.deviceId}/inventory`)).body.sections).length > 0, 30_000, 'the inventory');
+    // Threshold 0: this mount is "too full" at once; the online agent gets the policy now.
+    await setPolicy(diskPolicy(mount, 0, false));
+
+    await eventually(async () => (await faultTickets(agent.deviceId)).length > 0, 20_000, 'a fault ticket');
+    const [ticket] = await faultTickets(agent.deviceId);
+    const opened = await detail(ticket!.id);
+    expect(opened.ticket.subject).toMatch(new RegExp(`^Disk ${mount.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is [\\d.]+ % full$`));
+    expect(opened.ticket.category).toBe('fault');
+    expect(opened.ticket.requester).toEqual({ kind: 'system', name: 'system' });
+    expect(opened.activeFaults).toEqual([`disk:${mount}`]);
+    expect(opened.snapshot?.device.id).toBe(agent.deviceId);
+    expect(opened.snapshot?.device.group).toBe('lab');
+    expect(opened.snapshot?.health?.filesystems.some((fs) => fs.mount === mount)).toBe(true);
+    expect(opened.snapshot?.health?.topCpu.length).toBeGreaterThan(0);
+    expect(opened.snapshot?.summary.memory).toMatch(/B$/);
+
+    // Recovery without autoResolve: a note, the ticket stays open.
+    await setPolicy(diskPolicy(mount, 100, false));
+    await eventually(async () => (await detail(ticket!.id)).entries.some((entry) => entry.kind === 'note' && entry.body.startsWith('Recovered: ')), 20_000, 'the recovery note');
+    const recovered = await detail(ticket!.id);
+    expect(recovered.ticket.status).toBe('new');
+    expect(recovered.activeFaults).toEqual([]);
+
+    // The fault comes back: the same ticket, no second one.
+    await setPolicy(diskPolicy(mount, 0, false));
+    await eventually(async () => (await detail(ticket!.id)).activeFaults.length === 1, 20_000, 'the repeat');
+    expect((await detail(ticket!.id)).entries.filter((entry) => entry.kind === 'event' && entry.body.startsWith('Fault raised'))).toHaveLength(1);
+    expect(await faultTickets(agent.deviceId)).toHaveLength(1);
+
+    // Recovery with autoResolve: a note and the ticket resolves itself.
+    await setPolicy(diskPolicy(mount, 100, true));
+    await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'auto-resolve');
+    const resolved = await detail(ticket!.id);
+    expect(resolved.ticket.resolution).toMatch(/^Recovered by itself: File system .* is down to [\d.]+ % full/);
+    expect(resolved.entries.filter((entry) => entry.kind === 'note' && entry.body.startsWith('Recovered: '))).toHaveLength(2);
+    expect(await faultTickets(agent.deviceId)).toHaveLength(1);
+    const audit = (await server.api<Array<{ action: string; target: string }>>('GET', '/api/audit?action=check_policy.changed')).body;
+    expect(audit.filter((entry) => entry.target === 'lab')).toHaveLength(5);
+  });
+
+  it('an agent restarted while a fault is raised does not raise it again', async () => {
+    server = await startTestServer();
+    const mount = await watchableMount();
+    await setPolicy(diskPolicy(mount, 0, true));
+    const token = await createToken(server, { group: 'lab' });
+    const first = await enrollTestAgent(server, { token, config: { healthIntervalMs: 100 } });
+    agents.push(first);
+    await eventually(async () => (await faultTickets(first.deviceId)).length === 1, 20_000, 'a fault ticket');
+    const [ticket] = await faultTickets(first.deviceId);
+    await first.agent.stop();
+    const { buildAgent } = await import('../../agent/build-agent.js');
+    const { agentConfig } = await import('../../agent/config.js');
+    const pino = (await import('pino')).default;
+    const { realSources } = await import('../helpers/test-agent.js');
+    const again = buildAgent(agentConfig({ stateDir: first.stateDir, healthIntervalMs: 100, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }), sources: realSources() });
+    const samples = () => server.api<{ raw: unknown[] }>('GET', `/api/devices/${first.deviceId}/health`).then((response) => response.body.raw.length);
+    const before = await samples();
+    again.start();
+    try {
+      await eventually(async () => (await samples()) >= before + 5, 20_000, 'five more samples');
+      const after = await detail(ticket!.id);
+      expect(after.entries.filter((entry) => entry.kind === 'event' && entry.body.startsWith('Fault raised'))).toHaveLength(0);
+      expect(after.activeFaults).toEqual([`disk:${mount}`]);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('reports a device offline past the limit, and resolves that when it connects again', async () => {
+    let offset = 0;
+    server = await startTestServer({}, { now: () => Date.now() + offset });
+    const agent = await enrollTestAgent(server, { config: { healthIntervalMs: 60_000 } });
+    agents.push(agent);
+    await agent.waitFor('online');
+    await agent.agent.stop();
+    await eventually(() => !server.server.hub.isOnline(agent.deviceId), 5000, 'the device offline');
+    offset = 29 * 60_000;
+    server.server.offlineMonitor.checkNow();
+    expect(await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${agent.deviceId}`).then((r) => r.body)).toHaveLength(0);
+    offset = 31 * 60_000;
+    server.server.offlineMonitor.checkNow();
+    server.server.offlineMonitor.checkNow();
+    const tickets = (await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${agent.deviceId}`)).body;
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]!.subject).toMatch(/has been offline for 3\d minutes$/);
+
+    const { buildAgent } = await import('../../agent/build-agent.js');
+    const { agentConfig } = await import('../../agent/config.js');
+    const pino = (await import('pino')).default;
+    const back = buildAgent(agentConfig({ stateDir: agent.stateDir, healthIntervalMs: 60_000, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }) });
+    back.start();
+    try {
+      await eventually(async () => (await detail(tickets[0]!.id)).ticket.status === 'resolved', 20_000, 'the offline ticket resolved');
+      expect((await detail(tickets[0]!.id)).ticket.resolution).toMatch(/is connected again/);
+    } finally {
+      await back.stop();
+    }
+  });
+
+  it('refuses an unsound policy with a clear error, and only admins may change one', async () => {
+    server = await startTestServer();
+    const bad = await server.api<{ error: { message: string } }>('PUT', '/api/check-policies/lab', {
+      body: { checks: [{ kind: 'cpu_usage', id: 'cpu', name: 'CPU', autoResolve: true, thresholdPct: 80, recoverBelowPct: 90, forMinutes: 5 }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/recoverBelowPct \(90\) must not be above thresholdPct \(80\)/);
+    const unknownField = await server.api('PUT', '/api/check-policies/lab', { body: { checks: [], extra: 1 } });
+    expect(unknownField.status).toBe(400);
+    const technician = await server.addUser('tech', 'technician');
+    expect((await server.api('PUT', '/api/check-policies/lab', { body: { checks: [] }, token: technician })).status).toBe(403);
+    expect((await server.api<{ custom: boolean }>('GET', '/api/check-policies/lab', { token: technician })).body.custom).toBe(false);
+  });
+});
