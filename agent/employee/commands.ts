@@ -33,7 +33,7 @@ export function employeeCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Ar
           .positional('subject', { type: 'string', demandOption: true, describe: 'what the problem is, in one line' })
           .option('details', { type: 'string', default: '', describe: 'more about it: what happened, what you tried' })
           .option('urgency', { type: 'number', default: 3, describe: '1 (work has stopped) to 5 (whenever convenient)' }),
-      (args) => {
+      async (args) => {
         const subject = checkText('the subject', args.subject, 200, true);
         if (!subject) throw new Error('the subject must not be empty');
         const seq = queueHelpRequest(config(args.state), { subject, details: checkText('--details', args.details, 10_000, false), urgency: checkLevel('--urgency', args.urgency) });
@@ -45,7 +45,7 @@ export function employeeCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Ar
       'tickets',
       'list your tickets and the help desk replies',
       (c) => withState(c).option('all', { type: 'boolean', default: false, describe: "every account's tickets on this PC (needs access to the state directory)" }).option('json', { type: 'boolean', default: false, describe: 'print as JSON' }),
-      (args) => {
+      async (args) => {
         const user = currentOsUser();
         const mine = <X extends { osUser: string }>(items: X[]) => (args.all ? items : items.filter((item) => item.osUser === user));
         const cached = readEmployeeTickets(args.state);
@@ -71,7 +71,7 @@ export function employeeCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Ar
           .positional('ticket', { type: 'number', demandOption: true, describe: 'the ticket number' })
           .positional('rating', { type: 'number', demandOption: true, describe: '1 to 5' })
           .option('comment', { type: 'string', default: '', describe: 'anything you want to tell the help desk' }),
-      (args) => {
+      async (args) => {
         if (!Number.isSafeInteger(args.ticket) || args.ticket < 1) throw new Error(`the ticket number must be a positive whole number, not ${args.ticket}`);
         queueRating(config(args.state), { ticketId: args.ticket, rating: checkLevel('the rating', args.rating), comment: checkText('--comment', args.comment, 2000, false) });
         console.log(`Thank you. Your rating of ticket #${args.ticket} is on its way to the help desk.`);
