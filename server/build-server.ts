@@ -56,6 +56,7 @@ import { createAgentHub, type AgentHub } from './hub/agent-hub.js';
 import { createAgentHandlers } from './hub/agent-handlers.js';
 import { createPresence } from './hub/presence.js';
 import { registerAccessControl } from './plugins/access.js';
+import { treatMissingBodyAsEmpty } from './plugins/empty-body.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { routeUpgrades } from './plugins/upgrades.js';
@@ -176,6 +177,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db, now), devices, audit, keys, publicUrl, now });
 
   registerErrorHandler(app);
+  treatMissingBodyAsEmpty(app);
   registerAccessControl(app, auth);
   registerOpenApi(app, { version: HELPLINE_VERSION });
   healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => liveHub.onlineCount() });

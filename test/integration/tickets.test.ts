@@ -44,6 +44,16 @@ describe('tickets', () => {
     expect((await server.api<Detail>('GET', `/api/tickets/${ticket.id}`)).body.ticket.status).toBe('new');
   });
 
+  it('takes an action whose fields are all optional without any body, and names the field a bodiless request lacks', async () => {
+    const ticket = await create();
+    await act(ticket.id, 'assign', { assignee: 'tom' });
+    // No body at all (act sends none when given none): pending's reason is optional.
+    expect((await act(ticket.id, 'pending')).body.status).toBe('pending');
+    const missing = await act(ticket.id, 'resolve');
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toMatch(/resolution/);
+  });
+
   it('reopens a resolved ticket only with a reason', async () => {
     const ticket = await create();
     await act(ticket.id, 'resolve', { resolution: 'Restarted the spooler.' });
