@@ -101,6 +101,8 @@ describe('notification text', () => {
     expect(body).toContain('Device:    (none)');
     expect(body).toContain('Replaced the toner.\n<b>done</b>');
     expect(body).toContain('Open the ticket: https://hd.test/tickets/42');
+    expect(body).toContain('helpline ticket rate 42 <1-5>');
+    expect(emailBody(event('ticket.created', {}), 'https://hd.test/')).not.toContain('ticket rate');
   });
 
   it('escapes chat markup in the one-line webhook text', () => {

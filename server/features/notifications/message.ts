@@ -65,6 +65,8 @@ export function emailBody(event: TicketEvent, publicUrl: string): string {
     `By:        ${oneLine(event.actor, 64)} at ${new Date(event.at).toISOString()}`,
   ];
   if (event.detail) lines.push('', block(event.detail));
+  // The requester is asked for a rating on resolve (employees see the same on their PC).
+  if (event.kind === 'ticket.resolved') lines.push('', `Asked for this? Tell us how we did, from 1 to 5: helpline ticket rate ${ticket.id} <1-5> [--comment TEXT]`);
   lines.push('', `Open the ticket: ${ticketLink(publicUrl, ticket.id)}`, '', '-- ', 'Helpline. Change your subscriptions in the console.');
   return lines.join('\n') + '\n';
 }
