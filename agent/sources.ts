@@ -15,5 +15,9 @@ export async function collectInventory(platform: Platform): Promise<InventoryDat
 }
 
 export function defaultSources(platform: Platform): WorkSources {
-  return { collectInventory: () => collectInventory(platform), sampleHealth: () => sampleHealth() };
+  return {
+    collectInventory: () => collectInventory(platform),
+    sampleHealth: () => sampleHealth(),
+    listServices: async () => (await platform.listServices()).items,
+  };
 }

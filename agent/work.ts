@@ -20,6 +20,8 @@ export const OUTBOX_POLL_MS = 2_000;
 export interface WorkSources {
   collectInventory: () => Promise<InventoryData>;
   sampleHealth: () => Promise<HealthSample>;
+  /** Services alone, for service checks between inventory runs (absent: only with inventory). */
+  listServices?: () => Promise<InventoryData['services']>;
 }
 
 export function createAgentWork(config: AgentConfig, sources: WorkSources, log: Logger, random: () => number = Math.random) {
@@ -33,7 +35,14 @@ export function createAgentWork(config: AgentConfig, sources: WorkSources, log: 
   const reporter = createInventoryReporter({ outbox, collect: sources.collectInventory, log, onEnqueued: sender.notify, onCollected: checks.onInventory });
   const employeeTickets = openEmployeeTicketCache(config.stateDir);
 
-  const sampleOnce = async () => checks.onHealthSample(await sources.sampleHealth());
+  const sampleOnce = async () => {
+    const sample = await sources.sampleHealth();
+    checks.onHealthSample(sample);
+    // A stopped service should not wait for the hourly inventory; only asked for when a check needs it.
+    if (sources.listServices && checks.policy().checks.checks.some((check) => check.kind === 'service_running')) {
+      checks.onInventory({ services: await sources.listServices() }, sample.at);
+    }
+  };
   const onError = (what: string) => (error: unknown) => log.warn({ err: error }, `${what} failed; will try again`);
   let health: Periodic | null = null;
   let inventory: Periodic | null = null;

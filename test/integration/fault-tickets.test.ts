@@ -2,10 +2,12 @@
 // group's check policy decides what is a fault, and the server keeps one ticket per (device,
 // check) with the PC's snapshot.
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { sampleHealth } from '../../agent/health/sampler.js';
+import { parseListUnitFiles, parseListUnits, systemdServices } from '../../agent/platform/services/systemd.js';
 import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
 import type { CheckPolicy } from '../../protocol/messages/checks.js';
-import { createToken, enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
+import { createToken, enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** A real mount of this machine that is neither empty nor full, so both thresholds can be set around it. */
@@ -93,7 +95,6 @@ describe('fault tickets', () => {
     const { buildAgent } = await import('../../agent/build-agent.js');
     const { agentConfig } = await import('../../agent/config.js');
     const pino = (await import('pino')).default;
-    const { realSources } = await import('../helpers/test-agent.js');
     const again = buildAgent(agentConfig({ stateDir: first.stateDir, healthIntervalMs: 100, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }), sources: realSources() });
     const samples = () => server.api<{ raw: unknown[] }>('GET', `/api/devices/${first.deviceId}/health`).then((response) => response.body.raw.length);
     const before = await samples();
@@ -106,6 +107,31 @@ describe('fault tickets', () => {
     } finally {
       await again.stop();
     }
+  });
+
+  it('a stopped service opens a ticket between inventory runs, and its restart resolves it', async () => {
+    // systemd does not run on this machine: the service list is recorded systemctl output, parsed
+    // by the agent's own parser; the test stops and starts PostgreSQL in that list.
+    const fixture = (name: string) => readFileSync(new URL(`../unit/fixtures/${name}`, import.meta.url), 'utf8');
+    const recorded = systemdServices(parseListUnits(fixture('linux-systemctl-list-units.txt')), parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')));
+    let postgresState: 'running' | 'stopped' = 'running';
+    const listServices = async () => recorded.map((service) => (service.name === 'postgresql@15-main.service' ? { ...service, state: postgresState } : service));
+    server = await startTestServer();
+    await setPolicy({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: true, service: 'postgresql@15-main' }] });
+    // An inventory interval of an hour: only the per-sample service listing can see the change.
+    const agent = await enrollTestAgent(server, {
+      token: await createToken(server, { group: 'lab' }),
+      config: { healthIntervalMs: 100, inventoryIntervalMs: 3_600_000 },
+      build: { sources: { ...realSources(), listServices } },
+    });
+    agents.push(agent);
+    await agent.waitFor('online');
+    postgresState = 'stopped';
+    await eventually(async () => (await faultTickets(agent.deviceId)).length === 1, 20_000, 'the service ticket');
+    const [ticket] = await faultTickets(agent.deviceId);
+    expect(ticket!.subject).toMatch(/postgresql@15-main/);
+    postgresState = 'running';
+    await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'the service ticket resolved');
   });
 
   it('reports a device offline past the limit, and resolves that when it connects again', async () => {
