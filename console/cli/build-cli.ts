@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { HELPLINE_VERSION } from '../../protocol/version.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerAuthCommands } from './commands/auth.js';
+import { registerCheckCommands } from './commands/checks.js';
 import { registerDeviceCommands } from './commands/devices.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerSoftwareCommands } from './commands/software.js';
@@ -44,7 +45,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, report, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, report, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);
@@ -54,6 +55,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
   cli = registerReportCommands(cli, ctx);
   cli = registerAttachmentCommands(cli, ctx);
   cli = registerKbCommands(cli, ctx);
+  cli = registerCheckCommands(cli, ctx);
   cli = registerUserCommands(cli, ctx);
   cli = registerAuditCommands(cli, ctx);
   return cli

@@ -1,11 +1,13 @@
-// `helpline ticket reply|note|assign|start|pending|resolve|close|reopen|escalate`: working on one
-// ticket. Each prints one line saying where the ticket stands now; the server decides which status
-// changes are allowed and says why when one is not. Added to the `ticket` group by tickets.ts.
+// `helpline ticket reply|note|assign|start|pending|resolve|close|reopen|escalate|rate`: working on
+// one ticket. Each prints one line saying where the ticket stands now (rate: that it was rated);
+// the server decides which changes are allowed and says why when one is not. Added to the
+// `ticket` group by tickets.ts.
 import type { Argv } from 'yargs';
-import type { TicketView } from '../../../protocol/api/tickets.js';
+import type { RateRequest, TicketDetailView, TicketView } from '../../../protocol/api/tickets.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { UsageError } from '../errors.js';
 import { textValue, ticketId } from '../flags.js';
-import { jsonOption, printJson } from '../output.js';
+import { clean, jsonOption, printJson } from '../output.js';
 import { assigneeText, priorityLabel, stateSentence, statusText } from '../ticket-summary.js';
 
 export const ticketIdPositional = { type: 'string', demandOption: true, describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)' } as const;
@@ -15,6 +17,13 @@ const textOption = (what: string) => ({ type: 'string', describe: `${what}; "-" 
 const requiredText = (what: string) => ({ ...textOption(what), demandOption: true }) as const;
 
 type ActionArgs = GlobalArgs & { id: string; json: boolean };
+
+/** A rating as typed: a whole number from 1 to 5. */
+function ratingValue(text: string): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(value) || value < 1 || value > 5) throw new UsageError(`a rating is a whole number from 1 (poor) to 5 (excellent), not "${clean(text)}"`);
+  return value;
+}
 
 export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
   const { io } = ctx;
@@ -95,5 +104,22 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
           async () => ({ note: await textValue('--note', args.note), raisePriority: args.raisePriority || undefined, assignee: args.assignee }),
           (t) => `Ticket #${t.id} is now at line ${t.line} (${priorityLabel(t.priority)}, ${statusText(t.status)}, ${assigneeText(t)}).`,
         ),
+    )
+    .command(
+      'rate <id> <rating>',
+      'rate a resolved or closed ticket you asked for, 1 (poor) to 5 (excellent); rating again replaces it',
+      (y) =>
+        y
+          .positional('id', ticketIdPositional)
+          .positional('rating', { type: 'string', demandOption: true, describe: 'a whole number from 1 (poor) to 5 (excellent)' })
+          .option('comment', textOption('a few words on how it went'))
+          .option('json', jsonOption),
+      async (args) => {
+        const id = ticketId(args.id);
+        const body: RateRequest = { rating: ratingValue(args.rating), comment: args.comment === undefined ? undefined : await textValue('--comment', args.comment) };
+        const detail = await ctx.client(args).post<TicketDetailView>(`/api/tickets/${id}/rating`, body);
+        if (args.json) return printJson(io, detail);
+        io.out(`Ticket #${detail.ticket.id} rated ${detail.rating?.rating ?? body.rating} of 5. Thank you.`);
+      },
     );
 }

@@ -5,6 +5,7 @@ import { TICKET_STATUSES, type CreateTicketRequest, type TicketDetailView, type 
 import type { CliContext, GlobalArgs } from '../context.js';
 import { STDIN_ARG, ticketId, textValue } from '../flags.js';
 import { clean, jsonOption, printFields, printJson, printTable, relativeTime } from '../output.js';
+import { snapshotLines } from '../snapshot-summary.js';
 import { lineLabel, priorityLabel, ticketFields, textLines, timelineLines } from '../ticket-summary.js';
 import { addTicketActionCommands, ticketIdPositional } from './ticket-actions.js';
 
@@ -34,6 +35,20 @@ function noTickets(filters: ListFilters): string {
   const filtered = filters.line !== undefined || filters.status !== undefined || filters.device !== undefined || filters.breached;
   if (filters.mine && !filtered) return 'No open tickets are assigned to you.';
   return filtered || filters.mine ? 'No tickets match.' : 'No tickets yet; open one with `helpline ticket create --subject "..."`.';
+}
+
+/** What `ticket show` adds after the description when there is any: faults still raised, the rating, the PC's snapshot. */
+function detailExtras(detail: TicketDetailView): string[][] {
+  const blocks: string[][] = [];
+  const facts: string[] = [];
+  if (detail.activeFaults.length > 0) facts.push(`Still failing: ${detail.activeFaults.map(clean).join(', ')}`);
+  if (detail.rating !== null) {
+    const comment = detail.rating.comment.trim() === '' ? '' : ` — "${clean(detail.rating.comment.replace(/\s*\r?\n\s*/g, ' '))}"`;
+    facts.push(`Rating: ${detail.rating.rating} of 5${comment}`);
+  }
+  if (facts.length > 0) blocks.push(facts);
+  if (detail.snapshot !== null) blocks.push(snapshotLines(detail.snapshot));
+  return blocks;
 }
 
 export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
@@ -104,7 +119,7 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         )
         .command(
           'show <id>',
-          'one ticket: its fields, description, and a timeline of replies, notes, events and changes',
+          "one ticket: its fields, description, rating, the PC's snapshot, and a timeline of replies, notes, events and changes",
           (y) => y.positional('id', ticketIdPositional).option('json', jsonOption),
           async (args) => {
             const detail = await ctx.client(args).get<TicketDetailView>(`/api/tickets/${ticketId(args.id)}`);
@@ -114,12 +129,16 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             io.out('Description:');
             const description = detail.ticket.description.trim() === '' ? ['(none)'] : textLines(detail.ticket.description);
             for (const line of description) io.out(`    ${line}`);
+            for (const block of detailExtras(detail)) {
+              io.out('');
+              for (const line of block) io.out(line);
+            }
             io.out('');
             io.out('Timeline (local time; replies are public, notes internal):');
             for (const line of timelineLines(detail)) io.out(line);
           },
         ),
       ctx,
-    ).demandCommand(1, 'name a ticket command: list, create, show, reply, note, assign, start, pending, resolve, close, reopen or escalate'),
+    ).demandCommand(1, 'name a ticket command: list, create, show, reply, note, assign, start, pending, resolve, close, reopen, escalate or rate'),
   );
 }
