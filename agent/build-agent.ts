@@ -11,6 +11,7 @@ import { backoffDelay, retryAfterDelay } from './backoff.js';
 import { openChannel, type AgentChannel, type ConnectFailure } from './channel-client.js';
 import type { AgentConfig } from './config.js';
 import { serverHandlers } from './handlers.js';
+import { createJobRunner } from './jobs/job-runner.js';
 import type { Outbox } from './outbox/outbox-store.js';
 import { currentPlatform } from './platform/index.js';
 import { defaultSources } from './sources.js';
@@ -62,9 +63,21 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
   const emitter = new EventEmitter<AgentEvents>();
   const work = createAgentWork(config, options.sources ?? defaultSources(currentPlatform()), log, random);
 
+  let channel: AgentChannel | null = null;
+  const jobs = createJobRunner({
+    stateDir: config.stateDir,
+    scriptsEnabled: config.scriptsEnabled,
+    deviceId: identity.deviceId,
+    signingPublicKey: loaded.jobSigningPublicKey,
+    outbox: work.outbox,
+    onEnqueued: work.notify,
+    sendStarted: (jobId, startedAt) => void channel?.send('job.started', { jobId, startedAt }),
+    afterJob: () => work.recheck(),
+    log,
+  });
+
   let status: AgentStatus = 'stopped';
   let stoppedForGood = false;
-  let channel: AgentChannel | null = null;
   let attempt = 0;
   let sessions = 0;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -136,7 +149,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     attempt = 0;
     sessions++;
     const heartbeatMs = config.heartbeatIntervalMs ?? opened.welcome.heartbeatIntervalMs;
-    const context = { log, work, onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }) };
+    const context = { log, work, jobs, onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }) };
     // A server that stays silent for 2.5 heartbeats is gone even if TCP has not noticed.
     const armSilence = () => {
       if (silenceTimer) clearTimeout(silenceTimer);
@@ -206,6 +219,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
             setTimeout(resolve, 1000).unref();
           });
         }
+        await jobs.stop();
         await work.stop();
       },
     },

@@ -25,6 +25,8 @@ export const AgentConfigSchema = Type.Object(
     outboxMaxAgeMs: Type.Integer({ minimum: 60_000, default: 7 * 24 * 3_600_000 }),
     /** Outbox items sent but not yet acknowledged, at most. */
     outboxWindow: Type.Integer({ minimum: 1, maximum: 1000, default: 32 }),
+    /** Whether this PC runs maintenance scripts at all; off refuses every job (and says so). */
+    scriptsEnabled: Type.Boolean({ default: true }),
     /** Give up on a connection attempt after this long. */
     connectTimeoutMs: Type.Integer({ minimum: 100, default: 15_000 }),
   },

@@ -2,11 +2,13 @@
 // message type without a handler here is a compile error.
 import type { Logger } from 'pino';
 import type { ServerToAgentBody, ServerToAgentType } from '../protocol/envelope.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import type { AgentWork } from './work.js';
 
 export interface AgentHandlerContext {
   log: Logger;
   work: AgentWork;
+  jobs: JobRunner;
   onHeartbeatAck(rttMs: number): void;
 }
 
@@ -27,6 +29,7 @@ export const serverHandlers: ServerHandlers = {
     context.work.reporter.resync().catch((error: unknown) => context.log.warn({ err: error }, 'inventory resync failed'));
   },
   'policy.update': (context, body) => context.work.applyPolicy(body),
+  'job.run': (context, body) => context.jobs.onRun(body),
   'employee.tickets': (context, body) => {
     try {
       context.work.employeeTickets.replace(body);

@@ -60,6 +60,12 @@ export function createAgentWork(config: AgentConfig, sources: WorkSources, log: 
       poll ??= setInterval(sender.notify, OUTBOX_POLL_MS);
       poll.unref();
     },
+    /** Looks again at once (after a job): a health sample, and the inventory when it changed. */
+    recheck(): void {
+      sampleOnce().catch(onError('health sample'));
+      reporter.check().catch(onError('inventory check'));
+    },
+    notify: () => sender.notify(),
     attach: (channel: OutboxChannel) => sender.attach(channel),
     detach: () => sender.detach(),
     onAck: (seqs: number[]) => sender.onAck(seqs),

@@ -49,6 +49,13 @@ import { createOfflineMonitor, type OfflineMonitor } from './features/faults/off
 import { checkPolicyRoutes } from './features/faults/routes.js';
 import { createFaultService } from './features/faults/service.js';
 import { createFaultStore } from './features/faults/store.js';
+import { createJobDispatcher, type JobDispatcher } from './features/jobs/dispatcher.js';
+import { jobRoutes } from './features/jobs/routes.js';
+import { createJobService } from './features/jobs/service.js';
+import { createJobStore } from './features/jobs/store.js';
+import { scriptRoutes } from './features/scripts/routes.js';
+import { createScriptService } from './features/scripts/service.js';
+import { createScriptStore } from './features/scripts/store.js';
 import { userRoutes } from './features/users/routes.js';
 import { createUserService, type UserService } from './features/users/service.js';
 import { createUserStore } from './features/users/store.js';
@@ -58,6 +65,7 @@ import { createPresence } from './hub/presence.js';
 import { registerAccessControl } from './plugins/access.js';
 import { treatMissingBodyAsEmpty } from './plugins/empty-body.js';
 import { registerErrorHandler } from './plugins/errors.js';
+import { registerValidators } from './plugins/validators.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { routeUpgrades } from './plugins/upgrades.js';
 
@@ -75,6 +83,8 @@ export interface HelplineServer {
   slaMonitor: SlaMonitor;
   /** The server-side offline check (tests drive it with checkNow). */
   offlineMonitor: OfflineMonitor;
+  /** Sends jobs whose time came (tests drive it with checkNow). */
+  jobDispatcher: JobDispatcher;
   /** For programs that embed the server (the quick start); everything else goes through the API. */
   services: { enrollment: EnrollmentService; devices: DeviceService; users: UserService };
   /** Starts listening; resolves to the base URL (http://host:port). */
@@ -92,9 +102,6 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const app = Fastify({
     logger: options.logStream ? { level: config.logLevel, stream: options.logStream } : { level: config.logLevel },
     ...(tls ? { https: tls } : {}),
-    // additionalProperties: false must refuse unknown fields, not silently drop them. Type
-    // coercion stays on because query strings and path parameters arrive as text.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array' } },
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     return503OnClosing: true,
@@ -125,7 +132,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const notifications = createNotificationService({ db, config, log: app.log, now, publicUrl, audit });
   // The hub is created below; these reach it only once agents are connected.
   let hub: AgentHub | null = null;
-  const sendToDevice: NonNullable<AgentHub['connection']> = (deviceId) => hub?.connection(deviceId);
+  const connectionOf: NonNullable<AgentHub['connection']> = (deviceId) => hub?.connection(deviceId);
   let employee: ReturnType<typeof createEmployeeRequests> | null = null;
   const tickets = createTicketService({
     db,
@@ -141,7 +148,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   });
   const slaMonitor = createSlaMonitor({ tickets, store: ticketStore, settings, log: app.log, intervalMs: config.slaCheckIntervalMs, now });
   const snapshot = createSnapshotTaker({ devices, health: healthStore, inventory, now });
-  employee = createEmployeeRequests({ db, tickets, ticketStore, ratings, devices, snapshot, send: (deviceId, list) => sendToDevice(deviceId)?.send('employee.tickets', list) ?? false });
+  employee = createEmployeeRequests({ db, tickets, ticketStore, ratings, devices, snapshot, send: (deviceId, list) => connectionOf(deviceId)?.send('employee.tickets', list) ?? false });
   const policyFor = (group: string) => ({ healthIntervalMs: config.healthIntervalMs, inventoryIntervalMs: config.inventoryIntervalMs, checks: checkPolicies.forGroup(group).policy });
   const checkPolicies = createCheckPolicyService({
     db,
@@ -150,10 +157,14 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     now,
     onChanged: (group) => {
       const policy = policyFor(group);
-      for (const device of devices.all()) if (device.group === group) sendToDevice(device.id)?.send('policy.update', policy);
+      for (const device of devices.all()) if (device.group === group) connectionOf(device.id)?.send('policy.update', policy);
     },
   });
   const faults = createFaultService({ tickets, ticketStore, faults: faultStore, devices, checkPolicies, snapshot, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
+  const scriptStore = createScriptStore(db);
+  const jobStore = createJobStore(db);
+  const jobDispatcher = createJobDispatcher({ jobs: jobStore, scripts: scriptStore, send: (deviceId, body) => connectionOf(deviceId)?.send('job.run', body) ?? false, log: app.log, intervalMs: config.jobDispatchIntervalMs, now });
+  const jobs = createJobService({ db, jobs: jobStore, scripts: scriptStore, devices, keys, audit, now, onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))) });
   const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });
   hub = createAgentHub({
     config,
@@ -161,7 +172,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     devices,
     presence,
     audit,
-    handlers: createAgentHandlers({ devices, presence, ingest, inventory, inventoryStore, health: healthStore, faults, offline: offlineMonitor, employee, now }),
+    handlers: createAgentHandlers({ devices, presence, ingest, inventory, inventoryStore, health: healthStore, faults, offline: offlineMonitor, employee, jobs, dispatcher: jobDispatcher, now }),
     policyFor: (device) => policyFor(device.group),
     log: app.log,
   });
@@ -176,6 +187,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const deviceService = createDeviceService({ devices, presence, hub: () => liveHub, audit });
   const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db, now), devices, audit, keys, publicUrl, now });
 
+  registerValidators(app);
   registerErrorHandler(app);
   treatMissingBodyAsEmpty(app);
   registerAccessControl(app, auth);
@@ -189,6 +201,8 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   ticketRoutes(app, { tickets });
   ticketRatingRoutes(app, { tickets, store: ticketStore });
   checkPolicyRoutes(app, { checkPolicies });
+  scriptRoutes(app, { scripts: createScriptService({ db, scripts: scriptStore, audit, now }) });
+  jobRoutes(app, { jobs });
   attachmentRoutes(app, { attachments: createAttachmentService({ db, store: createAttachmentStore(db), files: createAttachmentFiles(config.dataDir), maxBytes: config.attachmentMaxBytes, now }) });
   knowledgeRoutes(app, { knowledge: createKnowledgeService({ db, tickets: ticketStore, now }) });
   reportRoutes(app, { reports: createReportService({ db, slaPolicy: () => settings.helpDesk().slaPolicy, now }) });
@@ -204,6 +218,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     hub: liveHub,
     slaMonitor,
     offlineMonitor,
+    jobDispatcher,
     services: { enrollment, devices: deviceService, users: userService },
     get url() {
       return baseUrl;
@@ -215,6 +230,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       baseUrl = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
       slaMonitor.start();
       offlineMonitor.start();
+      jobDispatcher.start();
       notifications.start();
       return baseUrl;
     },
@@ -224,6 +240,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       clearInterval(retention);
       slaMonitor.stop();
       offlineMonitor.stop();
+      jobDispatcher.stop();
       await notifications.stop();
       await liveHub.close();
       ingest.flush();

@@ -47,6 +47,8 @@ export const ServerConfigSchema = Type.Object(
     ingestMaxBatch: Type.Integer({ minimum: 1, default: 2000 }),
     /** How often open tickets' SLA clocks are checked for warnings and breaches. */
     slaCheckIntervalMs: Type.Integer({ minimum: 1000, default: 60_000 }),
+    /** How often queued jobs whose start time came are sent, and expired ones marked. */
+    jobDispatchIntervalMs: Type.Integer({ minimum: 100, default: 5_000 }),
     /** How often devices are checked against their group's offline check. */
     offlineCheckIntervalMs: Type.Integer({ minimum: 1000, default: 60_000 }),
     /** Failed logins per user name and address within loginWindowMs before 429. */

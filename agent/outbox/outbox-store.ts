@@ -11,6 +11,7 @@ export const OUTBOX_PRIORITY: Record<OutboxMessageType, number> = {
   'inventory.report': 1,
   'fault.cleared': 2,
   'fault.raised': 2,
+  'job.result': 2,
   // What a person typed is never dropped for machine data.
   'ticket.rating': 3,
   'help.request': 3,

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { FaultBodies } from './checks.js';
 import { Base64Url, PrintableText } from './common.js';
 import { EmployeeBodies } from './employee.js';
+import { JobAgentBodies } from './jobs.js';
 import { HealthBatch } from './health.js';
 import { InventoryReport } from './inventory.js';
 
@@ -35,8 +36,9 @@ export const AgentToServerBodies = {
   'health.batch': HealthBatch,
   ...FaultBodies,
   ...EmployeeBodies,
+  ...JobAgentBodies,
 } as const;
 
 /** Message types that travel through the agent's durable outbox: each body carries `seq`. */
-export const OUTBOX_MESSAGE_TYPES = ['inventory.report', 'health.batch', 'fault.raised', 'fault.cleared', 'help.request', 'ticket.rating'] as const;
+export const OUTBOX_MESSAGE_TYPES = ['inventory.report', 'health.batch', 'fault.raised', 'fault.cleared', 'help.request', 'ticket.rating', 'job.result'] as const;
 export type OutboxMessageType = (typeof OUTBOX_MESSAGE_TYPES)[number];

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { Base64Url, DeviceId, ShortText } from './common.js';
 import { EmployeeTickets } from './employee.js';
+import { JobRun } from './jobs.js';
 import { AgentPolicy } from './policy.js';
 
 export const ServerWelcome = Type.Object(
@@ -50,4 +51,5 @@ export const ServerToAgentBodies = {
   'inventory.resync': InventoryResync,
   'policy.update': AgentPolicy,
   'employee.tickets': EmployeeTickets,
+  'job.run': JobRun,
 } as const;

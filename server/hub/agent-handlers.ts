@@ -3,6 +3,8 @@
 import type { AgentToServerBody, AgentToServerType, ServerToAgentBody, ServerToAgentType } from '../../protocol/envelope.js';
 import type { DeviceStore } from '../features/devices/store.js';
 import type { OfflineMonitor } from '../features/faults/offline-monitor.js';
+import type { JobDispatcher } from '../features/jobs/dispatcher.js';
+import type { JobService } from '../features/jobs/service.js';
 import type { FaultService } from '../features/faults/service.js';
 import type { EmployeeRequests } from '../features/tickets/employee-requests.js';
 import type { HealthStore } from '../features/health/store.js';
@@ -29,6 +31,8 @@ export interface HandlerServices {
   faults: FaultService;
   offline: OfflineMonitor;
   employee: EmployeeRequests;
+  jobs: JobService;
+  dispatcher: JobDispatcher;
   now?: () => number;
 }
 
@@ -51,6 +55,7 @@ export function createAgentHandlers(services: HandlerServices): AgentHandlers {
       }
       services.employee.push(context.deviceId);
       services.offline.deviceOnline(context.deviceId);
+      services.dispatcher.deviceOnline(context.deviceId);
     },
     'agent.heartbeat': (context, body) => {
       services.presence.touch(context.deviceId);
@@ -73,6 +78,10 @@ export function createAgentHandlers(services: HandlerServices): AgentHandlers {
     },
     'help.request': (context, { seq, ...request }) => {
       services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => void services.employee.request(context.deviceId, request) });
+    },
+    'job.started': (context, body) => services.jobs.started(context.deviceId, body.jobId, now()),
+    'job.result': (context, { seq, ...result }) => {
+      services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => services.jobs.finished(context.deviceId, result) });
     },
     'ticket.rating': (context, { seq, ...rating }, envelope) => {
       // Refused for good (the agent drops it) when it can never apply; a repeat is harmless.

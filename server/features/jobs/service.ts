@@ -1,0 +1,182 @@
+// Running scripts: a run names a script version and its targets; each target device gets its own
+// job, signed with the job signing key (on the server, or by an admin's own key through
+// prepare + signed). Results come back through the agents' outboxes.
+import { randomBytes } from 'node:crypto';
+import type { JobListQuery, JobView, PreparedRun, RunRequest, RunView, SignedJobsRequest } from '../../../protocol/api/jobs.js';
+import { isJobSignatureValid, signJob } from '../../../protocol/job-signing.js';
+import type { JobEnvelope, JobResult } from '../../../protocol/messages/jobs.js';
+import type { Db } from '../../db/database.js';
+import type { ServerKeys } from '../../data-dir.js';
+import { ApiError } from '../../errors.js';
+import type { AuditStore } from '../audit/store.js';
+import type { DeviceRow, DeviceStore } from '../devices/store.js';
+import type { ScriptStore, ScriptVersionRow } from '../scripts/store.js';
+import { resolveJobArgs } from './arguments.js';
+import type { JobRow, JobStore } from './store.js';
+
+const DEFAULT_VALID_MS = 24 * 3_600_000;
+const PLATFORM_OF: Record<string, string> = { linux: 'linux', win32: 'windows', darwin: 'macos' };
+const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function jobView(row: JobRow): JobView {
+  return {
+    id: row.id,
+    runId: row.runId,
+    script: row.scriptName,
+    scriptVersion: row.scriptVersion,
+    deviceId: row.deviceId,
+    deviceName: row.deviceName,
+    status: row.status,
+    args: row.envelope.args,
+    requestedBy: row.requestedBy,
+    createdAt: iso(row.createdAt)!,
+    notBefore: iso(row.notBefore)!,
+    expiresAt: iso(row.expiresAt)!,
+    sentAt: iso(row.sentAt),
+    startedAt: iso(row.startedAt),
+    finishedAt: iso(row.finishedAt),
+    scheduleId: row.scheduleId,
+    ticketId: row.ticketId,
+    exitCode: row.result?.exitCode ?? null,
+    reason: row.result?.reason ?? null,
+    stdout: row.result?.stdout ?? null,
+    stderr: row.result?.stderr ?? null,
+  };
+}
+
+/** What a run is about; `ticketId` and `scheduleId` link remediation and scheduled jobs. */
+export interface RunPlan {
+  script: ScriptVersionRow;
+  devices: DeviceRow[];
+  args: Record<string, string>;
+  notBefore: (device: DeviceRow) => number;
+  expiresAt: (device: DeviceRow, notBefore: number) => number;
+  requestedBy: string;
+  scheduleId?: number | null;
+  ticketId?: number | null;
+}
+
+export function createJobService(deps: { db: Db; jobs: JobStore; scripts: ScriptStore; devices: DeviceStore; keys: ServerKeys; audit: AuditStore; now: () => number; onQueued: (deviceIds: string[]) => void; onFinished?: (job: JobRow) => void }) {
+  const { now } = deps;
+
+  const scriptFor = (name: string, version?: number) => {
+    const script = version === undefined ? deps.scripts.latest(name) : deps.scripts.version(name, version);
+    if (!script) throw new ApiError('not_found', version === undefined ? `no script named ${name}` : `script ${name} has no version ${version}`);
+    return script;
+  };
+
+  /** The devices a request names, each able to run the script. */
+  const targets = (request: Pick<RunRequest, 'deviceIds' | 'group'>, script: ScriptVersionRow): DeviceRow[] => {
+    if (!request.deviceIds === !request.group) throw new ApiError('validation_failed', 'name the targets: deviceIds or group, not both');
+    const runsOn = (device: DeviceRow) => script.platforms.includes(PLATFORM_OF[device.platform] ?? device.platform);
+    if (request.deviceIds) {
+      return request.deviceIds.map((id) => {
+        const device = deps.devices.byId(id);
+        if (!device || device.status !== 'active') throw new ApiError('validation_failed', `no active device ${id}`);
+        if (!runsOn(device)) throw new ApiError('validation_failed', `script ${script.name} runs on ${script.platforms.join(', ')}; device ${device.name} is ${PLATFORM_OF[device.platform] ?? device.platform}`);
+        return device;
+      });
+    }
+    const members = deps.devices.all().filter((device) => device.group === request.group && device.status === 'active');
+    const able = members.filter(runsOn);
+    if (able.length === 0) throw new ApiError('validation_failed', `group ${request.group} has no active device that runs ${script.platforms.join('/')} scripts (${members.length} active devices in it)`);
+    return able;
+  };
+
+  const envelopes = (plan: RunPlan): JobEnvelope[] =>
+    plan.devices.map((device) => {
+      const notBefore = plan.notBefore(device);
+      return {
+        v: 1,
+        jobId: newId('job'),
+        deviceId: device.id,
+        scriptName: plan.script.name,
+        scriptVersion: plan.script.version,
+        scriptHash: plan.script.sha512,
+        interpreter: plan.script.interpreter,
+        args: plan.args,
+        timeoutMs: plan.script.timeoutMs,
+        notBefore,
+        expiresAt: plan.expiresAt(device, notBefore),
+        exclusive: true,
+        requestedBy: plan.requestedBy,
+        requestedAt: now(),
+      };
+    });
+
+  const store = (runId: string, plan: Pick<RunPlan, 'script' | 'requestedBy' | 'scheduleId' | 'ticketId'>, signed: Array<{ envelope: JobEnvelope; signature: string }>): RunView => {
+    deps.db.transaction(() => {
+      for (const { envelope, signature } of signed) {
+        deps.jobs.insert({ id: envelope.jobId, runId, scriptId: plan.script.scriptId, scriptVersion: plan.script.version, deviceId: envelope.deviceId, envelope, signature, requestedBy: plan.requestedBy, createdAt: now(), notBefore: envelope.notBefore, expiresAt: envelope.expiresAt, scheduleId: plan.scheduleId ?? null, ticketId: plan.ticketId ?? null });
+      }
+      deps.audit.record({ actor: plan.requestedBy, action: 'job.requested', target: plan.script.name, detail: { runId, version: plan.script.version, devices: signed.map((job) => job.envelope.deviceId), args: signed[0]?.envelope.args ?? {} } });
+    })();
+    deps.onQueued(signed.map((job) => job.envelope.deviceId));
+    return { runId, jobs: signed.map((job) => jobView(deps.jobs.byId(job.envelope.jobId)!)) };
+  };
+
+  const planFor = (actor: string, request: RunRequest): RunPlan => {
+    const script = scriptFor(request.script, request.version);
+    const start = request.notBefore ? Date.parse(request.notBefore) : now();
+    return {
+      script,
+      devices: targets(request, script),
+      args: resolveJobArgs(script.name, script.params, request.args),
+      notBefore: () => start,
+      expiresAt: (_device, notBefore) => notBefore + (request.validForMs ?? DEFAULT_VALID_MS),
+      requestedBy: actor,
+    };
+  };
+
+  return {
+    /** Signs with the server's key and queues; refused when the key is kept off the server. */
+    runPlan(plan: RunPlan): RunView {
+      const key = deps.keys.jobSigning;
+      if (!key) throw new ApiError('invalid_state', 'the job signing key is not on this server; sign the jobs yourself with `helpline run --signing-key FILE`');
+      return store(newId('run'), plan, envelopes(plan).map((envelope) => ({ envelope, signature: signJob(envelope, key.secretKey) })));
+    },
+    run(actor: string, request: RunRequest): RunView {
+      return this.runPlan(planFor(actor, request));
+    },
+    /** The envelopes to sign elsewhere; nothing is stored until they come back signed. */
+    prepare(actor: string, request: RunRequest): PreparedRun {
+      return { runId: newId('run'), envelopes: envelopes(planFor(actor, request)) };
+    },
+    storeSigned(actor: string, request: SignedJobsRequest): RunView {
+      const first = request.jobs[0]!.envelope;
+      const script = scriptFor(first.scriptName, first.scriptVersion);
+      for (const { envelope, signature } of request.jobs) {
+        if (!isJobSignatureValid(envelope, signature, deps.keys.jobSigningPublicKey)) throw new ApiError('validation_failed', `job ${envelope.jobId}: the signature is not from this server's job signing key`);
+        if (envelope.scriptName !== script.name || envelope.scriptVersion !== script.version || envelope.scriptHash !== script.sha512) throw new ApiError('validation_failed', `job ${envelope.jobId}: the script does not match ${script.name} version ${script.version} in the library`);
+        if (envelope.requestedBy !== actor) throw new ApiError('forbidden', `job ${envelope.jobId} was prepared for ${envelope.requestedBy}, not ${actor}`);
+        if (!deps.devices.byId(envelope.deviceId)) throw new ApiError('validation_failed', `job ${envelope.jobId}: no device ${envelope.deviceId}`);
+        if (deps.jobs.byId(envelope.jobId)) throw new ApiError('conflict', `job ${envelope.jobId} was stored already`);
+      }
+      return store(request.runId, { script, requestedBy: actor }, request.jobs);
+    },
+    list: (query: JobListQuery) => deps.jobs.list({ ...query, limit: query.limit ?? 500 }).map(jobView),
+    show(id: string): JobView {
+      const row = deps.jobs.byId(id);
+      if (!row) throw new ApiError('not_found', `no job ${id}`);
+      return jobView(row);
+    },
+    started(deviceId: string, jobId: string, at: number): void {
+      const row = deps.jobs.byId(jobId);
+      if (row?.deviceId === deviceId && (row.status === 'sent' || row.status === 'queued')) deps.jobs.markRunning(jobId, at);
+    },
+    /** Runs inside the ingest transaction. */
+    finished(deviceId: string, result: Omit<JobResult, 'seq'>): void {
+      const row = deps.jobs.byId(result.jobId);
+      if (!row || row.deviceId !== deviceId) return;
+      if (result.outcome === 'rejected') deps.audit.record({ actor: deviceId, action: 'job.rejected', target: row.id, detail: { script: row.scriptName, reason: result.reason } });
+      // A refusal of a job that did run (it was sent twice, the second copy refused as a
+      // replay) must not hide the real result.
+      if (result.outcome === 'rejected' && row.result && row.result.outcome !== 'rejected') return;
+      const { jobId: _jobId, ...kept } = result;
+      deps.jobs.finish(row.id, result.outcome, now(), result.startedAt, kept);
+      deps.onFinished?.(deps.jobs.byId(row.id)!);
+    },
+  };
+}
+export type JobService = ReturnType<typeof createJobService>;
