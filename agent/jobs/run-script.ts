@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_JOB_OUTPUT_CHARS, type JobArgs, type JobInterpreter, type JobOutcome, type JobStream } from '../../protocol/messages/jobs.js';
+import { scriptParamEnvName } from '../../protocol/script-header.js';
 import { interpreterCommand } from './interpreters.js';
 
 export interface ScriptRun {
@@ -35,7 +36,7 @@ export function scriptEnvironment(args: JobArgs, workDir: string, jobId: string,
   const env: Record<string, string> = {};
   for (const name of KEPT_VARIABLES) if (from[name] !== undefined) env[name] = from[name]!;
   Object.assign(env, { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TMPDIR: workDir, TEMP: workDir, TMP: workDir, HELPLINE_JOB_ID: jobId });
-  for (const [name, value] of Object.entries(args)) env[`HELPLINE_PARAM_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(args)) env[scriptParamEnvName(name)] = value;
   return env;
 }
 

@@ -1,17 +1,17 @@
 // The script library as the API accepts and serves it.
 import { Type, type Static } from 'typebox';
 import { PrintableText } from '../messages/common.js';
-import { JOB_PARAM_NAME_PATTERN, JobInterpreterSchema } from '../messages/jobs.js';
+import { JobInterpreterSchema } from '../messages/jobs.js';
+import { SCRIPT_MAX_TIMEOUT_MS, SCRIPT_NAME_MAX_LENGTH, SCRIPT_NAME_PATTERN, SCRIPT_PARAM_NAME_PATTERN, SCRIPT_PARAM_TYPES, SCRIPT_PLATFORMS } from '../script-header.js';
 
-export const ScriptName = Type.String({ minLength: 1, maxLength: 128, pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'lower case, digits, . _ -' });
-export const SCRIPT_PLATFORMS = ['linux', 'windows', 'macos'] as const;
-export const ScriptPlatform = Type.Union([Type.Literal('linux'), Type.Literal('windows'), Type.Literal('macos')]);
+export const ScriptName = Type.String({ minLength: 1, maxLength: SCRIPT_NAME_MAX_LENGTH, pattern: SCRIPT_NAME_PATTERN.source, description: 'kebab-case: a-z, 0-9 and single dashes' });
+export const ScriptPlatform = Type.Enum(SCRIPT_PLATFORMS);
 export type ScriptPlatform = Static<typeof ScriptPlatform>;
-export const ScriptParamType = Type.Union([Type.Literal('integer'), Type.Literal('boolean'), Type.Literal('string'), Type.Literal('path')]);
+export const ScriptParamType = Type.Enum(SCRIPT_PARAM_TYPES);
 
 export const ScriptParam = Type.Object(
   {
-    name: Type.String({ pattern: JOB_PARAM_NAME_PATTERN }),
+    name: Type.String({ pattern: SCRIPT_PARAM_NAME_PATTERN.source }),
     type: ScriptParamType,
     default: Type.Union([Type.String({ maxLength: 4096 }), Type.Null()]),
     description: PrintableText(500),
@@ -28,7 +28,7 @@ export const ScriptRequest = Type.Object(
     interpreter: JobInterpreterSchema,
     body: Type.String({ minLength: 1, description: 'the script text; at most 256 KiB of UTF-8' }),
     params: Type.Optional(Type.Array(ScriptParam, { maxItems: 32 })),
-    timeoutMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 24 * 3_600_000 })),
+    timeoutMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: SCRIPT_MAX_TIMEOUT_MS })),
     platforms: Type.Array(ScriptPlatform, { minItems: 1, maxItems: 3, uniqueItems: true }),
     elevation: Type.Optional(Type.Boolean()),
   },

@@ -2,18 +2,16 @@
 // envelope; the agent checks it (see protocol/job-signing.ts) before it runs anything, runs one
 // job at a time unless the envelope allows otherwise, and reports the result through its outbox.
 import { Type, type Static } from 'typebox';
+import { SCRIPT_INTERPRETERS, SCRIPT_PARAM_NAME_PATTERN, type ScriptInterpreter } from '../script-header.js';
 import { Base64Url, DeviceId, PrintableText } from './common.js';
 
-export const JOB_INTERPRETERS = ['sh', 'bash', 'powershell', 'cmd', 'python', 'node'] as const satisfies readonly JobInterpreter[];
+export const JobInterpreterSchema = Type.Enum(SCRIPT_INTERPRETERS);
 
-export const JobInterpreterSchema = Type.Union([Type.Literal('sh'), Type.Literal('bash'), Type.Literal('powershell'), Type.Literal('cmd'), Type.Literal('python'), Type.Literal('node')]);
-
-export type JobInterpreter = Static<typeof JobInterpreterSchema>;
+export type JobInterpreter = ScriptInterpreter;
 
 export const JobId = Type.String({ pattern: '^job_[a-z0-9]{16,40}$', description: 'job id' });
 /** Parameter names become environment variables HELPLINE_PARAM_<NAME>. */
-export const JOB_PARAM_NAME_PATTERN = '^[a-z][a-z0-9_]{0,31}$';
-export const JobArgs = Type.Record(Type.String({ pattern: JOB_PARAM_NAME_PATTERN }), Type.String({ maxLength: 4096 }), { maxProperties: 32 });
+export const JobArgs = Type.Record(Type.String({ pattern: SCRIPT_PARAM_NAME_PATTERN.source }), Type.String({ maxLength: 4096 }), { maxProperties: 32 });
 export type JobArgs = Static<typeof JobArgs>;
 
 /** Largest script body a job carries (it travels in one channel frame). */

@@ -4,13 +4,14 @@
 // stays a string.
 import type { ScriptParam } from '../../../protocol/api/scripts.js';
 import type { JobArgs } from '../../../protocol/messages/jobs.js';
+import { isValidParamValue } from '../../../protocol/script-header.js';
 import { ApiError } from '../../errors.js';
 
-const VALID: Record<ScriptParam['type'], { test: (value: string) => boolean; expected: string }> = {
-  integer: { test: (value) => /^-?\d{1,15}$/.test(value), expected: 'a whole number' },
-  boolean: { test: (value) => ['0', '1', 'true', 'false'].includes(value), expected: '0, 1, true or false' },
-  string: { test: () => true, expected: 'text' },
-  path: { test: (value) => value.length > 0 && !value.includes('\0'), expected: 'a path' },
+const EXPECTED: Record<ScriptParam['type'], string> = {
+  integer: 'a whole number',
+  boolean: '0 or 1',
+  string: 'one line of text',
+  path: 'a path on one line',
 };
 
 export function resolveJobArgs(scriptName: string, params: ScriptParam[], given: JobArgs = {}): JobArgs {
@@ -25,7 +26,7 @@ export function resolveJobArgs(scriptName: string, params: ScriptParam[], given:
   for (const param of params) {
     const value = given[param.name] ?? param.default;
     if (value === null) throw new ApiError('validation_failed', `script ${scriptName} needs the parameter "${param.name}" (${param.description})`);
-    if (!VALID[param.type].test(value)) throw new ApiError('validation_failed', `parameter "${param.name}" must be ${VALID[param.type].expected}, not ${JSON.stringify(value)}`);
+    if (!isValidParamValue(param.type, value)) throw new ApiError('validation_failed', `parameter "${param.name}" must be ${EXPECTED[param.type]}, not ${JSON.stringify(value)}`);
     args[param.name] = value;
   }
   return args;
