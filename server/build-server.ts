@@ -53,6 +53,10 @@ import { createJobDispatcher, type JobDispatcher } from './features/jobs/dispatc
 import { jobRoutes } from './features/jobs/routes.js';
 import { createJobService } from './features/jobs/service.js';
 import { createJobStore } from './features/jobs/store.js';
+import { scheduleRoutes } from './features/schedules/routes.js';
+import { createScheduler, type Scheduler } from './features/schedules/scheduler.js';
+import { createScheduleService } from './features/schedules/service.js';
+import { createScheduleStore } from './features/schedules/store.js';
 import { scriptRoutes } from './features/scripts/routes.js';
 import { createScriptService } from './features/scripts/service.js';
 import { createScriptStore } from './features/scripts/store.js';
@@ -85,6 +89,8 @@ export interface HelplineServer {
   offlineMonitor: OfflineMonitor;
   /** Sends jobs whose time came (tests drive it with checkNow). */
   jobDispatcher: JobDispatcher;
+  /** Fires due schedules (tests drive it with checkNow). */
+  scheduler: Scheduler;
   /** For programs that embed the server (the quick start); everything else goes through the API. */
   services: { enrollment: EnrollmentService; devices: DeviceService; users: UserService };
   /** Starts listening; resolves to the base URL (http://host:port). */
@@ -165,6 +171,8 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const jobStore = createJobStore(db);
   const jobDispatcher = createJobDispatcher({ jobs: jobStore, scripts: scriptStore, send: (deviceId, body) => connectionOf(deviceId)?.send('job.run', body) ?? false, log: app.log, intervalMs: config.jobDispatchIntervalMs, now });
   const jobs = createJobService({ db, jobs: jobStore, scripts: scriptStore, devices, keys, audit, now, onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))) });
+  const scheduleStore = createScheduleStore(db);
+  const scheduler = createScheduler({ schedules: scheduleStore, scripts: scriptStore, jobs, log: app.log, intervalMs: config.scheduleCheckIntervalMs, now });
   const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });
   hub = createAgentHub({
     config,
@@ -203,6 +211,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   checkPolicyRoutes(app, { checkPolicies });
   scriptRoutes(app, { scripts: createScriptService({ db, scripts: scriptStore, audit, now }) });
   jobRoutes(app, { jobs });
+  scheduleRoutes(app, { schedules: createScheduleService({ db, schedules: scheduleStore, scripts: scriptStore, devices, audit, now }) });
   attachmentRoutes(app, { attachments: createAttachmentService({ db, store: createAttachmentStore(db), files: createAttachmentFiles(config.dataDir), maxBytes: config.attachmentMaxBytes, now }) });
   knowledgeRoutes(app, { knowledge: createKnowledgeService({ db, tickets: ticketStore, now }) });
   reportRoutes(app, { reports: createReportService({ db, slaPolicy: () => settings.helpDesk().slaPolicy, now }) });
@@ -219,6 +228,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     slaMonitor,
     offlineMonitor,
     jobDispatcher,
+    scheduler,
     services: { enrollment, devices: deviceService, users: userService },
     get url() {
       return baseUrl;
@@ -231,6 +241,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       slaMonitor.start();
       offlineMonitor.start();
       jobDispatcher.start();
+      scheduler.start();
       notifications.start();
       return baseUrl;
     },
@@ -241,6 +252,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       slaMonitor.stop();
       offlineMonitor.stop();
       jobDispatcher.stop();
+      scheduler.stop();
       await notifications.stop();
       await liveHub.close();
       ingest.flush();

@@ -49,6 +49,8 @@ export const ServerConfigSchema = Type.Object(
     slaCheckIntervalMs: Type.Integer({ minimum: 1000, default: 60_000 }),
     /** How often queued jobs whose start time came are sent, and expired ones marked. */
     jobDispatchIntervalMs: Type.Integer({ minimum: 100, default: 5_000 }),
+    /** How often schedules are checked for due firings. */
+    scheduleCheckIntervalMs: Type.Integer({ minimum: 100, default: 15_000 }),
     /** How often devices are checked against their group's offline check. */
     offlineCheckIntervalMs: Type.Integer({ minimum: 1000, default: 60_000 }),
     /** Failed logins per user name and address within loginWindowMs before 429. */

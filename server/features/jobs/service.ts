@@ -130,6 +130,8 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
   };
 
   return {
+    /** The active devices a selection names that can run the script (refused when none can). */
+    targets,
     /** Signs with the server's key and queues; refused when the key is kept off the server. */
     runPlan(plan: RunPlan): RunView {
       const key = deps.keys.jobSigning;

@@ -39,12 +39,14 @@ export function createScriptStore(db: Db) {
   const byVersion = db.prepare(`${SELECT} WHERE s.name = ? AND v.version = ?`);
   const byId = db.prepare(`${SELECT} WHERE s.id = ? AND v.version = ?`);
   const versions = db.prepare(`${SELECT} WHERE s.name = ? ORDER BY v.version`);
+  const latestVersion = db.prepare('SELECT MAX(version) FROM script_versions WHERE script_id = ?').pluck();
   const all = db.prepare(`${SELECT} WHERE v.version = (SELECT MAX(version) FROM script_versions WHERE script_id = s.id) ORDER BY s.name`);
 
   return {
     latest: (name: string) => parse(latest.get(name) as RawRow | undefined),
     version: (name: string, version: number) => parse(byVersion.get(name, version) as RawRow | undefined),
     byId: (id: number, version: number) => parse(byId.get(id, version) as RawRow | undefined),
+    latestVersionOf: (scriptId: number) => (latestVersion.get(scriptId) as number | null) ?? 0,
     versions: (name: string) => (versions.all(name) as RawRow[]).map((row) => parse(row)!),
     list: () => (all.all() as RawRow[]).map((row) => parse(row)!),
     /** Adds a version (and the script on its first one); returns the new version number. */
