@@ -48,6 +48,7 @@ import { createCheckPolicyService } from './features/faults/check-policies.js';
 import { createOfflineMonitor, type OfflineMonitor } from './features/faults/offline-monitor.js';
 import { checkPolicyRoutes } from './features/faults/routes.js';
 import { createFaultService } from './features/faults/service.js';
+import { createRemediation } from './features/faults/remediation.js';
 import { createFaultStore } from './features/faults/store.js';
 import { createJobDispatcher, type JobDispatcher } from './features/jobs/dispatcher.js';
 import { jobRoutes } from './features/jobs/routes.js';
@@ -166,11 +167,12 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       for (const device of devices.all()) if (device.group === group) connectionOf(device.id)?.send('policy.update', policy);
     },
   });
-  const faults = createFaultService({ tickets, ticketStore, faults: faultStore, devices, checkPolicies, snapshot, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
   const scriptStore = createScriptStore(db);
   const jobStore = createJobStore(db);
   const jobDispatcher = createJobDispatcher({ jobs: jobStore, scripts: scriptStore, send: (deviceId, body) => connectionOf(deviceId)?.send('job.run', body) ?? false, log: app.log, intervalMs: config.jobDispatchIntervalMs, now });
-  const jobs = createJobService({ db, jobs: jobStore, scripts: scriptStore, devices, keys, audit, now, onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))) });
+  const jobs = createJobService({ db, jobs: jobStore, scripts: scriptStore, devices, keys, audit, now, onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))), onFinished: (job) => remediation.jobFinished(job) });
+  const remediation = createRemediation({ jobs, jobStore, scripts: scriptStore, devices, tickets: ticketStore, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
+  const faults = createFaultService({ tickets, ticketStore, faults: faultStore, devices, checkPolicies, snapshot, remediation, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
   const scheduleStore = createScheduleStore(db);
   const scheduler = createScheduler({ schedules: scheduleStore, scripts: scriptStore, jobs, log: app.log, intervalMs: config.scheduleCheckIntervalMs, now });
   const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });

@@ -2,7 +2,9 @@
 // group's check policy decides what is a fault, and the server keeps one ticket per (device,
 // check) with the PC's snapshot.
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sampleHealth } from '../../agent/health/sampler.js';
 import { parseListUnitFiles, parseListUnits, systemdServices } from '../../agent/platform/services/systemd.js';
 import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
@@ -132,6 +134,47 @@ describe('fault tickets', () => {
     expect(ticket!.subject).toMatch(/postgresql@15-main/);
     postgresState = 'running';
     await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'the service ticket resolved');
+  });
+
+  it('remediation: the script of the check runs on fault; if the fault clears the ticket resolves as fixed by it, if not the attempt is on record', async () => {
+    // The "service" is a marker file, as seen by the recorded-systemctl service list below.
+    const fixture = (name: string) => readFileSync(new URL(`../unit/fixtures/${name}`, import.meta.url), 'utf8');
+    const recorded = systemdServices(parseListUnits(fixture('linux-systemctl-list-units.txt')), parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')));
+    const marker = join(mkdtempSync(join(tmpdir(), 'helpline-remedy-')), 'postgres-running');
+    const listServices = async () => recorded.map((service) => (service.name === 'postgresql@15-main.service' ? { ...service, state: existsSync(marker) ? ('running' as const) : ('stopped' as const) } : service));
+    server = await startTestServer();
+    const script = (name: string, body: string) =>
+      server.api('POST', '/api/scripts', { body: { name, description: 'Starts the database.', interpreter: 'sh', platforms: ['linux'], body, params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }] } });
+    expect((await script('start-database', 'touch "$HELPLINE_PARAM_MARKER"\n')).status).toBe(201);
+    expect((await script('start-database-badly', 'echo "cannot start" >&2\nexit 1\n')).status).toBe(201);
+    const policy = (remediationScript: string): CheckPolicy => ({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript }] });
+
+    await setPolicy(policy('start-database-badly'));
+    const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 200 }, build: { sources: { ...realSources(), listServices } } });
+    agents.push(agent);
+    await eventually(async () => (await faultTickets(agent.deviceId)).length === 1, 20_000, 'the fault ticket');
+    const [ticket] = await faultTickets(agent.deviceId);
+    await eventually(async () => (await detail(ticket!.id)).entries.some((entry) => entry.body.startsWith('Remediation start-database-badly failed (exit 1)')), 20_000, 'the failed attempt on record');
+    expect((await detail(ticket!.id)).ticket.status).toBe('new');
+    expect(existsSync(marker)).toBe(false);
+
+    // The fault stays; the next raise (after a recovery) would try again. Here the policy changes
+    // to the script that works, and the fault is raised again when the check starts afresh.
+    await setPolicy({ checks: [] });
+    await eventually(async () => (await detail(ticket!.id)).activeFaults.length === 0, 20_000, 'the old check dropped');
+    await setPolicy(policy('start-database'));
+    await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 30_000, 'the ticket resolved by remediation');
+    const fixed = await detail(ticket!.id);
+    expect(fixed.ticket.resolution).toMatch(/^Fixed automatically by start-database: /);
+    expect(fixed.entries.some((entry) => entry.body.startsWith('Remediation start-database succeeded'))).toBe(true);
+    expect(existsSync(marker)).toBe(true);
+    const jobs = (await server.api<Array<{ ticketId: number | null; script: string; status: string }>>('GET', `/api/jobs?deviceId=${agent.deviceId}`)).body;
+    expect(jobs.map((job) => [job.script, job.status, job.ticketId])).toEqual(
+      expect.arrayContaining([
+        ['start-database-badly', 'failed', ticket!.id],
+        ['start-database', 'succeeded', ticket!.id],
+      ]),
+    );
   });
 
   it('reports a device offline past the limit, and resolves that when it connects again', async () => {

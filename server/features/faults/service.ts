@@ -10,6 +10,7 @@ import type { TicketService } from '../tickets/service.js';
 import type { SnapshotTaker } from '../tickets/snapshot.js';
 import type { TicketStore } from '../tickets/store.js';
 import type { CheckPolicyService } from './check-policies.js';
+import type { Remediation } from './remediation.js';
 import type { FaultStore } from './store.js';
 
 /** A failing disk loses data; the rest hurt but wait a little. Impact is one PC either way. */
@@ -31,35 +32,22 @@ export function createFaultService(deps: {
   devices: DeviceStore;
   checkPolicies: CheckPolicyService;
   snapshot: SnapshotTaker;
+  remediation?: Remediation;
   log: FastifyBaseLogger;
   now: () => number;
   onChanged?: (ticketId: number) => void;
 }) {
+  const checkOf = (deviceId: string, checkId: string) => deps.checkPolicies.forDevice(deviceId).checks.find((candidate) => candidate.id === checkId);
+  const remediate = (deviceId: string, ticketId: number, checkId: string) => {
+    const check = checkOf(deviceId, checkId);
+    if (check && deps.remediation) deps.remediation.start(deviceId, ticketId, check);
+  };
+
   return {
     /** Returns the id of the ticket the fault went to. */
     raised(deviceId: string, fault: RaisedFault): number {
-      const at = deps.now();
-      const open = deps.ticketStore.openFaultTicket(deviceId, fault.checkId);
-      if (open) {
-        const newItem = deps.faults.raise(open.id, fault.faultKey, at);
-        deps.ticketStore.addEntry(open.id, at, SYSTEM_ACTOR.name, 'event', `${newItem ? 'Fault raised' : 'Fault raised again'}: ${fault.subject}. ${fault.detail}`);
-        deps.onChanged?.(open.id);
-        return open.id;
-      }
-      const id = deps.tickets.openForDevice({
-        subject: fault.subject,
-        description: `${fault.checkName} (check "${fault.checkId}").\n${fault.detail}\nObserved ${new Date(fault.observedAt).toISOString()} (PC clock): ${describeValues(fault.values)}`,
-        requesterKind: 'system',
-        requesterName: SYSTEM_ACTOR.name,
-        deviceId,
-        category: 'fault',
-        source: 'fault',
-        impact: IMPACT_ONE_PC,
-        urgency: URGENCY[fault.kind],
-        faultKey: fault.checkId,
-        snapshot: JSON.stringify(deps.snapshot(deviceId)),
-      });
-      deps.faults.raise(id, fault.faultKey, at);
+      const id = openOrAdd(deviceId, fault);
+      remediate(deviceId, id, fault.checkId);
       return id;
     },
 
@@ -74,9 +62,11 @@ export function createFaultService(deps: {
       const at = deps.now();
       deps.faults.clear(open.id, fault.faultKey);
       deps.ticketStore.addEntry(open.id, at, SYSTEM_ACTOR.name, 'note', `Recovered: ${fault.detail}`);
-      const check = deps.checkPolicies.forDevice(deviceId).checks.find((candidate) => candidate.id === fault.checkId);
       const stillRaised = deps.faults.active(open.id);
-      if (stillRaised.length === 0 && check?.autoResolve) {
+      const fixedBy = deps.remediation?.fixedBy(open.id) ?? null;
+      if (stillRaised.length === 0 && fixedBy) {
+        deps.tickets.resolve(SYSTEM_ACTOR, open.id, `Fixed automatically by ${fixedBy}: ${fault.detail}`);
+      } else if (stillRaised.length === 0 && checkOf(deviceId, fault.checkId)?.autoResolve) {
         deps.tickets.resolve(SYSTEM_ACTOR, open.id, `Recovered by itself: ${fault.detail}`);
       } else {
         deps.onChanged?.(open.id);
@@ -90,5 +80,32 @@ export function createFaultService(deps: {
       return open ? deps.faults.active(open.id).includes(faultKey) : false;
     },
   };
+
+  /** The open ticket of the check gets the fault (a repeat or another item), or a new one opens. */
+  function openOrAdd(deviceId: string, fault: RaisedFault): number {
+    const at = deps.now();
+    const open = deps.ticketStore.openFaultTicket(deviceId, fault.checkId);
+    if (open) {
+      const newItem = deps.faults.raise(open.id, fault.faultKey, at);
+      deps.ticketStore.addEntry(open.id, at, SYSTEM_ACTOR.name, 'event', `${newItem ? 'Fault raised' : 'Fault raised again'}: ${fault.subject}. ${fault.detail}`);
+      deps.onChanged?.(open.id);
+      return open.id;
+    }
+    const id = deps.tickets.openForDevice({
+      subject: fault.subject,
+      description: `${fault.checkName} (check "${fault.checkId}").\n${fault.detail}\nObserved ${new Date(fault.observedAt).toISOString()} (PC clock): ${describeValues(fault.values)}`,
+      requesterKind: 'system',
+      requesterName: SYSTEM_ACTOR.name,
+      deviceId,
+      category: 'fault',
+      source: 'fault',
+      impact: IMPACT_ONE_PC,
+      urgency: URGENCY[fault.kind],
+      faultKey: fault.checkId,
+      snapshot: JSON.stringify(deps.snapshot(deviceId)),
+    });
+    deps.faults.raise(id, fault.faultKey, at);
+    return id;
+  }
 }
 export type FaultService = ReturnType<typeof createFaultService>;

@@ -1,0 +1,69 @@
+// Remediation: a check may name a script from the library. When its fault is raised, the device
+// gets that script as a job linked to the ticket; the agent runs it and looks again at once. The
+// job's outcome is noted on the ticket; if the fault then clears, the ticket resolves as "fixed
+// automatically by SCRIPT", and if not, it stays open with the attempt on record.
+import type { FastifyBaseLogger } from 'fastify';
+import type { CheckDefinition } from '../../../protocol/messages/checks.js';
+import type { DeviceStore } from '../devices/store.js';
+import type { JobService } from '../jobs/service.js';
+import type { JobRow, JobStore } from '../jobs/store.js';
+import type { ScriptStore } from '../scripts/store.js';
+import { SYSTEM_ACTOR } from '../tickets/sla-monitor.js';
+import type { TicketStore } from '../tickets/store.js';
+
+/** A remediation job that could not start within this long is of no use any more. */
+const REMEDIATION_VALID_MS = 3_600_000;
+const UNFINISHED = new Set(['queued', 'sent', 'running']);
+
+export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; scripts: ScriptStore; devices: DeviceStore; tickets: TicketStore; log: FastifyBaseLogger; now: () => number; onChanged?: (ticketId: number) => void }) {
+  const note = (ticketId: number, body: string) => {
+    deps.tickets.addEntry(ticketId, deps.now(), SYSTEM_ACTOR.name, 'event', body);
+    deps.onChanged?.(ticketId);
+  };
+
+  return {
+    /** The fault of `check` was raised on the ticket: run its script unless a run is under way. */
+    start(deviceId: string, ticketId: number, check: CheckDefinition): void {
+      const name = check.remediationScript;
+      if (!name) return;
+      if (deps.jobStore.forTicket(ticketId).some((job) => UNFINISHED.has(job.status))) return;
+      const script = deps.scripts.latest(name);
+      const device = deps.devices.byId(deviceId);
+      if (!script || !device) {
+        note(ticketId, `Remediation not started: the check names script "${name}", which is not in the library.`);
+        return;
+      }
+      try {
+        const start = deps.now();
+        const run = deps.jobs.runPlan({
+          script,
+          devices: deps.jobs.targets({ deviceIds: [deviceId] }, script),
+          args: Object.fromEntries(script.params.filter((param) => param.default !== null).map((param) => [param.name, param.default!])),
+          notBefore: () => start,
+          expiresAt: () => start + REMEDIATION_VALID_MS,
+          requestedBy: `remediation:${check.id}`,
+          ticketId,
+        });
+        note(ticketId, `Remediation started: script ${script.name} version ${script.version} (job ${run.jobs[0]!.id}).`);
+      } catch (error) {
+        deps.log.warn({ ticketId, script: name, err: error }, 'remediation could not start');
+        note(ticketId, `Remediation not started: ${(error as Error).message}`);
+      }
+    },
+
+    /** A job finished: when it was a remediation, its outcome goes on the ticket. */
+    jobFinished(job: JobRow): void {
+      if (job.ticketId === null || !job.result) return;
+      const { outcome, exitCode, reason } = job.result;
+      const how = outcome === 'succeeded' ? 'succeeded' : `${outcome.replace('_', ' ')}${exitCode !== null ? ` (exit ${exitCode})` : ''}${reason ? `: ${reason}` : ''}`;
+      note(job.ticketId, `Remediation ${job.scriptName} ${how}; the agent checks again now.`);
+    },
+
+    /** The script that fixed the fault: the ticket's latest remediation, if it succeeded. */
+    fixedBy(ticketId: number): string | null {
+      const latest = deps.jobStore.forTicket(ticketId)[0];
+      return latest?.status === 'succeeded' ? latest.scriptName : null;
+    },
+  };
+}
+export type Remediation = ReturnType<typeof createRemediation>;
