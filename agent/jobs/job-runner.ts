@@ -8,6 +8,7 @@ import { checkJob } from '../../protocol/job-signing.js';
 import type { JobResult, JobRun } from '../../protocol/messages/jobs.js';
 import { printable } from '../checks/observe.js';
 import type { Outbox } from '../outbox/outbox-store.js';
+import { isElevated } from './elevation.js';
 import { openRanJobs, type RanJobs } from './ran-jobs.js';
 import { runScript, type ScriptOutcome } from './run-script.js';
 
@@ -65,6 +66,7 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (!deps.scriptsEnabled) return refuse(envelope.jobId, "running scripts is switched off in this agent's configuration (scriptsEnabled)");
       const check = checkJob(message, { deviceId: deps.deviceId, signingPublicKey: deps.signingPublicKey, now: now(), alreadyRan: (jobId) => ran().has(jobId) });
       if (!check.ok) return refuse(envelope.jobId, check.reason);
+      if (envelope.elevation && !isElevated()) return refuse(envelope.jobId, `script ${envelope.scriptName} needs elevation (root or Administrator); this agent runs without it`);
       if (!ran().record(envelope.jobId, envelope.expiresAt)) return refuse(envelope.jobId, `job ${envelope.jobId} already ran on this device (replay)`);
       const work = envelope.exclusive ? (exclusiveChain = exclusiveChain.then(() => execute(message))) : execute(message);
       const tracked = work.catch((error: unknown) => deps.log.error({ err: error, jobId: envelope.jobId }, 'job failed to run'));

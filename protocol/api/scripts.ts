@@ -31,6 +31,8 @@ export const ScriptRequest = Type.Object(
     timeoutMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: SCRIPT_MAX_TIMEOUT_MS })),
     platforms: Type.Array(ScriptPlatform, { minItems: 1, maxItems: 3, uniqueItems: true }),
     elevation: Type.Optional(Type.Boolean()),
+    /** May run beside other jobs on the same PC; by default a PC runs one job at a time. */
+    concurrent: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -49,6 +51,7 @@ export const ScriptVersionView = Type.Object({
   timeoutMs: Type.Integer(),
   platforms: Type.Array(ScriptPlatform),
   elevation: Type.Boolean(),
+  concurrent: Type.Boolean(),
   bytes: Type.Integer(),
   createdBy: Type.String(),
   createdAt: Iso,

@@ -35,6 +35,8 @@ export const JobEnvelope = Type.Object(
     expiresAt: Type.Number(),
     /** False lets it run beside other jobs; true (the default) waits its turn. */
     exclusive: Type.Boolean(),
+    /** The script must run as root / Administrator; an agent running without refuses it. */
+    elevation: Type.Boolean(),
     requestedBy: PrintableText(128),
     requestedAt: Type.Number(),
   },

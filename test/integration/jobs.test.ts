@@ -1,7 +1,7 @@
 // Signed jobs end to end: a real server signs, a real agent checks and runs, results come back
 // through the outbox. "A compromised server" is played by editing the server's database behind
 // its back: the agent must refuse what the signing key did not sign.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -166,6 +166,37 @@ describe('signed jobs', () => {
       }
     };
     await eventually(() => !alive(pid), 5000, 'the background sleeper gone');
+  });
+
+  it('runs one job at a time on a device unless the script says it may run beside others', async () => {
+    server = await startTestServer();
+    const agent = await enrollTestAgent(server);
+    agents.push(agent);
+    await agent.waitFor('online');
+    const dir = sandbox();
+    // Each writes that it started, then waits for the test to let it go.
+    const waiting = (name: string, concurrent: boolean): ScriptRequest => ({
+      name,
+      description: 'Waits for a release file.',
+      interpreter: 'sh',
+      platforms: ['linux'],
+      concurrent,
+      body: `touch "$HELPLINE_PARAM_DIR/${name}.started"\nwhile [ ! -e "$HELPLINE_PARAM_DIR/release" ]; do sleep 0.05; done\n`,
+      params: [{ name: 'dir', type: 'path', default: dir, description: 'sandbox' }],
+    });
+    await addScript(waiting('first', false));
+    await addScript(waiting('second', false));
+    await addScript(waiting('beside', true));
+    const first = await run({ script: 'first', deviceIds: [agent.deviceId] });
+    await eventually(() => existsSync(join(dir, 'first.started')), 20_000, 'the first job running');
+    const second = await run({ script: 'second', deviceIds: [agent.deviceId] });
+    const beside = await run({ script: 'beside', deviceIds: [agent.deviceId] });
+    await eventually(() => existsSync(join(dir, 'beside.started')), 20_000, 'the concurrent job running beside it');
+    expect(existsSync(join(dir, 'second.started'))).toBe(false);
+    expect((await job(second.id)).status).toBe('sent');
+    writeFileSync(join(dir, 'release'), '');
+    for (const id of [first.id, second.id, beside.id]) expect((await finished(id)).status).toBe('succeeded');
+    expect(existsSync(join(dir, 'second.started'))).toBe(true);
   });
 
   it('keeps a job for an offline device and runs it when the device connects', async () => {

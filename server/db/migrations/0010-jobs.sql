@@ -20,6 +20,7 @@ CREATE TABLE script_versions (
   timeout_ms  INTEGER NOT NULL,
   platforms   TEXT NOT NULL,
   elevation   INTEGER NOT NULL,
+  concurrent  INTEGER NOT NULL,
   created_by  TEXT NOT NULL,
   created_at  INTEGER NOT NULL,
   PRIMARY KEY (script_id, version)

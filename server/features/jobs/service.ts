@@ -99,7 +99,8 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
         timeoutMs: plan.script.timeoutMs,
         notBefore,
         expiresAt: plan.expiresAt(device, notBefore),
-        exclusive: true,
+        exclusive: !plan.script.concurrent,
+        elevation: plan.script.elevation,
         requestedBy: plan.requestedBy,
         requestedAt: now(),
       };

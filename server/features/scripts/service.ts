@@ -47,6 +47,7 @@ export function createScriptService(deps: { db: Db; scripts: ScriptStore; audit:
         timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         platforms: request.platforms,
         elevation: request.elevation ?? false,
+        concurrent: request.concurrent ?? false,
         createdBy: actor,
         createdAt: deps.now(),
       };

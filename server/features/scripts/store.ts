@@ -16,24 +16,25 @@ export interface ScriptVersionRow {
   timeoutMs: number;
   platforms: string[];
   elevation: boolean;
+  concurrent: boolean;
   createdBy: string;
   createdAt: number;
 }
 
 const SELECT = `SELECT s.id AS scriptId, s.name, v.version, v.description, v.changes, v.interpreter, v.body, v.sha512, v.params,
-  v.timeout_ms AS timeoutMs, v.platforms, v.elevation, v.created_by AS createdBy, v.created_at AS createdAt
+  v.timeout_ms AS timeoutMs, v.platforms, v.elevation, v.concurrent, v.created_by AS createdBy, v.created_at AS createdAt
   FROM script_versions v JOIN scripts s ON s.id = v.script_id`;
 
-type RawRow = Omit<ScriptVersionRow, 'params' | 'platforms' | 'elevation'> & { params: string; platforms: string; elevation: number };
+type RawRow = Omit<ScriptVersionRow, 'params' | 'platforms' | 'elevation' | 'concurrent'> & { params: string; platforms: string; elevation: number; concurrent: number };
 const parse = (row: RawRow | undefined): ScriptVersionRow | null =>
-  row ? { ...row, params: JSON.parse(row.params) as ScriptParam[], platforms: JSON.parse(row.platforms) as string[], elevation: row.elevation === 1 } : null;
+  row ? { ...row, params: JSON.parse(row.params) as ScriptParam[], platforms: JSON.parse(row.platforms) as string[], elevation: row.elevation === 1, concurrent: row.concurrent === 1 } : null;
 
 export function createScriptStore(db: Db) {
   const scriptId = db.prepare('SELECT id FROM scripts WHERE name = ?').pluck();
   const insertScript = db.prepare('INSERT INTO scripts (name, created_by, created_at) VALUES (?, ?, ?)');
   const insertVersion = db.prepare(
-    `INSERT INTO script_versions (script_id, version, description, changes, interpreter, body, sha512, params, timeout_ms, platforms, elevation, created_by, created_at)
-     VALUES (@scriptId, @version, @description, @changes, @interpreter, @body, @sha512, @params, @timeoutMs, @platforms, @elevation, @createdBy, @createdAt)`,
+    `INSERT INTO script_versions (script_id, version, description, changes, interpreter, body, sha512, params, timeout_ms, platforms, elevation, concurrent, created_by, created_at)
+     VALUES (@scriptId, @version, @description, @changes, @interpreter, @body, @sha512, @params, @timeoutMs, @platforms, @elevation, @concurrent, @createdBy, @createdAt)`,
   );
   const latest = db.prepare(`${SELECT} WHERE s.name = ? ORDER BY v.version DESC LIMIT 1`);
   const byVersion = db.prepare(`${SELECT} WHERE s.name = ? AND v.version = ?`);
@@ -54,7 +55,7 @@ export function createScriptStore(db: Db) {
       let id = scriptId.get(row.name) as number | undefined;
       if (id === undefined) id = Number(insertScript.run(row.name, row.createdBy, row.createdAt).lastInsertRowid);
       const version = (this.latest(row.name)?.version ?? 0) + 1;
-      insertVersion.run({ ...row, scriptId: id, version, params: JSON.stringify(row.params), platforms: JSON.stringify(row.platforms), elevation: row.elevation ? 1 : 0 });
+      insertVersion.run({ ...row, scriptId: id, version, params: JSON.stringify(row.params), platforms: JSON.stringify(row.platforms), elevation: row.elevation ? 1 : 0, concurrent: row.concurrent ? 1 : 0 });
       return version;
     },
   };
