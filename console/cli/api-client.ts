@@ -16,7 +16,7 @@ export function createApiClient(options: ApiClientOptions) {
   const { server, token = null, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const fetchFn = options.fetch ?? fetch;
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function exchange<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -38,13 +38,16 @@ export function createApiClient(options: ApiClientOptions) {
     if (text !== '' && parsed === undefined) {
       throw new ApiRequestError(`${server} did not answer with JSON (HTTP ${response.status}); is it a Helpline server?`, 'unexpected_response', response.status);
     }
-    return parsed as T;
+    return { status: response.status, body: parsed as T };
   }
+  const request = async <T>(method: string, path: string, body?: unknown): Promise<T> => (await exchange<T>(method, path, body)).body;
 
   return {
     server,
     get: <T>(path: string) => request<T>('GET', path),
     post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+    /** A POST whose success status matters too (201 created, 200 unchanged). */
+    postWithStatus: <T>(path: string, body?: unknown) => exchange<T>('POST', path, body),
     put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
     delete: <T>(path: string) => request<T>('DELETE', path),
   };

@@ -14,6 +14,10 @@ import { registerTokenCommands } from './commands/token.js';
 import { registerAttachmentCommands } from './commands/attachments.js';
 import { registerKbCommands } from './commands/kb.js';
 import { registerUserCommands } from './commands/users.js';
+import { registerScriptCommands } from './commands/scripts.js';
+import { registerRunCommand } from './commands/run.js';
+import { registerJobCommands } from './commands/jobs.js';
+import { registerScheduleCommands } from './commands/schedules.js';
 import { createCliContext, type GlobalArgs } from './context.js';
 import { ApiRequestError, UsageError } from './errors.js';
 import { protectDash, showDash } from './flags.js';
@@ -45,7 +49,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, report, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, scripts, run, jobs, schedules, report, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);
@@ -56,6 +60,10 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
   cli = registerAttachmentCommands(cli, ctx);
   cli = registerKbCommands(cli, ctx);
   cli = registerCheckCommands(cli, ctx);
+  cli = registerScriptCommands(cli, ctx);
+  cli = registerRunCommand(cli, ctx);
+  cli = registerJobCommands(cli, ctx);
+  cli = registerScheduleCommands(cli, ctx);
   cli = registerUserCommands(cli, ctx);
   cli = registerAuditCommands(cli, ctx);
   return cli

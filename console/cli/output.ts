@@ -8,10 +8,16 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   exit(code: number): void;
+  /** Whether standard output is a terminal, where a progress line can be redrawn in place. */
+  isTTY?: boolean;
+  /** Writes to standard output as is (no line break added): for a progress line redrawn with "\r". */
+  write?(text: string): void;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
+  write: (text) => process.stdout.write(text),
+  isTTY: process.stdout.isTTY === true,
   err: (text) => process.stderr.write(`${text}\n`),
   exit: (code) => process.exit(code),
 };
