@@ -54,7 +54,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
 
   it('adds a shipped script from its header; list, show and versions have it; adding it again changes nothing', async () => {
     const added = await admin('scripts', 'add', 'scripts/maintenance/clean-temp.sh');
-    expect(added).toMatchObject({ code: 0, stderr: '', stdout: 'clean-temp: version 1 saved\n' });
+    expect(added).toMatchObject({ code: 0, stderr: '', stdout: 'clean-temp (linux): version 1 saved\n' });
 
     const list = await tom('scripts', 'list');
     expect(list).toMatchObject({ code: 0, stderr: '' });
@@ -75,16 +75,31 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(versions).toMatchObject({ code: 0, stderr: '' });
     expect(versions.stdout).toMatch(/^1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+admin\s+\d+\s+linux\s+[0-9a-f]{16}/m);
 
-    expect(await admin('scripts', 'add', 'scripts/maintenance/clean-temp.sh')).toMatchObject({ code: 0, stdout: 'clean-temp: unchanged (version 1)\n' });
+    expect(await admin('scripts', 'add', 'scripts/maintenance/clean-temp.sh')).toMatchObject({ code: 0, stdout: 'clean-temp (linux): unchanged (version 1)\n' });
     expect((await server.api<unknown[]>('GET', '/api/scripts/clean-temp/versions')).body).toHaveLength(1);
+
+    // The Windows and macOS versions are variants of the same script, not newer versions of it.
+    const variants = await admin('scripts', 'add', 'scripts/maintenance/clean-temp.ps1', 'scripts/maintenance/clean-temp.macos.sh');
+    expect(variants).toMatchObject({ code: 0, stderr: '', stdout: 'clean-temp (windows): version 1 saved\nclean-temp (macos): version 1 saved\n' });
+    const ambiguous = await tom('scripts', 'show', 'clean-temp');
+    expect(ambiguous.code).not.toBe(0);
+    expect(ambiguous.stderr).toMatch(/has variants for linux, macos, windows; say which platform/);
+    expect((await tom('scripts', 'show', 'clean-temp', '--platform', 'windows')).stdout).toMatch(/^interpreter:\s+powershell$/m);
+    // A run on this Linux PC picks the Linux variant.
+    const run = JSON.parse((await tom('run', 'clean-temp', '--on', agent.deviceId, '--arg', 'dry_run=1', '--arg', `root=${dir}`, '--json')).stdout) as { jobs: Array<{ script: string; scriptVersion: number; id: string }> };
+    const job = (await server.api<{ args: Record<string, string> }>('GET', `/api/jobs/${run.jobs[0]!.id}`)).body;
+    expect(job.args).toMatchObject({ dry_run: '1', root: dir });
+    const refused = await admin('scripts', 'add', file('overlap.sh', 'echo\n'), '--name', 'clean-temp', '--platform', 'linux,windows');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/already has a variant for/);
   });
 
   it('adds a file without a header from flags, and refuses one without them, a broken header and a file too large', async () => {
     const hello = file('hello.sh', 'echo "hello from helpline"\n');
-    expect(await admin('scripts', 'add', hello, '--name', 'hello', '--interpreter', 'sh', '--platform', 'linux')).toMatchObject({ code: 0, stderr: '', stdout: 'hello: version 1 saved\n' });
-    expect(await admin('scripts', 'add', file('fail.sh', 'echo "about to fail" >&2\nexit 4\n'), '--name', 'fail-four', '--platform', 'linux', '--timeout', '30s')).toMatchObject({ code: 0, stdout: 'fail-four: version 1 saved\n' });
+    expect(await admin('scripts', 'add', hello, '--name', 'hello', '--interpreter', 'sh', '--platform', 'linux')).toMatchObject({ code: 0, stderr: '', stdout: 'hello (linux): version 1 saved\n' });
+    expect(await admin('scripts', 'add', file('fail.sh', 'echo "about to fail" >&2\nexit 4\n'), '--name', 'fail-four', '--platform', 'linux', '--timeout', '30s')).toMatchObject({ code: 0, stdout: 'fail-four (linux): version 1 saved\n' });
     expect((await server.api('GET', '/api/scripts/fail-four')).body).toMatchObject({ interpreter: 'sh', timeoutMs: 30_000, platforms: ['linux'] });
-    expect(await admin('scripts', 'add', file('greet.sh', GREET))).toMatchObject({ code: 0, stdout: 'greet: version 1 saved\n' });
+    expect(await admin('scripts', 'add', file('greet.sh', GREET))).toMatchObject({ code: 0, stdout: 'greet (linux): version 1 saved\n' });
 
     const bare = await admin('scripts', 'add', file('bare.txt', 'echo hi\n'));
     expect(bare).toMatchObject({ code: 2, stdout: '' });
@@ -99,7 +114,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(big).toMatchObject({ code: 2, stdout: '' });
     expect(big.stderr).toMatch(/big\.sh is 300\.0 KiB; a script may be at most 256 KiB/);
     expect((await admin('scripts', 'add', hello, '--name', 'x', '--platform', 'beos')).stderr).toContain('unknown platform "beos"');
-    expect((await server.api<Array<{ name: string }>>('GET', '/api/scripts')).body.map((script) => script.name).sort()).toEqual(['clean-temp', 'fail-four', 'greet', 'hello']);
+    expect((await server.api<Array<{ name: string }>>('GET', '/api/scripts')).body.map((script) => script.name).sort()).toEqual(['clean-temp', 'clean-temp', 'clean-temp', 'fail-four', 'greet', 'hello']);
   });
 
   it('runs a script on a device named by its name and waits: a line per job, a summary, exit 0', async () => {

@@ -128,18 +128,14 @@ export function registerScriptCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           const files = args.files.map(String);
           if (args.name !== undefined && files.length > 1) throw new UsageError('--name names one script; give a single FILE with it');
           const requests = files.map((file) => requestFor(file, args));
-          const seen = new Map<string, string>();
-          for (const [index, request] of requests.entries()) {
-            const earlier = seen.get(request.name);
-            if (earlier !== undefined) io.err(`helpline: warning: ${clean(earlier)} and ${clean(basename(files[index]!))} are both script ${request.name}; the later one becomes its newest version`);
-            seen.set(request.name, basename(files[index]!));
-          }
           const client = ctx.client(args);
           const saved: ScriptVersionView[] = [];
           for (const request of requests) {
             const { status, body } = await client.postWithStatus<ScriptVersionView>('/api/scripts', request);
             saved.push(body);
-            if (!args.json) io.out(status === 201 ? `${clean(body.name)}: version ${body.version} saved` : `${clean(body.name)}: unchanged (version ${body.version})`);
+            // One name may have a variant per platform (clean-temp.sh, clean-temp.ps1): say which.
+            const which = `${clean(body.name)} (${body.platforms.join(', ')})`;
+            if (!args.json) io.out(status === 201 ? `${which}: version ${body.version} saved` : `${which}: unchanged (version ${body.version})`);
           }
           if (args.json) printJson(io, saved);
         },
@@ -168,10 +164,19 @@ export function registerScriptCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
       .command(
         'show <name>',
         'one script: what it does, its parameters, and its text',
-        (y) => y.positional('name', namePositional).version(false).option('version', { type: 'string', describe: 'this version (default: the newest)' }).option('json', jsonOption),
+        (y) =>
+          y
+            .positional('name', namePositional)
+            .version(false)
+            .option('version', { type: 'string', describe: 'this version (default: the newest)' })
+            .option('platform', { type: 'string', choices: [...SCRIPT_PLATFORMS], describe: 'the variant for this platform, when the script has several' })
+            .option('json', jsonOption),
         async (args) => {
           const version = positiveInteger('--version', args.version);
-          const script = await ctx.client(args).get<ScriptDetailView>(`/api/scripts/${segment(args.name)}${version === undefined ? '' : `?version=${version}`}`);
+          const query = new URLSearchParams();
+          if (version !== undefined) query.set('version', String(version));
+          if (args.platform !== undefined) query.set('platform', args.platform);
+          const script = await ctx.client(args).get<ScriptDetailView>(`/api/scripts/${segment(args.name)}${query.size ? `?${query}` : ''}`);
           if (args.json) return printJson(io, script);
           printFields(io, scriptFields(script));
           io.out('');

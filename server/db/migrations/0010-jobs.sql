@@ -1,11 +1,14 @@
 -- Maintenance scripts (every change is a new version), the jobs that run them on devices, and
--- the schedules that make jobs by themselves.
+-- the schedules that make jobs by themselves. One name may have a variant per platform set
+-- (clean-temp for linux, for windows, for macos): a run picks each device's variant.
 
 CREATE TABLE scripts (
   id         INTEGER PRIMARY KEY,
-  name       TEXT NOT NULL UNIQUE,
+  name       TEXT NOT NULL,
+  platforms  TEXT NOT NULL,
   created_by TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  UNIQUE (name, platforms)
 );
 
 CREATE TABLE script_versions (
@@ -53,7 +56,7 @@ CREATE INDEX jobs_status_not_before ON jobs(status, not_before);
 CREATE TABLE schedules (
   id            INTEGER PRIMARY KEY,
   name          TEXT NOT NULL UNIQUE,
-  script_id     INTEGER NOT NULL REFERENCES scripts(id),
+  script_name   TEXT NOT NULL,
   target_kind   TEXT NOT NULL CHECK (target_kind IN ('device', 'group')),
   target        TEXT NOT NULL,
   cron          TEXT NOT NULL,

@@ -4,7 +4,6 @@
 // automatically by SCRIPT", and if not, it stays open with the attempt on record.
 import type { FastifyBaseLogger } from 'fastify';
 import type { CheckDefinition } from '../../../protocol/messages/checks.js';
-import type { DeviceStore } from '../devices/store.js';
 import type { JobService } from '../jobs/service.js';
 import type { JobRow, JobStore } from '../jobs/store.js';
 import type { ScriptStore } from '../scripts/store.js';
@@ -15,7 +14,7 @@ import type { TicketStore } from '../tickets/store.js';
 const REMEDIATION_VALID_MS = 3_600_000;
 const UNFINISHED = new Set(['queued', 'sent', 'running']);
 
-export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; scripts: ScriptStore; devices: DeviceStore; tickets: TicketStore; log: FastifyBaseLogger; now: () => number; onChanged?: (ticketId: number) => void }) {
+export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; scripts: ScriptStore; tickets: TicketStore; log: FastifyBaseLogger; now: () => number; onChanged?: (ticketId: number) => void }) {
   const note = (ticketId: number, body: string) => {
     deps.tickets.addEntry(ticketId, deps.now(), SYSTEM_ACTOR.name, 'event', body);
     deps.onChanged?.(ticketId);
@@ -27,24 +26,23 @@ export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; 
       const name = check.remediationScript;
       if (!name) return;
       if (deps.jobStore.forTicket(ticketId).some((job) => UNFINISHED.has(job.status))) return;
-      const script = deps.scripts.latest(name);
-      const device = deps.devices.byId(deviceId);
-      if (!script || !device) {
+      const variants = deps.scripts.variants(name);
+      if (variants.length === 0) {
         note(ticketId, `Remediation not started: the check names script "${name}", which is not in the library.`);
         return;
       }
       try {
         const start = deps.now();
+        const targets = deps.jobs.targets({ deviceIds: [deviceId] }, variants);
         const run = deps.jobs.runPlan({
-          script,
-          devices: deps.jobs.targets({ deviceIds: [deviceId] }, script),
-          args: Object.fromEntries(script.params.filter((param) => param.default !== null).map((param) => [param.name, param.default!])),
+          targets,
+          args: {},
           notBefore: () => start,
           expiresAt: () => start + REMEDIATION_VALID_MS,
           requestedBy: `remediation:${check.id}`,
           ticketId,
         });
-        note(ticketId, `Remediation started: script ${script.name} version ${script.version} (job ${run.jobs[0]!.id}).`);
+        note(ticketId, `Remediation started: script ${name} version ${targets[0]!.script.version} (job ${run.jobs[0]!.id}).`);
       } catch (error) {
         deps.log.warn({ ticketId, script: name, err: error }, 'remediation could not start');
         note(ticketId, `Remediation not started: ${(error as Error).message}`);

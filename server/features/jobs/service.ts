@@ -4,12 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import type { JobListQuery, JobView, PreparedRun, RunRequest, RunView, SignedJobsRequest } from '../../../protocol/api/jobs.js';
 import { isJobSignatureValid, signJob } from '../../../protocol/job-signing.js';
-import type { JobEnvelope, JobResult } from '../../../protocol/messages/jobs.js';
+import type { JobArgs, JobEnvelope, JobResult } from '../../../protocol/messages/jobs.js';
 import type { Db } from '../../db/database.js';
 import type { ServerKeys } from '../../data-dir.js';
 import { ApiError } from '../../errors.js';
 import type { AuditStore } from '../audit/store.js';
 import type { DeviceRow, DeviceStore } from '../devices/store.js';
+import { variantFor } from '../scripts/service.js';
 import type { ScriptStore, ScriptVersionRow } from '../scripts/store.js';
 import { resolveJobArgs } from './arguments.js';
 import type { JobRow, JobStore } from './store.js';
@@ -45,11 +46,17 @@ export function jobView(row: JobRow): JobView {
   };
 }
 
+/** One device and the script variant it runs. */
+export interface RunTarget {
+  device: DeviceRow;
+  script: ScriptVersionRow;
+}
+
 /** What a run is about; `ticketId` and `scheduleId` link remediation and scheduled jobs. */
 export interface RunPlan {
-  script: ScriptVersionRow;
-  devices: DeviceRow[];
-  args: Record<string, string>;
+  targets: RunTarget[];
+  /** As given; each variant's declared parameters check them and add their defaults. */
+  args: JobArgs;
   notBefore: (device: DeviceRow) => number;
   expiresAt: (device: DeviceRow, notBefore: number) => number;
   requestedBy: string;
@@ -57,73 +64,89 @@ export interface RunPlan {
   ticketId?: number | null;
 }
 
+type SignedJob = { envelope: JobEnvelope; signature: string; script: ScriptVersionRow };
+
 export function createJobService(deps: { db: Db; jobs: JobStore; scripts: ScriptStore; devices: DeviceStore; keys: ServerKeys; audit: AuditStore; now: () => number; onQueued: (deviceIds: string[]) => void; onFinished?: (job: JobRow) => void }) {
   const { now } = deps;
+  const platformOf = (device: DeviceRow) => PLATFORM_OF[device.platform] ?? device.platform;
 
-  const scriptFor = (name: string, version?: number) => {
-    const script = version === undefined ? deps.scripts.latest(name) : deps.scripts.version(name, version);
-    if (!script) throw new ApiError('not_found', version === undefined ? `no script named ${name}` : `script ${name} has no version ${version}`);
-    return script;
+  /** The variants of a script (of one version number, when given). */
+  const variantsOf = (name: string, version?: number) => {
+    const rows = version === undefined ? deps.scripts.variants(name) : deps.scripts.version(name, version);
+    if (rows.length === 0) throw new ApiError('not_found', version === undefined ? `no script named ${name}` : `script ${name} has no version ${version}`);
+    return rows;
   };
 
-  /** The devices a request names, each able to run the script. */
-  const targets = (request: Pick<RunRequest, 'deviceIds' | 'group'>, script: ScriptVersionRow): DeviceRow[] => {
-    if (!request.deviceIds === !request.group) throw new ApiError('validation_failed', 'name the targets: deviceIds or group, not both');
-    const runsOn = (device: DeviceRow) => script.platforms.includes(PLATFORM_OF[device.platform] ?? device.platform);
-    if (request.deviceIds) {
-      return request.deviceIds.map((id) => {
+  /** The active devices a selection names, each with the variant it runs (refused when none can). */
+  const targets = (selection: Pick<RunRequest, 'deviceIds' | 'group'>, variants: readonly ScriptVersionRow[]): RunTarget[] => {
+    if (!selection.deviceIds === !selection.group) throw new ApiError('validation_failed', 'name the targets: deviceIds or group, not both');
+    const name = variants[0]!.name;
+    const runsOn = variants.flatMap((variant) => variant.platforms).join(', ');
+    if (selection.deviceIds) {
+      return selection.deviceIds.map((id) => {
         const device = deps.devices.byId(id);
         if (!device || device.status !== 'active') throw new ApiError('validation_failed', `no active device ${id}`);
-        if (!runsOn(device)) throw new ApiError('validation_failed', `script ${script.name} runs on ${script.platforms.join(', ')}; device ${device.name} is ${PLATFORM_OF[device.platform] ?? device.platform}`);
-        return device;
+        const script = variantFor(variants, platformOf(device));
+        if (!script) throw new ApiError('validation_failed', `script ${name} runs on ${runsOn}; device ${device.name} is ${platformOf(device)}`);
+        return { device, script };
       });
     }
-    const members = deps.devices.all().filter((device) => device.group === request.group && device.status === 'active');
-    const able = members.filter(runsOn);
-    if (able.length === 0) throw new ApiError('validation_failed', `group ${request.group} has no active device that runs ${script.platforms.join('/')} scripts (${members.length} active devices in it)`);
+    const members = deps.devices.all().filter((device) => device.group === selection.group && device.status === 'active');
+    const able = members.flatMap((device) => {
+      const script = variantFor(variants, platformOf(device));
+      return script ? [{ device, script }] : [];
+    });
+    if (able.length === 0) throw new ApiError('validation_failed', `group ${selection.group} has no active device that runs ${name} (${runsOn}); ${members.length} active devices in it`);
     return able;
   };
 
-  const envelopes = (plan: RunPlan): JobEnvelope[] =>
-    plan.devices.map((device) => {
-      const notBefore = plan.notBefore(device);
-      return {
-        v: 1,
-        jobId: newId('job'),
-        deviceId: device.id,
-        scriptName: plan.script.name,
-        scriptVersion: plan.script.version,
-        scriptHash: plan.script.sha512,
-        interpreter: plan.script.interpreter,
-        args: plan.args,
-        timeoutMs: plan.script.timeoutMs,
-        notBefore,
-        expiresAt: plan.expiresAt(device, notBefore),
-        exclusive: !plan.script.concurrent,
-        elevation: plan.script.elevation,
-        requestedBy: plan.requestedBy,
-        requestedAt: now(),
-      };
+  const sign = (plan: RunPlan, key: Uint8Array): SignedJob[] => {
+    const argsByVariant = new Map<number, JobArgs>();
+    return plan.targets.map(({ device, script }) => {
+      if (!argsByVariant.has(script.scriptId)) argsByVariant.set(script.scriptId, resolveJobArgs(script.name, script.params, plan.args));
+      const envelope = envelopeFor(plan, device, script, argsByVariant.get(script.scriptId)!);
+      return { envelope, signature: signJob(envelope, key), script };
     });
+  };
 
-  const store = (runId: string, plan: Pick<RunPlan, 'script' | 'requestedBy' | 'scheduleId' | 'ticketId'>, signed: Array<{ envelope: JobEnvelope; signature: string }>): RunView => {
+  const envelopeFor = (plan: RunPlan, device: DeviceRow, script: ScriptVersionRow, args: JobArgs): JobEnvelope => {
+    const notBefore = plan.notBefore(device);
+    return {
+      v: 1,
+      jobId: newId('job'),
+      deviceId: device.id,
+      scriptName: script.name,
+      scriptVersion: script.version,
+      scriptHash: script.sha512,
+      interpreter: script.interpreter,
+      args,
+      timeoutMs: script.timeoutMs,
+      notBefore,
+      expiresAt: plan.expiresAt(device, notBefore),
+      exclusive: !script.concurrent,
+      elevation: script.elevation,
+      requestedBy: plan.requestedBy,
+      requestedAt: now(),
+    };
+  };
+
+  const store = (runId: string, plan: Pick<RunPlan, 'requestedBy' | 'scheduleId' | 'ticketId'>, signed: SignedJob[]): RunView => {
     deps.db.transaction(() => {
-      for (const { envelope, signature } of signed) {
-        deps.jobs.insert({ id: envelope.jobId, runId, scriptId: plan.script.scriptId, scriptVersion: plan.script.version, deviceId: envelope.deviceId, envelope, signature, requestedBy: plan.requestedBy, createdAt: now(), notBefore: envelope.notBefore, expiresAt: envelope.expiresAt, scheduleId: plan.scheduleId ?? null, ticketId: plan.ticketId ?? null });
+      for (const { envelope, signature, script } of signed) {
+        deps.jobs.insert({ id: envelope.jobId, runId, scriptId: script.scriptId, scriptVersion: script.version, deviceId: envelope.deviceId, envelope, signature, requestedBy: plan.requestedBy, createdAt: now(), notBefore: envelope.notBefore, expiresAt: envelope.expiresAt, scheduleId: plan.scheduleId ?? null, ticketId: plan.ticketId ?? null });
       }
-      deps.audit.record({ actor: plan.requestedBy, action: 'job.requested', target: plan.script.name, detail: { runId, version: plan.script.version, devices: signed.map((job) => job.envelope.deviceId), args: signed[0]?.envelope.args ?? {} } });
+      const first = signed[0]!.envelope;
+      deps.audit.record({ actor: plan.requestedBy, action: 'job.requested', target: first.scriptName, detail: { runId, versions: [...new Set(signed.map((job) => `${job.script.platforms.join('+')} v${job.script.version}`))], devices: signed.map((job) => job.envelope.deviceId), args: first.args } });
     })();
     deps.onQueued(signed.map((job) => job.envelope.deviceId));
     return { runId, jobs: signed.map((job) => jobView(deps.jobs.byId(job.envelope.jobId)!)) };
   };
 
   const planFor = (actor: string, request: RunRequest): RunPlan => {
-    const script = scriptFor(request.script, request.version);
     const start = request.notBefore ? Date.parse(request.notBefore) : now();
     return {
-      script,
-      devices: targets(request, script),
-      args: resolveJobArgs(script.name, script.params, request.args),
+      targets: targets(request, variantsOf(request.script, request.version)),
+      args: request.args ?? {},
       notBefore: () => start,
       expiresAt: (_device, notBefore) => notBefore + (request.validForMs ?? DEFAULT_VALID_MS),
       requestedBy: actor,
@@ -131,32 +154,35 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
   };
 
   return {
-    /** The active devices a selection names that can run the script (refused when none can). */
+    variantsOf,
     targets,
     /** Signs with the server's key and queues; refused when the key is kept off the server. */
     runPlan(plan: RunPlan): RunView {
       const key = deps.keys.jobSigning;
       if (!key) throw new ApiError('invalid_state', 'the job signing key is not on this server; sign the jobs yourself with `helpline run --signing-key FILE`');
-      return store(newId('run'), plan, envelopes(plan).map((envelope) => ({ envelope, signature: signJob(envelope, key.secretKey) })));
+      return store(newId('run'), plan, sign(plan, key.secretKey));
     },
     run(actor: string, request: RunRequest): RunView {
       return this.runPlan(planFor(actor, request));
     },
     /** The envelopes to sign elsewhere; nothing is stored until they come back signed. */
     prepare(actor: string, request: RunRequest): PreparedRun {
-      return { runId: newId('run'), envelopes: envelopes(planFor(actor, request)) };
+      const plan = planFor(actor, request);
+      const args = new Map<number, JobArgs>();
+      const argsOf = (script: ScriptVersionRow) => args.get(script.scriptId) ?? args.set(script.scriptId, resolveJobArgs(script.name, script.params, plan.args)).get(script.scriptId)!;
+      return { runId: newId('run'), envelopes: plan.targets.map(({ device, script }) => envelopeFor(plan, device, script, argsOf(script))) };
     },
     storeSigned(actor: string, request: SignedJobsRequest): RunView {
-      const first = request.jobs[0]!.envelope;
-      const script = scriptFor(first.scriptName, first.scriptVersion);
-      for (const { envelope, signature } of request.jobs) {
+      const signed = request.jobs.map(({ envelope, signature }): SignedJob => {
+        const script = deps.scripts.version(envelope.scriptName, envelope.scriptVersion).find((row) => row.sha512 === envelope.scriptHash);
+        if (!script) throw new ApiError('validation_failed', `job ${envelope.jobId}: the script does not match ${envelope.scriptName} version ${envelope.scriptVersion} in the library`);
         if (!isJobSignatureValid(envelope, signature, deps.keys.jobSigningPublicKey)) throw new ApiError('validation_failed', `job ${envelope.jobId}: the signature is not from this server's job signing key`);
-        if (envelope.scriptName !== script.name || envelope.scriptVersion !== script.version || envelope.scriptHash !== script.sha512) throw new ApiError('validation_failed', `job ${envelope.jobId}: the script does not match ${script.name} version ${script.version} in the library`);
         if (envelope.requestedBy !== actor) throw new ApiError('forbidden', `job ${envelope.jobId} was prepared for ${envelope.requestedBy}, not ${actor}`);
         if (!deps.devices.byId(envelope.deviceId)) throw new ApiError('validation_failed', `job ${envelope.jobId}: no device ${envelope.deviceId}`);
         if (deps.jobs.byId(envelope.jobId)) throw new ApiError('conflict', `job ${envelope.jobId} was stored already`);
-      }
-      return store(request.runId, { script, requestedBy: actor }, request.jobs);
+        return { envelope, signature, script };
+      });
+      return store(request.runId, { requestedBy: actor }, signed);
     },
     list: (query: JobListQuery) => deps.jobs.list({ ...query, limit: query.limit ?? 500 }).map(jobView),
     show(id: string): JobView {

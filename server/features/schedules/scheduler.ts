@@ -27,14 +27,16 @@ export function createScheduler(deps: { schedules: ScheduleStore; scripts: Scrip
       deps.log.info({ schedule: schedule.name, due: new Date(due).toISOString() }, 'schedule skipped: outside its maintenance window');
       return false;
     }
-    const script = deps.scripts.byId(schedule.scriptId, deps.scripts.latestVersionOf(schedule.scriptId));
-    if (!script) return false;
+    const variants = deps.scripts.variants(schedule.scriptName);
+    if (variants.length === 0) {
+      deps.log.warn({ schedule: schedule.name, script: schedule.scriptName }, 'schedule skipped: its script is not in the library');
+      return false;
+    }
     const windowEnd = schedule.window ? windowEndAfter(schedule.window, schedule.timeZone, due) : null;
     const spread = Math.max(0, Math.min(schedule.spreadMs, (windowEnd ?? Infinity) - due - 60_000));
     const selection = schedule.targetKind === 'device' ? { deviceIds: [schedule.target] } : { group: schedule.target };
     const run = deps.jobs.runPlan({
-      script,
-      devices: deps.jobs.targets(selection, script),
+      targets: deps.jobs.targets(selection, variants),
       args: schedule.args,
       notBefore: () => due + Math.floor(random() * spread),
       expiresAt: (_device, notBefore) => windowEnd ?? Math.max(notBefore + 60_000, Math.min(due + spread + DAY_MS, next ?? Infinity)),

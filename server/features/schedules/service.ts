@@ -50,15 +50,17 @@ export function createScheduleService(deps: { db: Db; schedules: ScheduleStore; 
       const problem = scheduleTimingProblem(request.cron, request.timeZone);
       if (problem) throw new ApiError('validation_failed', problem);
       if (deps.schedules.nameTaken(request.name)) throw new ApiError('conflict', `a schedule named ${request.name} exists already`);
-      const script = deps.scripts.latest(request.script);
-      if (!script) throw new ApiError('not_found', `no script named ${request.script}`);
+      const variants = deps.scripts.variants(request.script);
+      if (variants.length === 0) throw new ApiError('not_found', `no script named ${request.script}`);
       if (request.deviceId && !deps.devices.byId(request.deviceId)) throw new ApiError('validation_failed', `no device ${request.deviceId}`);
-      const args = resolveJobArgs(script.name, script.params, request.args);
+      // Checked against every variant now; each firing checks again against the newest versions.
+      for (const variant of variants) resolveJobArgs(variant.name, variant.params, request.args);
+      const args = request.args ?? {};
       const nextFireAt = nextFiring(request.cron, request.timeZone, deps.now());
-      const id = audited(actor, 'schedule.created', request.name, { script: script.name, cron: request.cron, timeZone: request.timeZone, window: request.window ?? null }, () =>
+      const id = audited(actor, 'schedule.created', request.name, { script: request.script, cron: request.cron, timeZone: request.timeZone, window: request.window ?? null }, () =>
         deps.schedules.insert({
           name: request.name,
-          scriptId: script.scriptId,
+          scriptName: request.script,
           targetKind: request.deviceId ? 'device' : 'group',
           target: request.deviceId ?? request.group!,
           cron: request.cron,

@@ -6,7 +6,6 @@ import type { DailyWindow } from './timing.js';
 export interface ScheduleRow {
   id: number;
   name: string;
-  scriptId: number;
   scriptName: string;
   targetKind: 'device' | 'group';
   target: string;
@@ -22,10 +21,10 @@ export interface ScheduleRow {
   lastFiredAt: number | null;
 }
 
-const SELECT = `SELECT c.id, c.name, c.script_id AS scriptId, s.name AS scriptName, c.target_kind AS targetKind, c.target, c.cron,
+const SELECT = `SELECT c.id, c.name, c.script_name AS scriptName, c.target_kind AS targetKind, c.target, c.cron,
   c.time_zone AS timeZone, c.spread_ms AS spreadMs, c.window_start AS windowStart, c.window_end AS windowEnd, c.args, c.paused,
   c.created_by AS createdBy, c.created_at AS createdAt, c.next_fire_at AS nextFireAt, c.last_fired_at AS lastFiredAt
-  FROM schedules c JOIN scripts s ON s.id = c.script_id`;
+  FROM schedules c`;
 
 type RawRow = Omit<ScheduleRow, 'window' | 'args' | 'paused'> & { windowStart: string | null; windowEnd: string | null; args: string; paused: number };
 const parse = ({ windowStart, windowEnd, ...row }: RawRow): ScheduleRow => ({
@@ -37,8 +36,8 @@ const parse = ({ windowStart, windowEnd, ...row }: RawRow): ScheduleRow => ({
 
 export function createScheduleStore(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO schedules (name, script_id, target_kind, target, cron, time_zone, spread_ms, window_start, window_end, args, paused, created_by, created_at, next_fire_at)
-     VALUES (@name, @scriptId, @targetKind, @target, @cron, @timeZone, @spreadMs, @windowStart, @windowEnd, @args, 0, @createdBy, @createdAt, @nextFireAt)`,
+    `INSERT INTO schedules (name, script_name, target_kind, target, cron, time_zone, spread_ms, window_start, window_end, args, paused, created_by, created_at, next_fire_at)
+     VALUES (@name, @scriptName, @targetKind, @target, @cron, @timeZone, @spreadMs, @windowStart, @windowEnd, @args, 0, @createdBy, @createdAt, @nextFireAt)`,
   );
   const byId = db.prepare(`${SELECT} WHERE c.id = ?`);
   const byName = db.prepare('SELECT id FROM schedules WHERE name = ?').pluck();
@@ -52,7 +51,7 @@ export function createScheduleStore(db: Db) {
     return row ? parse(row) : null;
   };
   return {
-    insert: (row: Omit<ScheduleRow, 'id' | 'scriptName' | 'paused' | 'lastFiredAt' | 'window'> & { window: DailyWindow | null }) =>
+    insert: (row: Omit<ScheduleRow, 'id' | 'paused' | 'lastFiredAt' | 'window'> & { window: DailyWindow | null }) =>
       Number(insert.run({ ...row, windowStart: row.window?.start ?? null, windowEnd: row.window?.end ?? null, args: JSON.stringify(row.args) }).lastInsertRowid),
     byId: one,
     nameTaken: (name: string) => byName.get(name) !== undefined,

@@ -1,7 +1,7 @@
 // The script library: staff read it, admins add scripts and versions.
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ScriptDetailView, ScriptNameParams, ScriptRequest, ScriptVersionView } from '../../../protocol/api/scripts.js';
+import { ScriptDetailView, ScriptNameParams, ScriptPlatform, ScriptRequest, ScriptVersionView } from '../../../protocol/api/scripts.js';
 import { ADMIN, STAFF, currentUser } from '../../plugins/access.js';
 import type { ScriptService } from './service.js';
 
@@ -19,10 +19,18 @@ export function scriptRoutes(app: FastifyInstance, deps: { scripts: ScriptServic
     },
   );
   app.get('/api/scripts', { config: { access: STAFF }, schema: { summary: 'Every script, newest version', response: { 200: Type.Array(ScriptVersionView) } } }, async () => scripts.list());
-  app.get<ByName & { Querystring: { version?: number } }>(
+  app.get<ByName & { Querystring: { version?: number; platform?: ScriptPlatform } }>(
     '/api/scripts/:name',
-    { config: { access: STAFF }, schema: { summary: 'A script with its text (newest version unless ?version=N)', params: ScriptNameParams, querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), response: { 200: ScriptDetailView } } },
-    async (request) => scripts.show(request.params.name, request.query.version),
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'A script with its text (newest version unless ?version=N; ?platform= picks the variant when there are several)',
+        params: ScriptNameParams,
+        querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })), platform: Type.Optional(ScriptPlatform) }, { additionalProperties: false }),
+        response: { 200: ScriptDetailView },
+      },
+    },
+    async (request) => scripts.show(request.params.name, request.query.version, request.query.platform),
   );
   app.get<ByName>(
     '/api/scripts/:name/versions',
