@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.js';
 import type { DeviceRow, DeviceStore } from '../devices/store.js';
 import type { CheckPolicyService } from './check-policies.js';
 import type { FaultService } from './service.js';
+import { periodicCheck } from '../../periodic-check.js';
 
 const minutesText = (ms: number) => `${Math.floor(ms / 60_000)} minutes`;
 
@@ -20,7 +21,6 @@ export function createOfflineMonitor(deps: {
   intervalMs: number;
   now: () => number;
 }) {
-  let timer: NodeJS.Timeout | null = null;
   const offlineCheck = (device: DeviceRow) =>
     deps.checkPolicies.forGroup(device.group).policy.checks.find((check): check is CheckOfKind<'offline'> => check.kind === 'offline');
 
@@ -63,20 +63,7 @@ export function createOfflineMonitor(deps: {
       const device = deps.devices.byId(deviceId);
       if (device?.status === 'active') deps.db.transaction(() => examine(device, deps.now()))();
     },
-    start() {
-      timer ??= setInterval(() => {
-        try {
-          checkNow();
-        } catch (error) {
-          deps.log.error({ err: error }, 'offline check failed; will try again');
-        }
-      }, deps.intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    ...periodicCheck(checkNow, { intervalMs: deps.intervalMs, log: deps.log, what: 'offline check' }),
   };
 }
 export type OfflineMonitor = ReturnType<typeof createOfflineMonitor>;

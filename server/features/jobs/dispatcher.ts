@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ServerToAgentBody } from '../../../protocol/envelope.js';
 import type { ScriptStore } from '../scripts/store.js';
 import type { JobStore } from './store.js';
+import { periodicCheck } from '../../periodic-check.js';
 
 export function createJobDispatcher(deps: {
   jobs: JobStore;
@@ -15,7 +16,6 @@ export function createJobDispatcher(deps: {
   intervalMs: number;
   now: () => number;
 }) {
-  let timer: NodeJS.Timeout | null = null;
 
   const deliver = (deviceId: string) => {
     const at = deps.now();
@@ -43,20 +43,7 @@ export function createJobDispatcher(deps: {
       deps.jobs.requeueSent(deviceId);
       deliver(deviceId);
     },
-    start() {
-      timer ??= setInterval(() => {
-        try {
-          checkNow();
-        } catch (error) {
-          deps.log.error({ err: error }, 'job dispatch failed; will try again');
-        }
-      }, deps.intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    ...periodicCheck(checkNow, { intervalMs: deps.intervalMs, log: deps.log, what: 'job dispatch' }),
   };
 }
 export type JobDispatcher = ReturnType<typeof createJobDispatcher>;

@@ -9,6 +9,7 @@ import type { JobService } from '../jobs/service.js';
 import type { ScriptStore } from '../scripts/store.js';
 import type { ScheduleRow, ScheduleStore } from './store.js';
 import { insideWindow, nextFiring, windowEndAfter } from './timing.js';
+import { periodicCheck } from '../../periodic-check.js';
 
 const DAY_MS = 86_400_000;
 /** A firing found later than this (server down or busy) counts as missed, unless the spread is longer. */
@@ -16,7 +17,6 @@ const MISSED_AFTER_MS = 10 * 60_000;
 
 export function createScheduler(deps: { schedules: ScheduleStore; scripts: ScriptStore; jobs: JobService; log: FastifyBaseLogger; intervalMs: number; now: () => number; random?: () => number }) {
   const random = deps.random ?? Math.random;
-  let timer: NodeJS.Timeout | null = null;
 
   const fire = (schedule: ScheduleRow, due: number, next: number | null, at: number): boolean => {
     if (at - due > Math.max(schedule.spreadMs, MISSED_AFTER_MS)) {
@@ -64,20 +64,7 @@ export function createScheduler(deps: { schedules: ScheduleStore; scripts: Scrip
 
   return {
     checkNow,
-    start() {
-      timer ??= setInterval(() => {
-        try {
-          checkNow();
-        } catch (error) {
-          deps.log.error({ err: error }, 'scheduler failed; will try again');
-        }
-      }, deps.intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    ...periodicCheck(checkNow, { intervalMs: deps.intervalMs, log: deps.log, what: 'schedule check' }),
   };
 }
 export type Scheduler = ReturnType<typeof createScheduler>;

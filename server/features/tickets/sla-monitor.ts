@@ -8,6 +8,7 @@ import type { SettingsService } from '../settings/service.js';
 import { unrecordedSlaEvents, type SlaEvent } from '../sla/sla-events.js';
 import type { TicketService } from './service.js';
 import type { TicketStore } from './store.js';
+import { periodicCheck } from '../../periodic-check.js';
 
 /** The actor for what the help desk does by itself. */
 export const SYSTEM_ACTOR: AuthUser = { id: 0, name: 'system', role: 'admin', line: null, tokenId: '' };
@@ -22,7 +23,6 @@ export interface SlaMonitorHooks {
 
 export function createSlaMonitor(deps: { tickets: TicketService; store: TicketStore; settings: SettingsService; log: FastifyBaseLogger; intervalMs: number; now?: () => number; hooks?: SlaMonitorHooks }) {
   const now = deps.now ?? Date.now;
-  let timer: NodeJS.Timeout | null = null;
 
   const applyRules = (ticketId: number, event: SlaEvent) => {
     for (const rule of deps.settings.helpDesk().escalationRules) {
@@ -68,14 +68,7 @@ export function createSlaMonitor(deps: { tickets: TicketService; store: TicketSt
 
   return {
     checkNow,
-    start() {
-      timer ??= setInterval(checkNow, deps.intervalMs);
-      timer.unref();
-    },
-    stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    },
+    ...periodicCheck(checkNow, { intervalMs: deps.intervalMs, log: deps.log, what: 'SLA check' }),
   };
 }
 export type SlaMonitor = ReturnType<typeof createSlaMonitor>;
