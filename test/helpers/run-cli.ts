@@ -19,9 +19,11 @@ function cleanEnv(extra: Record<string, string>): Record<string, string | undefi
   return { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))), ...extra };
 }
 
-export function runCli(program: Parameters<typeof binPath>[0], args: string[], env: Record<string, string> = {}, timeoutMs = 20_000): Promise<CliResult> {
+/** Runs a program to its end; `stdin` is what it reads on standard input (nothing when absent). */
+export function runCli(program: Parameters<typeof binPath>[0], args: string[], env: Record<string, string> = {}, timeoutMs = 20_000, stdin = ''): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath(program), ...args], { env: cleanEnv(env), cwd: ROOT });
+    child.stdin.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -51,4 +53,21 @@ export function startCli(program: Parameters<typeof binPath>[0], args: string[],
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`${program} exited with ${code} before it was ready:\n${output}`)));
   });
+}
+
+/**
+ * `helpline` as the people of a test: each runs with the server and their own token from the
+ * environment and a config file of their own under `dir`.
+ */
+export function signedInCli(context: () => { url: string; dir: string; tokens: Record<string, string> }, timeoutMs = 20_000) {
+  const envFor = (person: string) => {
+    const { url, dir, tokens } = context();
+    return { HELPLINE_SERVER: url, HELPLINE_TOKEN: tokens[person]!, HELPLINE_CONFIG: `${dir}/${person}/cli.json` };
+  };
+  return {
+    envFor,
+    as: (person: string) => (...args: string[]): Promise<CliResult> => runCli('helpline', args, envFor(person), timeoutMs),
+    /** Runs as `person` with `input` on standard input. */
+    withStdin: (person: string, input: string, ...args: string[]): Promise<CliResult> => runCli('helpline', args, envFor(person), timeoutMs, input),
+  };
 }

@@ -1,7 +1,6 @@
 // The real compiled `helpline` CLI on a real server: check policies per device group (show, set
 // from a file or standard input, list, reset, and the refusals), a fault ticket opened by a real
 // agent shown with the PC's snapshot, and a requester rating a resolved ticket.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleHealth } from '../../agent/health/sampler.js';
 import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
 import type { CheckPolicy } from '../../protocol/messages/checks.js';
-import { binPath, runCli, type CliResult } from '../helpers/run-cli.js';
+import { signedInCli, type CliResult } from '../helpers/run-cli.js';
 import { createToken, enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -36,25 +35,11 @@ describe('helpline checks, ticket show with a snapshot, and ticket rate', () => 
   let dir: string;
   const agents: TestAgent[] = [];
   const tokens: Record<string, string> = {};
-  const envFor = (person: string) => ({ HELPLINE_SERVER: server.url, HELPLINE_TOKEN: tokens[person]!, HELPLINE_CONFIG: join(dir, person, 'cli.json') });
-  const as =
-    (person: string) =>
-    (...args: string[]): Promise<CliResult> =>
-      runCli('helpline', args, envFor(person));
+  const cli = signedInCli(() => ({ url: server.url, dir, tokens }));
+  const as = cli.as;
   const admin = as('admin');
   const tom = as('tom');
-  /** Runs the CLI as admin with `input` on standard input. */
-  const adminWithStdin = (input: string, ...args: string[]): Promise<CliResult> =>
-    new Promise((done) => {
-      const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))), ...envFor('admin') };
-      const child = spawn(process.execPath, [binPath('helpline'), ...args], { env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => done({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  const adminWithStdin = (input: string, ...args: string[]): Promise<CliResult> => cli.withStdin('admin', input, ...args);
   const file = (name: string, text: string): string => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../protocol/api/devices.js';
 import type { JobView, RunView } from '../../protocol/api/jobs.js';
 import type { ScheduleView } from '../../protocol/api/schedules.js';
-import { binPath, runCli, type CliResult } from '../helpers/run-cli.js';
+import { binPath, signedInCli } from '../helpers/run-cli.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -22,10 +22,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
   let deviceName: string;
   let dir: string;
   const tokens: Record<string, string> = {};
-  const as =
-    (person: string) =>
-    (...args: string[]): Promise<CliResult> =>
-      runCli('helpline', args, { HELPLINE_SERVER: server.url, HELPLINE_TOKEN: tokens[person]!, HELPLINE_CONFIG: join(dir, person, 'cli.json') }, 60_000);
+  const { as } = signedInCli(() => ({ url: server.url, dir, tokens }), 60_000);
   const admin = as('admin');
   const tom = as('tom');
   const file = (name: string, text: string): string => {

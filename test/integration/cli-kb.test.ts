@@ -1,12 +1,11 @@
 // The real compiled `helpline kb` commands on a real server: writing articles from a flag, a file
 // or standard input, searching, showing the Markdown source as plain text, linking, and writing an
 // article from a resolved ticket.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, runCli, type CliResult } from '../helpers/run-cli.js';
+import { signedInCli, type CliResult } from '../helpers/run-cli.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type Article = { id: number; title: string; body: string; category: string; sourceTicketId: number | null };
@@ -16,27 +15,15 @@ describe('helpline kb', () => {
   let server: TestServer;
   let dir: string;
   const tokens: Record<string, string> = {};
-  const envFor = (person: string) => ({ HELPLINE_SERVER: server.url, HELPLINE_TOKEN: tokens[person]!, HELPLINE_CONFIG: join(dir, person, 'cli.json') });
-  const as =
-    (person: string) =>
-    (...args: string[]): Promise<CliResult> =>
-      runCli('helpline', args, envFor(person));
+  const cli = signedInCli(() => ({ url: server.url, dir, tokens }));
+  const as = cli.as;
   const tom = as('tom');
   const json = async <T>(...args: string[]): Promise<T> => {
     const result = await tom(...args, '--json');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     return JSON.parse(result.stdout) as T;
   };
-  const withStdin = (input: string, ...args: string[]): Promise<CliResult> =>
-    new Promise((done) => {
-      const child = spawn(process.execPath, [binPath('helpline'), ...args], { env: { ...process.env, ...envFor('tom') } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => done({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  const withStdin = (input: string, ...args: string[]): Promise<CliResult> => cli.withStdin('tom', input, ...args);
   const addUser = async (name: string, role: string) => {
     const password = `${name}-password-1`;
     expect((await server.api('POST', '/api/users', { body: { name, role, password } })).status).toBe(201);

@@ -1,11 +1,10 @@
 // The real compiled `helpline` CLI working tickets on a real server, as a technician added through
 // the API: opening, listing, the status workflow, escalation, replies, and the server's refusals.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { binPath, runCli, type CliResult } from '../helpers/run-cli.js';
+import { signedInCli, type CliResult } from '../helpers/run-cli.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type Ticket = { id: number; subject: string; status: string; line: number; priority: number; assignee: string | null };
@@ -19,11 +18,8 @@ describe('helpline tickets and ticket commands', () => {
   let server: TestServer;
   let dir: string;
   const tokens: Record<string, string> = {};
-  const envFor = (person: string) => ({ HELPLINE_SERVER: server.url, HELPLINE_TOKEN: tokens[person]!, HELPLINE_CONFIG: join(dir, person, 'cli.json') });
-  const as =
-    (person: string) =>
-    (...args: string[]): Promise<CliResult> =>
-      runCli('helpline', args, envFor(person));
+  const cli = signedInCli(() => ({ url: server.url, dir, tokens }));
+  const as = cli.as;
   const tom = as('tom');
   const json = async <T>(...args: string[]): Promise<T> => {
     const result = await tom(...args, '--json');
@@ -32,17 +28,7 @@ describe('helpline tickets and ticket commands', () => {
   };
   const open = (subject: string, ...flags: string[]) => json<Ticket>('ticket', 'create', '--subject', subject, ...flags);
   const detail = async (id: number) => (await server.api<Detail>('GET', `/api/tickets/${id}`)).body;
-  /** Runs the CLI as tom with `input` on standard input. */
-  const withStdin = (input: string, ...args: string[]): Promise<CliResult> =>
-    new Promise((done) => {
-      const child = spawn(process.execPath, [binPath('helpline'), ...args], { env: { ...process.env, ...envFor('tom') } });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => done({ code, stdout, stderr }));
-      child.stdin.end(input);
-    });
+  const withStdin = (input: string, ...args: string[]): Promise<CliResult> => cli.withStdin('tom', input, ...args);
   const addUser = async (name: string, role: string) => {
     const password = `${name}-password-1`;
     expect((await server.api('POST', '/api/users', { body: { name, role, password } })).status).toBe(201);
