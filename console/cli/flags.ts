@@ -39,15 +39,21 @@ export const STDIN_ARG = '/dev/stdin';
 export const protectDash = (argv: readonly string[]): string[] => argv.map((arg) => (arg === '-' ? STDIN_ARG : arg));
 export const showDash = (text: string): string => text.replaceAll(STDIN_ARG, '-');
 
+/**
+ * Everything on standard input, read as a stream: opening /dev/stdin fails (ENXIO) when standard
+ * input is a socket, which is what a parent process often hands over.
+ */
+export async function readStandardInput(stdin: AsyncIterable<string | Buffer> = process.stdin): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
 /** A text argument (reply, note, reason, ...) as typed, or standard input when given as "-". */
 export async function textValue(name: string, value: string, stdin: AsyncIterable<string | Buffer> = process.stdin): Promise<string> {
   const fromStdin = value === '-' || value === STDIN_ARG;
   let text = value;
-  if (fromStdin) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    text = Buffer.concat(chunks).toString('utf8').replace(/(\r?\n)+$/, '');
-  }
+  if (fromStdin) text = (await readStandardInput(stdin)).toString('utf8').replace(/(\r?\n)+$/, '');
   if (text.trim() === '') throw new UsageError(fromStdin ? `${name} was "-", but standard input was empty` : `${name} is empty`);
   return text;
 }

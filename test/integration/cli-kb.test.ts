@@ -68,6 +68,10 @@ describe('helpline kb', () => {
     const piped = await withStdin('Line one\n\nLine two\n', 'kb', 'add', '--title', 'Piped article', '--category', 'general', '--body', '-', '--json');
     expect(piped).toMatchObject({ code: 0, stderr: '' });
     expect((await article((JSON.parse(piped.stdout) as Article).id)).body).toBe('Line one\n\nLine two\n');
+    // --file - reads a pipe too (opening /dev/stdin fails when it is a socket).
+    const pipedFile = await withStdin('From a pipe\n', 'kb', 'add', '--title', 'Piped file', '--category', 'general', '--file', '-', '--json');
+    expect(pipedFile).toMatchObject({ code: 0, stderr: '' });
+    expect((await article((JSON.parse(pipedFile.stdout) as Article).id)).body).toBe('From a pipe\n');
   });
 
   it('prints a <script> body unchanged as text, with escape sequences made harmless', async () => {

@@ -8,7 +8,7 @@ import { segment } from '../api-client.js';
 import { checkLines } from '../check-summary.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
-import { STDIN_ARG } from '../flags.js';
+import { STDIN_ARG, readStandardInput } from '../flags.js';
 import { clean, jsonOption, localTime, printJson, printTable } from '../output.js';
 
 /** GET/PUT/DELETE /api/check-policies[/:group]. */
@@ -24,12 +24,6 @@ const groupPositional = { type: 'string', demandOption: true, describe: 'device 
 const checkCount = (policy: CheckPolicy): string => `${policy.checks.length} check${policy.checks.length === 1 ? '' : 's'}`;
 const path = (group: string): string => `/api/check-policies/${segment(group)}`;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * The policy JSON from FILE, or from standard input for "-" (read as a stream: /dev/stdin cannot
  * be opened when it is a socket); not checked beyond being JSON (the server does that).
@@ -39,7 +33,7 @@ async function readPolicyFile(file: string): Promise<unknown> {
   const shown = fromStdin ? 'standard input' : clean(file);
   let text: string;
   try {
-    text = fromStdin ? await readStdin() : readFileSync(file, 'utf8');
+    text = fromStdin ? (await readStandardInput()).toString('utf8') : readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

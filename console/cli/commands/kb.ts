@@ -5,7 +5,7 @@ import type { Argv } from 'yargs';
 import { KB_BODY_MAX_BYTES, type KbArticleRequest, type KbArticleView, type KbLinkView, type KbSearchHit } from '../../../protocol/api/knowledge.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
-import { STDIN_ARG, positiveInteger, ticketId } from '../flags.js';
+import { STDIN_ARG, positiveInteger, readStandardInput, ticketId } from '../flags.js';
 import { clean, jsonOption, localTime, printFields, printJson, printTable, relativeTime } from '../output.js';
 
 const articlePositional = { type: 'string', demandOption: true, describe: 'article number, like 3 or #3 (see `helpline kb search`)' } as const;
@@ -32,12 +32,6 @@ function decodeBody(where: string, bytes: Buffer): string {
   return text;
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
 /** The body from --body TEXT, --body - (standard input) or --file PATH: exactly one of them. */
 async function bodyFrom(args: { body?: string; file?: string }): Promise<string> {
   if ((args.body === undefined) === (args.file === undefined)) throw new UsageError('give the Markdown body with exactly one of --body TEXT, --body - (standard input) or --file PATH');
@@ -45,13 +39,13 @@ async function bodyFrom(args: { body?: string; file?: string }): Promise<string>
     const shown = args.file === STDIN_ARG ? 'standard input' : `--file ${clean(args.file)}`;
     let bytes: Buffer;
     try {
-      bytes = readFileSync(args.file);
+      bytes = args.file === STDIN_ARG ? await readStandardInput() : readFileSync(args.file);
     } catch (error) {
       throw new UsageError(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     return decodeBody(shown, bytes);
   }
-  if (args.body === '-' || args.body === STDIN_ARG) return decodeBody('--body - (standard input)', await readStdin());
+  if (args.body === '-' || args.body === STDIN_ARG) return decodeBody('--body - (standard input)', await readStandardInput());
   return decodeBody('--body', Buffer.from(args.body!, 'utf8'));
 }
 
