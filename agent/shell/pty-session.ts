@@ -1,0 +1,129 @@
+// One remote shell on this PC: a pseudo-terminal (node-pty) whose output is handed out in
+// bounded chunks and paused while too much is unacknowledged, so a flood never piles up in
+// memory. It ends on the shell's own exit, on close, when idle too long or past its maximum
+// length — and then the whole process group goes, so nothing is left running on the PC.
+import * as pty from 'node-pty';
+import { SHELL_CHUNK_BYTES, SHELL_MAX_SIZE, SHELL_MIN_SIZE, SHELL_OUTPUT_WINDOW, type ShellOpen } from '../../protocol/messages/shell.js';
+import { killTree } from '../jobs/run-script.js';
+import { pickShell, type ShellProgram } from './shells.js';
+
+export interface ShellEnd {
+  exitCode: number | null;
+  signal: number | null;
+  reason: string | null;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export interface ShellSessionHooks {
+  output(chunk: Buffer): void;
+  exit(end: ShellEnd): void;
+}
+
+export interface ShellSession {
+  readonly pid: number;
+  readonly shell: string;
+  /** False when the session has ended (input after exit is dropped). */
+  input(data: Buffer): boolean;
+  resize(cols: number, rows: number): boolean;
+  ack(bytes: number): void;
+  close(reason: string): void;
+}
+
+const validSize = (cols: number, rows: number) =>
+  Number.isInteger(cols) && Number.isInteger(rows) && cols >= SHELL_MIN_SIZE.cols && rows >= SHELL_MIN_SIZE.rows && cols <= SHELL_MAX_SIZE.cols && rows <= SHELL_MAX_SIZE.rows;
+
+/** A clean environment for the shell: what a login would give, not the agent's own settings. */
+function shellEnvironment(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const kept = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'SystemRoot', 'SYSTEMROOT', 'windir', 'ComSpec', 'PATHEXT', 'USERPROFILE', 'TEMP', 'TMP'];
+  const env: Record<string, string> = { TERM: 'xterm-256color' };
+  for (const name of kept) if (from[name] !== undefined) env[name] = from[name]!;
+  return env;
+}
+
+export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, options: { shells?: ShellProgram[]; cwd?: string } = {}): ShellSession | { refused: string } {
+  if (!validSize(open.cols, open.rows)) return { refused: `terminal size ${open.cols}×${open.rows} is out of bounds` };
+  const shell = pickShell(open.shell, options.shells);
+  if ('refused' in shell) return shell;
+  const terminal = pty.spawn(shell.file, open.exec === undefined ? [] : shell.execArgs(open.exec), {
+    name: 'xterm-256color',
+    // Raw bytes both ways: terminal output is not always valid UTF-8.
+    encoding: null,
+    cols: open.cols,
+    rows: open.rows,
+    cwd: options.cwd ?? process.env.HOME ?? process.cwd(),
+    env: shellEnvironment(),
+  });
+  let unacked = 0;
+  let paused = false;
+  let ended = false;
+  let endReason: string | null = null;
+  let bytesIn = 0;
+  let bytesOut = 0;
+  let idleTimer: NodeJS.Timeout | null = null;
+  const touch = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => close(`idle for ${Math.round(open.idleTimeoutMs / 60_000)} min without input or output`), open.idleTimeoutMs);
+    idleTimer.unref();
+  };
+  const longest = setTimeout(() => close(`reached the maximum session length of ${Math.round(open.maxDurationMs / 60_000)} min`), open.maxDurationMs);
+  longest.unref();
+
+  const close = (reason: string) => {
+    if (ended) return;
+    endReason ??= reason;
+    // The terminal's process group holds the shell and everything it started.
+    killTree(terminal.pid);
+  };
+
+  // With `encoding: null` node-pty hands over Buffers, though its types still say string.
+  terminal.onData((data: string | Buffer) => {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let offset = 0; offset < bytes.length; offset += SHELL_CHUNK_BYTES) {
+      const chunk = bytes.subarray(offset, offset + SHELL_CHUNK_BYTES);
+      bytesOut += chunk.length;
+      unacked += chunk.length;
+      hooks.output(chunk);
+    }
+    touch();
+    if (!paused && unacked >= SHELL_OUTPUT_WINDOW) {
+      paused = true;
+      terminal.pause();
+    }
+  });
+  terminal.onExit(({ exitCode, signal }) => {
+    ended = true;
+    if (idleTimer) clearTimeout(idleTimer);
+    clearTimeout(longest);
+    // Background jobs the shell left behind go with it.
+    killTree(terminal.pid);
+    hooks.exit({ exitCode: endReason ? null : exitCode, signal: signal || null, reason: endReason, bytesIn, bytesOut });
+  });
+  touch();
+
+  return {
+    pid: terminal.pid,
+    shell: shell.name,
+    input(data: Buffer): boolean {
+      if (ended) return false;
+      bytesIn += data.length;
+      terminal.write(data);
+      touch();
+      return true;
+    },
+    resize(cols: number, rows: number): boolean {
+      if (ended || !validSize(cols, rows)) return false;
+      terminal.resize(cols, rows);
+      return true;
+    },
+    ack(bytes: number): void {
+      unacked = Math.max(0, unacked - bytes);
+      // Resume at half the window, so it does not stop and start on every chunk.
+      if (paused && unacked <= SHELL_OUTPUT_WINDOW / 2 && !ended) {
+        paused = false;
+        terminal.resume();
+      }
+    },
+    close,
+  };
+}

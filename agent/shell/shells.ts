@@ -1,0 +1,35 @@
+// Which shells a technician may ask for on this PC, by name, and how each runs one command.
+// The list is the agent's, not the server's: a compromised server cannot name a program.
+import { existsSync } from 'node:fs';
+
+export interface ShellProgram {
+  name: string;
+  file: string;
+  /** Arguments that make it run one command and exit with its status. */
+  execArgs: (command: string) => string[];
+}
+
+const UNIX_SHELLS: Record<string, string[]> = {
+  sh: ['/bin/sh'],
+  bash: ['/bin/bash', '/usr/bin/bash', '/usr/local/bin/bash'],
+  zsh: ['/bin/zsh', '/usr/bin/zsh'],
+};
+
+export function availableShells(platform: NodeJS.Platform = process.platform): ShellProgram[] {
+  if (platform === 'win32') {
+    return [
+      { name: 'powershell', file: 'powershell.exe', execArgs: (command) => ['-NoProfile', '-NonInteractive', '-Command', command] },
+      { name: 'cmd', file: 'cmd.exe', execArgs: (command) => ['/d', '/c', command] },
+    ];
+  }
+  return Object.entries(UNIX_SHELLS).flatMap(([name, candidates]) => {
+    const file = candidates.find((candidate) => existsSync(candidate));
+    return file ? [{ name, file, execArgs: (command: string) => ['-c', command] }] : [];
+  });
+}
+
+/** The named shell, or the platform's default (bash where there is one, else sh; PowerShell on Windows). */
+export function pickShell(name: string | undefined, shells = availableShells()): ShellProgram | { refused: string } {
+  if (name === undefined) return shells.find((shell) => shell.name === 'bash') ?? shells[0] ?? { refused: 'no shell is available on this PC' };
+  return shells.find((shell) => shell.name === name) ?? { refused: `shell "${name}" is not allowed here; allowed: ${shells.map((shell) => shell.name).join(', ') || 'none'}` };
+}
