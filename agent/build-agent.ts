@@ -12,6 +12,8 @@ import { openChannel, type AgentChannel, type ConnectFailure } from './channel-c
 import type { AgentConfig } from './config.js';
 import { serverHandlers } from './handlers.js';
 import { createJobRunner } from './jobs/job-runner.js';
+import { createShellManager } from './shell/manager.js';
+import { resolveRunAs } from './shell/run-as.js';
 import type { Outbox } from './outbox/outbox-store.js';
 import { currentPlatform } from './platform/index.js';
 import { defaultSources } from './sources.js';
@@ -75,6 +77,9 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     afterJob: () => work.recheck(),
     log,
   });
+
+  const runAs = resolveRunAs(config.shellRunAs);
+  const shells = createShellManager({ stateDir: config.stateDir, maxSessions: config.shellMaxSessions, log, ...(runAs ? { runAs } : {}) });
 
   let status: AgentStatus = 'stopped';
   let stoppedForGood = false;
@@ -149,7 +154,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     attempt = 0;
     sessions++;
     const heartbeatMs = config.heartbeatIntervalMs ?? opened.welcome.heartbeatIntervalMs;
-    const context = { log, work, jobs, onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }) };
+    const context = { log, work, jobs, shells, onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }) };
     // A server that stays silent for 2.5 heartbeats is gone even if TCP has not noticed.
     const armSilence = () => {
       if (silenceTimer) clearTimeout(silenceTimer);
@@ -170,6 +175,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     opened.onClose((code, reason) => {
       channel = null;
       work.detach();
+      shells.detach();
       clearTimers();
       log.info({ code, reason: reason || describeCloseCode(code) }, 'channel closed');
       emitter.emit('offline', { code, reason });
@@ -184,6 +190,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     beat();
     work.applyPolicy(opened.welcome.policy);
     work.attach({ send: (type, body, id) => opened.send(type, body as never, id) });
+    shells.attach((type, body) => opened.send(type, body));
     setStatus('online', opened.sessionId);
     log.info({ deviceId: identity.deviceId, sessionId: opened.sessionId }, 'connected');
     emitter.emit('online', { sessionId: opened.sessionId, deviceId: identity.deviceId });
@@ -219,6 +226,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
             setTimeout(resolve, 1000).unref();
           });
         }
+        shells.stop();
         await jobs.stop();
         await work.stop();
       },

@@ -8,6 +8,7 @@ import { loadAgentConfig } from './config.js';
 import { enrollAgent, EnrollmentError } from './enroll.js';
 import { currentPlatform, type Platform } from './platform/index.js';
 import { employeeCommands } from './employee/commands.js';
+import { consentCommands } from './shell/consent-commands.js';
 import { createAgentState } from './state.js';
 
 function withState<T>(y: Argv<T>, platform: Platform) {
@@ -19,7 +20,7 @@ export function buildAgentCli(argv: string[], env: Record<string, string | undef
     .scriptName('helpline-agent')
     .version(HELPLINE_VERSION)
     .strict()
-    .demandCommand(1, 'name a command: enroll, run, status, help, tickets or rate')
+    .demandCommand(1, 'name a command: enroll, run, status, help, tickets, rate or consent')
     .command(
       'enroll',
       'enroll this PC with a token from `helpline token create`',
@@ -83,7 +84,7 @@ export function buildAgentCli(argv: string[], env: Record<string, string | undef
         console.log(`key fingerprint ${identity.fingerprint}`);
       },
     );
-  return employeeCommands(cli, (c) => withState(c, platform), env)
+  return consentCommands(employeeCommands(cli, (c) => withState(c, platform), env), (c) => withState(c, platform))
     .fail((message, error) => {
       const text = error instanceof EnrollmentError ? `${error.message} (${error.code})` : (error?.message ?? message);
       console.error(`helpline-agent: ${text}`);

@@ -27,6 +27,10 @@ export const AgentConfigSchema = Type.Object(
     outboxWindow: Type.Integer({ minimum: 1, maximum: 1000, default: 32 }),
     /** Whether this PC runs maintenance scripts at all; off refuses every job (and says so). */
     scriptsEnabled: Type.Boolean({ default: true }),
+    /** Remote shells open at once on this PC, at most. */
+    shellMaxSessions: Type.Integer({ minimum: 1, maximum: 20, default: 3 }),
+    /** Unix: the local account remote shells run as, instead of the agent's own (e.g. "helpdesk"). */
+    shellRunAs: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z_][a-z0-9_.-]*$' })),
     /** Give up on a connection attempt after this long. */
     connectTimeoutMs: Type.Integer({ minimum: 100, default: 15_000 }),
   },

@@ -3,12 +3,14 @@
 import type { Logger } from 'pino';
 import type { ServerToAgentBody, ServerToAgentType } from '../protocol/envelope.js';
 import type { JobRunner } from './jobs/job-runner.js';
+import type { ShellManager } from './shell/manager.js';
 import type { AgentWork } from './work.js';
 
 export interface AgentHandlerContext {
   log: Logger;
   work: AgentWork;
   jobs: JobRunner;
+  shells: ShellManager;
   onHeartbeatAck(rttMs: number): void;
 }
 
@@ -30,6 +32,11 @@ export const serverHandlers: ServerHandlers = {
   },
   'policy.update': (context, body) => context.work.applyPolicy(body),
   'job.run': (context, body) => context.jobs.onRun(body),
+  'shell.open': (context, body) => context.shells.open(body),
+  'shell.input': (context, body) => context.shells.input(body),
+  'shell.resize': (context, body) => context.shells.resize(body),
+  'shell.ack': (context, body) => context.shells.ack(body),
+  'shell.close': (context, body) => context.shells.close(body),
   'employee.tickets': (context, body) => {
     try {
       context.work.employeeTickets.replace(body);

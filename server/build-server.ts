@@ -1,6 +1,7 @@
 // Wires the server together: database, stores, services, HTTP routes and the agent hub.
 // `main.ts` only calls this; tests call it too, with port 0 and a temp data directory.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -73,6 +74,12 @@ import { registerErrorHandler } from './plugins/errors.js';
 import { registerValidators } from './plugins/validators.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { routeUpgrades } from './plugins/upgrades.js';
+import { DEFAULT_SHELL_POLICY, ShellPolicy } from '../protocol/api/shell.js';
+import { createGroupSettings } from './features/settings/group-settings.js';
+import { pruneRecordings } from './features/shell/retention.js';
+import { createShellRelay, SHELL_PATH } from './features/shell/relay.js';
+import { shellRoutes } from './features/shell/routes.js';
+import { createShellSessionStore } from './features/shell/store.js';
 
 export interface BuildServerOptions {
   /** Where logs go (default stdout); tests pass a stream to read them. */
@@ -176,24 +183,52 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const scheduleStore = createScheduleStore(db);
   const scheduler = createScheduler({ schedules: scheduleStore, scripts: scriptStore, jobs, log: app.log, intervalMs: config.scheduleCheckIntervalMs, now });
   const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });
+  const auth = createAuthService({ users, tokens: apiTokens, audit, config });
+  const shellPolicies = createGroupSettings({ db, audit, now, prefix: 'shell-policy:', schema: ShellPolicy, defaultValue: DEFAULT_SHELL_POLICY, auditAction: 'shell_policy' });
+  const shellSessions = createShellSessionStore(db);
+  const shellRelay = createShellRelay({
+    auth,
+    devices,
+    policies: shellPolicies,
+    isOnline: (id) => hub?.isOnline(id) ?? false,
+    toAgent: (deviceId, type, body) => connectionOf(deviceId)?.send(type, body) ?? false,
+    sessions: shellSessions,
+    audit,
+    recordingsDir: join(config.dataDir, 'recordings'),
+    recordingMaxBytes: config.recordingMaxBytes,
+    ticketExists: (id) => ticketStore.byId(id) !== undefined,
+    onEnded: (sessionId) => noteShellOnTicket(shellSessions.byId(sessionId)),
+    log: app.log,
+    now,
+  });
+  /** A shell opened for a ticket leaves a note on it: who, how long, and the recording. */
+  const noteShellOnTicket = (session: ReturnType<typeof shellSessions.byId>) => {
+    if (!session?.ticketId || session.endedAt === null) return;
+    const minutes = Math.max(1, Math.round((session.endedAt - session.startedAt) / 60_000));
+    const body = `Remote shell by ${session.technician} on ${session.deviceName ?? session.deviceId}, ${minutes} min${session.exitCode !== null ? `, exit ${session.exitCode}` : ''}. Recording: helpline recordings play ${session.id}`;
+    ticketStore.addEntry(session.ticketId, now(), session.technician, 'note', body);
+    employee?.ticketChanged(session.ticketId);
+  };
   hub = createAgentHub({
     config,
     channelKeys: keys.channel,
     devices,
     presence,
     audit,
-    handlers: createAgentHandlers({ devices, presence, ingest, inventory, inventoryStore, health: healthStore, faults, offline: offlineMonitor, employee, jobs, dispatcher: jobDispatcher, now }),
+    handlers: createAgentHandlers({ devices, presence, ingest, inventory, inventoryStore, health: healthStore, faults, offline: offlineMonitor, employee, jobs, dispatcher: jobDispatcher, shells: shellRelay, now }),
     policyFor: (device) => policyFor(device.group),
+    onDisconnected: (deviceId) => shellRelay.deviceGone(deviceId, 'the device disconnected'),
     log: app.log,
   });
   const liveHub = hub;
   const retention = setInterval(() => {
     const pruned = health.prune();
     if (pruned.raw || pruned.hourly) app.log.info(pruned, 'pruned old health data');
+    const recordings = pruneRecordings(shellSessions, now() - config.recordingRetentionDays * 86_400_000);
+    if (recordings) app.log.info({ recordings }, 'deleted recordings past their retention');
   }, 3_600_000);
   retention.unref();
-  const auth = createAuthService({ users, tokens: apiTokens, audit, config });
-  const userService = createUserService({ users, tokens: apiTokens, audit });
+  const userService = createUserService({ users, tokens: apiTokens, audit, onDisabled: (userId) => shellRelay.userDisabled(userId) });
   const deviceService = createDeviceService({ devices, presence, hub: () => liveHub, audit });
   const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db, now), devices, audit, keys, publicUrl, now });
 
@@ -220,7 +255,11 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   settingsRoutes(app, { settings });
   notificationRoutes(app, { notifications });
   inventoryRoutes(app, { inventory, health, now });
-  routeUpgrades(app, { '/agent': liveHub.handleUpgrade });
+  shellRoutes(app, { sessions: shellSessions, audit, policies: shellPolicies });
+  routeUpgrades(app, [
+    { path: '/agent', handler: liveHub.handleUpgrade },
+    { path: SHELL_PATH, handler: shellRelay.handleUpgrade },
+  ]);
   await app.ready();
 
   let closed = false;
@@ -256,6 +295,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
       jobDispatcher.stop();
       scheduler.stop();
       await notifications.stop();
+      shellRelay.close();
       await liveHub.close();
       ingest.flush();
       presence.stop();

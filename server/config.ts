@@ -49,6 +49,10 @@ export const ServerConfigSchema = Type.Object(
     slaCheckIntervalMs: Type.Integer({ minimum: 1000, default: 60_000 }),
     /** How often queued jobs whose start time came are sent, and expired ones marked. */
     jobDispatchIntervalMs: Type.Integer({ minimum: 100, default: 5_000 }),
+    /** A shell recording stops (with a marker) at this size. */
+    recordingMaxBytes: Type.Integer({ minimum: 1024, default: 50 * 1024 * 1024 }),
+    /** Recordings (and their session records) are kept this many days. */
+    recordingRetentionDays: Type.Integer({ minimum: 1, default: 90 }),
     /** How often schedules are checked for due firings. */
     scheduleCheckIntervalMs: Type.Integer({ minimum: 100, default: 15_000 }),
     /** How often devices are checked against their group's offline check. */

@@ -41,7 +41,7 @@ function shellEnvironment(from: NodeJS.ProcessEnv = process.env): Record<string,
   return env;
 }
 
-export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, options: { shells?: ShellProgram[]; cwd?: string } = {}): ShellSession | { refused: string } {
+export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, options: { shells?: ShellProgram[]; cwd?: string; runAs?: { uid: number; gid: number } } = {}): ShellSession | { refused: string } {
   if (!validSize(open.cols, open.rows)) return { refused: `terminal size ${open.cols}×${open.rows} is out of bounds` };
   const shell = pickShell(open.shell, options.shells);
   if ('refused' in shell) return shell;
@@ -53,6 +53,8 @@ export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, opt
     rows: open.rows,
     cwd: options.cwd ?? process.env.HOME ?? process.cwd(),
     env: shellEnvironment(),
+    // A less privileged local account, when the agent's config names one (Unix only).
+    ...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
   });
   let unacked = 0;
   let paused = false;

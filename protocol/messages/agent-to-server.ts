@@ -5,6 +5,7 @@ import { FaultBodies } from './checks.js';
 import { Base64Url, PrintableText } from './common.js';
 import { EmployeeBodies } from './employee.js';
 import { JobAgentBodies } from './jobs.js';
+import { ShellAgentBodies } from './shell.js';
 import { HealthBatch } from './health.js';
 import { InventoryReport } from './inventory.js';
 
@@ -37,6 +38,7 @@ export const AgentToServerBodies = {
   ...FaultBodies,
   ...EmployeeBodies,
   ...JobAgentBodies,
+  ...ShellAgentBodies,
 } as const;
 
 /** Message types that travel through the agent's durable outbox: each body carries `seq`. */

@@ -4,6 +4,7 @@ import { Base64Url, DeviceId, ShortText } from './common.js';
 import { EmployeeTickets } from './employee.js';
 import { JobRun } from './jobs.js';
 import { AgentPolicy } from './policy.js';
+import { ShellServerBodies } from './shell.js';
 
 export const ServerWelcome = Type.Object(
   {
@@ -52,4 +53,5 @@ export const ServerToAgentBodies = {
   'policy.update': AgentPolicy,
   'employee.tickets': EmployeeTickets,
   'job.run': JobRun,
+  ...ShellServerBodies,
 } as const;

@@ -5,6 +5,7 @@ import type { DeviceStore } from '../features/devices/store.js';
 import type { OfflineMonitor } from '../features/faults/offline-monitor.js';
 import type { JobDispatcher } from '../features/jobs/dispatcher.js';
 import type { JobService } from '../features/jobs/service.js';
+import type { ShellRelay } from '../features/shell/relay.js';
 import type { FaultService } from '../features/faults/service.js';
 import type { EmployeeRequests } from '../features/tickets/employee-requests.js';
 import type { HealthStore } from '../features/health/store.js';
@@ -33,6 +34,7 @@ export interface HandlerServices {
   employee: EmployeeRequests;
   jobs: JobService;
   dispatcher: JobDispatcher;
+  shells: ShellRelay;
   now?: () => number;
 }
 
@@ -83,6 +85,10 @@ export function createAgentHandlers(services: HandlerServices): AgentHandlers {
     'job.result': (context, { seq, ...result }) => {
       services.ingest.enqueue({ deviceId: context.deviceId, seq, sink: context, apply: () => services.jobs.finished(context.deviceId, result) });
     },
+    'shell.waiting': (context, body) => services.shells.fromAgent.waiting(context.deviceId, body),
+    'shell.opened': (context, body) => services.shells.fromAgent.opened(context.deviceId, body),
+    'shell.output': (context, body) => services.shells.fromAgent.output(context.deviceId, body),
+    'shell.exit': (context, body) => services.shells.fromAgent.exit(context.deviceId, body),
     'ticket.rating': (context, { seq, ...rating }, envelope) => {
       // Refused for good (the agent drops it) when it can never apply; a repeat is harmless.
       const refusal = seq > services.ingest.lastSeq(context.deviceId) ? services.employee.ratingRefusal(context.deviceId, rating) : null;

@@ -32,6 +32,8 @@ export interface AgentHubDeps {
   handlers: AgentHandlers;
   /** What the device is asked to do (intervals, its group's checks); sent in the welcome. */
   policyFor: (device: DeviceRow) => AgentPolicy;
+  /** A device's channel closed (dropped, replaced by nothing, revoked). */
+  onDisconnected?: (deviceId: string) => void;
   log: FastifyBaseLogger;
 }
 
@@ -67,6 +69,7 @@ export function createAgentHub(deps: AgentHubDeps) {
       connections.delete(connection.deviceId);
       deps.presence.disconnected(connection.deviceId);
       log.info({ deviceId: connection.deviceId, sessionId: connection.sessionId }, 'agent disconnected');
+      deps.onDisconnected?.(connection.deviceId);
     },
   };
 

@@ -6,7 +6,7 @@ import { startShellSession, type ShellEnd, type ShellSession } from '../../agent
 import { SHELL_CHUNK_BYTES, SHELL_OUTPUT_WINDOW, type ShellOpen } from '../../protocol/messages/shell.js';
 import { eventually } from '../helpers/test-agent.js';
 
-const OPEN: ShellOpen = { sessionId: 'sh_0123456789abcdef', cols: 100, rows: 30, technician: 'tom', idleTimeoutMs: 60_000, maxDurationMs: 600_000 };
+const OPEN: ShellOpen = { sessionId: 'sh_0123456789abcdef', cols: 100, rows: 30, technician: 'tom', notice: 'none', idleTimeoutMs: 60_000, maxDurationMs: 600_000 };
 
 function open(request: Partial<ShellOpen> = {}, autoAck = true) {
   const chunks: Buffer[] = [];

@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/service.js';
 import type { ApiTokenStore } from '../auth/token-store.js';
 import type { UserRow, UserStore } from './store.js';
 
-export function createUserService(deps: { users: UserStore; tokens: ApiTokenStore; audit: AuditStore }) {
+export function createUserService(deps: { users: UserStore; tokens: ApiTokenStore; audit: AuditStore; onDisabled?: (userId: number) => void }) {
   const view = (row: UserRow): UserView => ({
     name: row.name,
     role: row.role,
@@ -52,6 +52,7 @@ export function createUserService(deps: { users: UserStore; tokens: ApiTokenStor
       if (row.id === actor.id && disabled) throw new ApiError('invalid_state', 'you cannot disable your own account');
       deps.users.setDisabled(row.id, disabled);
       if (disabled) deps.tokens.revokeAllForUser(row.id);
+      if (disabled) deps.onDisabled?.(row.id);
       deps.audit.record({ actor: actor.name, action: disabled ? 'user.disabled' : 'user.enabled', target: name });
       return view(find(name));
     },

@@ -1,0 +1,34 @@
+// `helpline-agent consent list|accept|deny`: the employee's answer to a remote shell request
+// (until the tray app asks them itself). Without an answer within 60 s the request is refused.
+import type { Argv } from 'yargs';
+import { answerConsent, pendingConsents } from './consent.js';
+
+const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+
+export function consentCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Argv<U & { state: string }>) {
+  return y.command('consent', 'answer a request for a remote shell on this PC: list, accept ID, deny ID', (group) =>
+    group
+      .command(
+        'list',
+        'requests waiting for your answer',
+        (c) => withState(c).option('json', { type: 'boolean', default: false, describe: 'print as JSON' }),
+        async (args) => {
+          const pending = pendingConsents(args.state);
+          if (args.json) return console.log(JSON.stringify(pending));
+          if (pending.length === 0) return console.log('No remote shell is waiting for your answer.');
+          for (const request of pending) console.log(`${request.sessionId}  ${request.technician} asks to open ${request.what} (since ${when(request.requestedAt)})`);
+        },
+      )
+      .command(
+        ['accept <id>', 'deny <id>'],
+        'accept or refuse a request',
+        (c) => withState(c).positional('id', { type: 'string', demandOption: true, describe: 'the request id from `consent list`' }),
+        async (args) => {
+          const accept = args._.includes('accept');
+          if (!answerConsent(args.state, args.id, accept)) throw new Error(`no remote shell request ${args.id} is waiting (see helpline-agent consent list)`);
+          console.log(accept ? 'Accepted: the technician can now use a shell on this PC.' : 'Refused: no shell will be opened.');
+        },
+      )
+      .demandCommand(1, 'name a consent command: list, accept or deny'),
+  );
+}
