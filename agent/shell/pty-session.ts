@@ -5,7 +5,7 @@
 import * as pty from 'node-pty';
 import { SHELL_CHUNK_BYTES, SHELL_MAX_SIZE, SHELL_MIN_SIZE, SHELL_OUTPUT_WINDOW, type ShellOpen } from '../../protocol/messages/shell.js';
 import { killTree } from '../jobs/run-script.js';
-import { pickShell, type ShellProgram } from './shells.js';
+import { EXIT_MARKER_PREFIX, EXIT_MARKER_SUFFIX, pickShell, type ShellProgram } from './shells.js';
 
 export interface ShellEnd {
   exitCode: number | null;
@@ -30,6 +30,14 @@ export interface ShellSession {
   close(reason: string): void;
 }
 
+/** How many bytes at the end of `data` are the start of `prefix` (0 when none). */
+function partialPrefixAtEnd(data: Buffer, prefix: Buffer): number {
+  for (let length = Math.min(prefix.length - 1, data.length); length > 0; length--) {
+    if (data.subarray(data.length - length).equals(prefix.subarray(0, length))) return length;
+  }
+  return 0;
+}
+
 const validSize = (cols: number, rows: number) =>
   Number.isInteger(cols) && Number.isInteger(rows) && cols >= SHELL_MIN_SIZE.cols && rows >= SHELL_MIN_SIZE.rows && cols <= SHELL_MAX_SIZE.cols && rows <= SHELL_MAX_SIZE.rows;
 
@@ -51,7 +59,8 @@ export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, opt
     encoding: null,
     cols: open.cols,
     rows: open.rows,
-    cwd: options.cwd ?? process.env.HOME ?? process.cwd(),
+    // Another account may not enter the agent's home directory; / is open to everyone.
+    cwd: options.cwd ?? (options.runAs ? '/' : (process.env.HOME ?? process.cwd())),
     env: shellEnvironment(),
     // A less privileged local account, when the agent's config names one (Unix only).
     ...(options.runAs ? { uid: options.runAs.uid, gid: options.runAs.gid } : {}),
@@ -63,6 +72,11 @@ export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, opt
   let bytesIn = 0;
   let bytesOut = 0;
   let idleTimer: NodeJS.Timeout | null = null;
+  // With a marked command: the status from the exit marker, and the bytes held back in case they
+  // are the start of a marker split across two reads.
+  const watchMarker = open.exec !== undefined && shell.marksExit;
+  let markedStatus: number | null = null;
+  let held: Buffer = Buffer.alloc(0);
   const touch = () => {
     if (idleTimer) clearTimeout(idleTimer);
     idleTimer = setTimeout(() => close(`idle for ${Math.round(open.idleTimeoutMs / 60_000)} min without input or output`), open.idleTimeoutMs);
@@ -78,15 +92,42 @@ export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, opt
     killTree(terminal.pid);
   };
 
-  // With `encoding: null` node-pty hands over Buffers, though its types still say string.
-  terminal.onData((data: string | Buffer) => {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const emit = (bytes: Buffer) => {
     for (let offset = 0; offset < bytes.length; offset += SHELL_CHUNK_BYTES) {
       const chunk = bytes.subarray(offset, offset + SHELL_CHUNK_BYTES);
       bytesOut += chunk.length;
       unacked += chunk.length;
       hooks.output(chunk);
     }
+  };
+  const prefix = Buffer.from(EXIT_MARKER_PREFIX);
+  /** Passes output on, minus the exit marker; on the marker, ends the session with its status. */
+  const scan = (bytes: Buffer) => {
+    if (!watchMarker || markedStatus !== null) return emit(bytes);
+    const data = held.length ? Buffer.concat([held, bytes]) : bytes;
+    held = Buffer.alloc(0);
+    const at = data.indexOf(prefix);
+    if (at >= 0) {
+      const end = data.indexOf(EXIT_MARKER_SUFFIX, at + prefix.length);
+      if (end < 0) {
+        emit(data.subarray(0, at));
+        held = Buffer.from(data.subarray(at));
+        return;
+      }
+      emit(data.subarray(0, at));
+      markedStatus = Number(data.subarray(at + prefix.length, end).toString()) || 0;
+      killTree(terminal.pid);
+      return;
+    }
+    // Hold back a tail that could be the beginning of a marker (rare: it starts with ESC ]).
+    const partial = partialPrefixAtEnd(data, prefix);
+    emit(data.subarray(0, data.length - partial));
+    held = Buffer.from(data.subarray(data.length - partial));
+  };
+
+  // With `encoding: null` node-pty hands over Buffers, though its types still say string.
+  terminal.onData((data: string | Buffer) => {
+    scan(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     touch();
     if (!paused && unacked >= SHELL_OUTPUT_WINDOW) {
       paused = true;
@@ -99,6 +140,8 @@ export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, opt
     clearTimeout(longest);
     // Background jobs the shell left behind go with it.
     killTree(terminal.pid);
+    if (held.length) emit(held);
+    if (markedStatus !== null) return hooks.exit({ exitCode: markedStatus, signal: null, reason: null, bytesIn, bytesOut });
     hooks.exit({ exitCode: endReason ? null : exitCode, signal: signal || null, reason: endReason, bytesIn, bytesOut });
   });
   touch();

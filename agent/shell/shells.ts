@@ -7,7 +7,21 @@ export interface ShellProgram {
   file: string;
   /** Arguments that make it run one command and exit with its status. */
   execArgs: (command: string) => string[];
+  /** Unix shells end a command with EXIT_MARKER (see below); others rely on the exit event. */
+  marksExit: boolean;
 }
+
+/**
+ * node-pty on Linux can report a short command's exit before the last of its output has been
+ * read, and that output is then lost (microsoft/node-pty#72, #726). So on Unix a command runs in
+ * a subshell, then the shell prints an invisible terminal sequence with the exit status and
+ * waits: once the agent reads the sequence, every byte before it has arrived, and it ends the
+ * session itself.
+ */
+export const EXIT_MARKER_PREFIX = '\u001b]7777;helpline-exit;';
+export const EXIT_MARKER_SUFFIX = '\u0007';
+const markedCommand = (command: string) =>
+  `(\n${command}\n)\n__helpline_status=$?\nprintf '\\033]7777;helpline-exit;%d\\007' "$__helpline_status"\nread __helpline_wait\n`;
 
 const UNIX_SHELLS: Record<string, string[]> = {
   sh: ['/bin/sh'],
@@ -18,13 +32,13 @@ const UNIX_SHELLS: Record<string, string[]> = {
 export function availableShells(platform: NodeJS.Platform = process.platform): ShellProgram[] {
   if (platform === 'win32') {
     return [
-      { name: 'powershell', file: 'powershell.exe', execArgs: (command) => ['-NoProfile', '-NonInteractive', '-Command', command] },
-      { name: 'cmd', file: 'cmd.exe', execArgs: (command) => ['/d', '/c', command] },
+      { name: 'powershell', file: 'powershell.exe', execArgs: (command) => ['-NoProfile', '-NonInteractive', '-Command', command], marksExit: false },
+      { name: 'cmd', file: 'cmd.exe', execArgs: (command) => ['/d', '/c', command], marksExit: false },
     ];
   }
   return Object.entries(UNIX_SHELLS).flatMap(([name, candidates]) => {
     const file = candidates.find((candidate) => existsSync(candidate));
-    return file ? [{ name, file, execArgs: (command: string) => ['-c', command] }] : [];
+    return file ? [{ name, file, execArgs: (command: string) => ['-c', markedCommand(command)], marksExit: true }] : [];
   });
 }
 

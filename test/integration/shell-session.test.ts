@@ -42,6 +42,15 @@ describe('agent shell sessions (real pty)', () => {
     expect(shell.end()!.bytesOut).toBeGreaterThan(0);
   });
 
+  it('delivers every byte of a short command that prints a lot before it exits', async () => {
+    // node-pty alone can lose the end of such output on Linux; the exit marker makes it exact.
+    const shell = open({ exec: 'head -c 300000 /dev/zero | tr "\\0" y' });
+    await eventually(() => shell.end() !== null, 20_000, 'the exit');
+    expect(shell.bytes()).toBe(300_000);
+    expect(shell.text()).toBe('y'.repeat(300_000));
+    expect(shell.end()!.exitCode).toBe(0);
+  });
+
   it('follows a resize: stty size reports the new size', async () => {
     const shell = open();
     shell.session.input(Buffer.from('stty size\n'));

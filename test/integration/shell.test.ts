@@ -172,6 +172,41 @@ describe('remote shell', () => {
     await eventually(async () => (await recordings(agent.deviceId))[0]?.reason === 'the technician disconnected', 10_000, 'the session record');
   });
 
+  it('ends the sessions of a technician whose account is disabled, enforces the limits, and notes a ticket', async () => {
+    server = await startTestServer();
+    const agent = await online('desk');
+    const policy = (await server.api<{ policy: Record<string, unknown> }>('GET', '/api/shell-policies/desk')).body.policy;
+    await server.api('PUT', '/api/shell-policies/desk', { body: { ...policy, maxPerDevice: 1 } });
+    const tom = await server.addUser('tom', 'technician');
+    const ticket = (await server.api<{ id: number }>('POST', '/api/tickets', { body: { subject: 'Printer queue stuck', deviceId: agent.deviceId } })).body.id;
+    const shell = await connect(agent.deviceId, { exec: 'sleep 303', ticket }, { token: tom });
+    await eventually(() => shell.frames.some((frame) => frame.type === 'opened'), 10_000, 'the shell');
+    expect(await refusal(connect(agent.deviceId, {}))).toMatchObject({ status: 409, body: { message: expect.stringMatching(/already has 1 remote shells open/) } });
+    expect((await server.api('POST', '/api/users/tom/disable')).status).toBe(200);
+    await eventually(() => shell.closed() !== null, 10_000, 'the session ended');
+    expect(shell.exit()!.reason).toBe('the technician account was disabled');
+    await eventually(() => !processes().includes('sleep 303'), 10_000, 'no process left');
+    await eventually(async () => (await server.api<{ entries: Array<{ body: string }> }>('GET', `/api/tickets/${ticket}`)).body.entries.some((entry) => /^Remote shell by tom on .*, 1 min\. Recording: helpline recordings play sh_/.test(entry.body)), 10_000, 'the ticket note');
+  });
+
+  it('stops a recording at its size cap with a marker, and runs shells as the configured account', async () => {
+    server = await startTestServer({ recordingMaxBytes: 4096 });
+    const agent = await enrollTestAgent(server, { config: { shellRunAs: 'nobody' } });
+    agents.push(agent);
+    await agent.waitFor('online');
+    const shell = await connect(agent.deviceId, { exec: 'id -u; head -c 20000 /dev/zero | tr "\\0" x' });
+    await eventually(() => shell.exit() !== undefined, 20_000, 'the exit');
+    const nobody = execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim();
+    expect(shell.output().split(/\r?\n/)[0]).toBe(nobody);
+    expect(shell.outputBytes()).toBeGreaterThan(20_000);
+    await eventually(async () => (await recordings(agent.deviceId))[0]?.endedAt != null, 10_000, 'the session record');
+    const [recording] = await recordings(agent.deviceId);
+    expect(recording!.truncated).toBe(true);
+    const cast = await (await fetch(`${server.url}/api/recordings/${recording!.id}/cast`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
+    expect(Buffer.byteLength(cast)).toBeLessThan(4096 + 200);
+    expect(cast).toContain('the recording stopped here because it reached its size limit');
+  });
+
   it('does not let a flood run ahead of a reader that does not acknowledge', async () => {
     server = await startTestServer();
     const agent = await online();
