@@ -16,8 +16,9 @@ export function createApiClient(options: ApiClientOptions) {
   const { server, token = null, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
   const fetchFn = options.fetch ?? fetch;
 
-  async function exchange<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  /** `as: 'text'` takes a successful answer as text (a recording's cast file); errors are JSON either way. */
+  async function exchange<T>(method: string, path: string, body?: unknown, as: 'json' | 'text' = 'json'): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = { accept: as === 'json' ? 'application/json' : 'text/plain, application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
@@ -35,6 +36,7 @@ export function createApiClient(options: ApiClientOptions) {
     }
     const parsed = parseJson(text);
     if (!response.ok) throw errorFromResponse(server, response, parsed, Boolean(token));
+    if (as === 'text') return { status: response.status, body: text as T };
     if (text !== '' && parsed === undefined) {
       throw new ApiRequestError(`${server} did not answer with JSON (HTTP ${response.status}); is it a Helpline server?`, 'unexpected_response', response.status);
     }
@@ -44,7 +46,11 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     server,
+    /** For what speaks to the server other than through fetch (the shell's WebSocket). */
+    token,
     get: <T>(path: string) => request<T>('GET', path),
+    /** A GET whose answer is a text file, not JSON. */
+    getText: async (path: string) => (await exchange<string>('GET', path, undefined, 'text')).body,
     post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
     /** A POST whose success status matters too (201 created, 200 unchanged). */
     postWithStatus: <T>(path: string, body?: unknown) => exchange<T>('POST', path, body),

@@ -18,6 +18,8 @@ import { registerScriptCommands } from './commands/scripts.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerJobCommands } from './commands/jobs.js';
 import { registerScheduleCommands } from './commands/schedules.js';
+import { registerShellCommand } from './commands/shell.js';
+import { registerRecordingCommands } from './commands/recordings.js';
 import { createCliContext, type GlobalArgs } from './context.js';
 import { ApiRequestError, UsageError } from './errors.js';
 import { protectDash, showDash } from './flags.js';
@@ -49,7 +51,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, scripts, run, jobs, schedules, report, users or audit')
+    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, scripts, run, jobs, schedules, shell, recordings, report, users or audit')
     .epilog(EPILOG);
   cli = registerAuthCommands(cli, ctx);
   cli = registerTokenCommands(cli, ctx);
@@ -64,6 +66,8 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
   cli = registerRunCommand(cli, ctx);
   cli = registerJobCommands(cli, ctx);
   cli = registerScheduleCommands(cli, ctx);
+  cli = registerShellCommand(cli, ctx);
+  cli = registerRecordingCommands(cli, ctx);
   cli = registerUserCommands(cli, ctx);
   cli = registerAuditCommands(cli, ctx);
   return cli
