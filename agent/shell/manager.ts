@@ -6,7 +6,12 @@ import type { ServerToAgentBody } from '../../protocol/envelope.js';
 import type { AgentToServerBody, AgentToServerType } from '../../protocol/envelope.js';
 import type { ShellOpen } from '../../protocol/messages/shell.js';
 import { askConsent, recordNotice } from './consent.js';
-import { startShellSession, type ShellSession } from './pty-session.js';
+import type { ShellSession } from './pty-session.js';
+
+// node-pty (a native module) is loaded with the first shell: most agents never open one, and it
+// costs every agent memory from the start otherwise.
+let ptySessions: Promise<typeof import('./pty-session.js')> | null = null;
+const loadPtySessions = () => (ptySessions ??= import('./pty-session.js'));
 
 export type ShellSend = <K extends AgentToServerType>(type: K, body: AgentToServerBody<K>) => boolean;
 
@@ -16,7 +21,11 @@ export function createShellManager(deps: { stateDir: string; maxSessions: number
   let send: ShellSend | null = null;
   const end = (sessionId: string, reason: string) => send?.('shell.exit', { sessionId, exitCode: null, signal: null, reason, bytesIn: 0, bytesOut: 0 });
 
-  const start = (open: ShellOpen) => {
+  const starting = new Set<string>();
+  const start = async (open: ShellOpen) => {
+    starting.add(open.sessionId);
+    const { startShellSession } = await loadPtySessions().finally(() => starting.delete(open.sessionId));
+    if (!send) return;
     const started = startShellSession(open, {
       output: (chunk) => void send?.('shell.output', { sessionId: open.sessionId, data: chunk.toString('base64url') }),
       exit: (info) => {
@@ -45,12 +54,12 @@ export function createShellManager(deps: { stateDir: string; maxSessions: number
       for (const session of sessions.values()) session.close('the connection to the server was lost');
     },
     open(open: ServerToAgentBody<'shell.open'>): void {
-      if (sessions.has(open.sessionId) || waiting.has(open.sessionId)) return;
-      if (sessions.size + waiting.size >= deps.maxSessions) return void end(open.sessionId, `this PC already has ${deps.maxSessions} remote shells open`);
+      if (sessions.has(open.sessionId) || waiting.has(open.sessionId) || starting.has(open.sessionId)) return;
+      if (sessions.size + waiting.size + starting.size >= deps.maxSessions) return void end(open.sessionId, `this PC already has ${deps.maxSessions} remote shells open`);
       const what = open.exec === undefined ? `a remote shell${open.shell ? ` (${open.shell})` : ''}` : `the command: ${open.exec.slice(0, 200)}`;
       if (open.notice === 'notify') recordNotice(deps.stateDir, { technician: open.technician, what, sessionId: open.sessionId });
       if (open.notice !== 'consent') {
-        start(open);
+        void start(open);
         return;
       }
       const question = askConsent(deps.stateDir, { sessionId: open.sessionId, technician: open.technician, what, requestedAt: Date.now() });
@@ -59,7 +68,7 @@ export function createShellManager(deps: { stateDir: string; maxSessions: number
       void question.answer.then((accepted) => {
         waiting.delete(open.sessionId);
         if (!send) return;
-        if (accepted) start(open);
+        if (accepted) void start(open);
         else end(open.sessionId, 'the employee did not accept the session');
       });
     },
