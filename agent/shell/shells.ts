@@ -20,8 +20,10 @@ export interface ShellProgram {
  */
 export const EXIT_MARKER_PREFIX = '\u001b]7777;helpline-exit;';
 export const EXIT_MARKER_SUFFIX = '\u0007';
+// `stty -onlcr` first: a command's output arrives with the line endings it wrote ("\n", not the
+// terminal's "\r\n"), as from ssh without a terminal, so it can be redirected to a file as is.
 const markedCommand = (command: string) =>
-  `(\n${command}\n)\n__helpline_status=$?\nprintf '\\033]7777;helpline-exit;%d\\007' "$__helpline_status"\nread __helpline_wait\n`;
+  `stty -onlcr 2>/dev/null\n(\n${command}\n)\n__helpline_status=$?\nprintf '\\033]7777;helpline-exit;%d\\007' "$__helpline_status"\nread __helpline_wait\n`;
 
 const UNIX_SHELLS: Record<string, string[]> = {
   sh: ['/bin/sh'],

@@ -37,7 +37,8 @@ describe('agent shell sessions (real pty)', () => {
   it('runs a command, shows its output and reports its exit status', async () => {
     const shell = open({ exec: 'echo hello from the pty; exit 7' });
     await eventually(() => shell.end() !== null, 10_000, 'the exit');
-    expect(shell.text()).toContain('hello from the pty');
+    // Line endings as the command wrote them, not the terminal's \r\n.
+    expect(shell.text()).toBe('hello from the pty\n');
     expect(shell.end()).toMatchObject({ exitCode: 7, reason: null });
     expect(shell.end()!.bytesOut).toBeGreaterThan(0);
   });
