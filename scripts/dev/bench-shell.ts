@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openShell, type ShellConnection } from '../../console/cli/shell-client.js';
 import { buildServer } from '../../server/build-server.js';
 import { serverConfig } from '../../server/config.js';
@@ -14,7 +13,7 @@ import { initDataDir } from '../../server/data-dir.js';
 import { waitForFullInventory } from './bench/agent-admin.js';
 import { enrollAgent, startAgent } from './bench/agent-child.js';
 import { Cleanup, runBenchCommand } from './bench/cleanup.js';
-import { UsageError } from './bench/options.js';
+import { parseFlags, positiveInteger } from './bench/flags.js';
 import { LatencySamples } from './bench/percentiles.js';
 
 const USAGE = `Usage: npm run bench:shell -- [--keystrokes N] [--megabytes N]
@@ -39,19 +38,9 @@ const say = (message: string) => console.error(`bench:shell: ${message}`);
 const FIRST_INVENTORY_TIMEOUT_MS = 120_000;
 
 function parseOptions(argv: string[]): ShellBenchOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { keystrokes: { type: 'string' }, megabytes: { type: 'string' }, help: { type: 'boolean', default: false } } }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) return 'help';
-  const count = (flag: string, text: string | undefined, fallback: number) => {
-    if (text === undefined) return fallback;
-    if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new UsageError(`${flag} must be a positive integer, got "${text}"`);
-    return Number(text);
-  };
-  return { keystrokes: count('--keystrokes', values.keystrokes, 500), megabytes: count('--megabytes', values.megabytes, 100) };
+  const values = parseFlags(argv, { keystrokes: { type: 'string' }, megabytes: { type: 'string' } });
+  if (values === 'help') return 'help';
+  return { keystrokes: positiveInteger('--keystrokes', values.keystrokes, 500), megabytes: positiveInteger('--megabytes', values.megabytes, 100) };
 }
 
 async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {

@@ -1,7 +1,6 @@
 // Command-line flags of `npm run bench:agent`: parsed and checked once, with an error that says
 // which flag was wrong and why.
-import { parseArgs } from 'node:util';
-import { UsageError } from './options.js';
+import { parseFlags, seconds, UsageError } from './flags.js';
 
 export interface AgentBenchOptions {
   durationSec: number;
@@ -33,28 +32,16 @@ sample and each systeminformation call they make, in this process.
   --help                     show this text`;
 
 export function parseAgentBenchOptions(argv: string[]): AgentBenchOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        duration: { type: 'string' },
-        warmup: { type: 'string' },
-        'heartbeat-interval': { type: 'string' },
-        'health-interval': { type: 'string' },
-        'inventory-interval': { type: 'string' },
-        'cost-runs': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const values = parsed.values;
-  if (values.help) return 'help';
+  const values = parseFlags(argv, {
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    'heartbeat-interval': { type: 'string' },
+    'health-interval': { type: 'string' },
+    'inventory-interval': { type: 'string' },
+    'cost-runs': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values === 'help') return 'help';
   const runs = values['cost-runs'] ?? '3';
   if (!/^\d+$/.test(runs) || Number(runs) < 1 || Number(runs) > 100) throw new UsageError(`--cost-runs must be an integer from 1 to 100, got "${runs}"`);
   return {
@@ -67,13 +54,4 @@ export function parseAgentBenchOptions(argv: string[]): AgentBenchOptions | 'hel
     costRuns: Number(runs),
     json: values.json ?? false,
   };
-}
-
-function seconds(flag: string, text: string | undefined, minimum: number): number | null {
-  if (text === undefined) return null;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < minimum) {
-    throw new UsageError(`${flag} must be a number of seconds of at least ${minimum}, got "${text}"`);
-  }
-  return value;
 }

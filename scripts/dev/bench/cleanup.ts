@@ -1,4 +1,4 @@
-import { UsageError } from './options.js';
+import { UsageError } from './flags.js';
 
 // Things to undo when the bench ends, however it ends (success, error, Ctrl-C): run once, newest
 // first, so the swarm stops before the server and the server before its data directory goes.

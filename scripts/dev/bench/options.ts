@@ -1,6 +1,6 @@
 // Command-line flags of `npm run bench:agents`: parsed and checked once, with an error that says
 // which flag was wrong and why.
-import { parseArgs } from 'node:util';
+import { parseFlags, positiveInteger, UsageError } from './flags.js';
 
 export interface BenchOptions {
   agents: number;
@@ -30,31 +30,17 @@ heartbeats for S seconds once the connect phase is over, and prints the figures.
 Server settings come from HELPLINE_* variables (e.g. HELPLINE_HANDSHAKES_PER_SECOND,
 HELPLINE_MAX_PENDING_HANDSHAKES); HELPLINE_LOG_LEVEL defaults to warn.`;
 
-export class UsageError extends Error {}
-
 export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        agents: { type: 'string' },
-        duration: { type: 'string' },
-        'heartbeat-interval': { type: 'string' },
-        'enroll-concurrency': { type: 'string' },
-        'connect-concurrency': { type: 'string' },
-        'connect-timeout': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const values = parsed.values;
-  if (values.help) return 'help';
+  const values = parseFlags(argv, {
+    agents: { type: 'string' },
+    duration: { type: 'string' },
+    'heartbeat-interval': { type: 'string' },
+    'enroll-concurrency': { type: 'string' },
+    'connect-concurrency': { type: 'string' },
+    'connect-timeout': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values === 'help') return 'help';
   return {
     agents: positiveInteger('--agents', values.agents, 1000),
     durationSec: positiveSeconds('--duration', values.duration, 60),
@@ -64,15 +50,6 @@ export function parseBenchOptions(argv: string[]): BenchOptions | 'help' {
     connectTimeoutSec: positiveSeconds('--connect-timeout', values['connect-timeout'], 300),
     json: values.json ?? false,
   };
-}
-
-function positiveInteger(flag: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
-    throw new UsageError(`${flag} must be a positive integer, got "${text}"`);
-  }
-  return value;
 }
 
 function positiveSeconds(flag: string, text: string | undefined, fallback: number): number {
