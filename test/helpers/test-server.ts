@@ -62,7 +62,9 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     api,
     async addUser(name, role) {
       const password = `${name}-password-123`;
-      await api('POST', '/api/users', { body: { name, role, password } });
+      const created = await api('POST', '/api/users', { body: { name, role, password } });
+      // A setup step that fails must stop the test here, not as a puzzling 401 later.
+      if (created.status !== 201) throw new Error(`adding user ${name} failed: HTTP ${created.status} ${JSON.stringify(created.body)}`);
       return (await api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password }, token: null })).body.token;
     },
     async stop() {

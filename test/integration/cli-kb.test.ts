@@ -24,10 +24,8 @@ describe('helpline kb', () => {
     return JSON.parse(result.stdout) as T;
   };
   const withStdin = (input: string, ...args: string[]): Promise<CliResult> => cli.withStdin('tom', input, ...args);
-  const addUser = async (name: string, role: string) => {
-    const password = `${name}-password-1`;
-    expect((await server.api('POST', '/api/users', { body: { name, role, password } })).status).toBe(201);
-    tokens[name] = (await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password }, token: null })).body.token;
+  const addUser = async (name: string, role: 'admin' | 'technician' | 'viewer') => {
+    tokens[name] = await server.addUser(name, role);
   };
   const article = async (id: number) => (await server.api<Article>('GET', `/api/kb/${id}`)).body;
   const openTicket = async (subject: string) => (await server.api<{ id: number }>('POST', '/api/tickets', { body: { subject, category: 'network' } })).body.id;

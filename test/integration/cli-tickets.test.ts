@@ -29,11 +29,8 @@ describe('helpline tickets and ticket commands', () => {
   const open = (subject: string, ...flags: string[]) => json<Ticket>('ticket', 'create', '--subject', subject, ...flags);
   const detail = async (id: number) => (await server.api<Detail>('GET', `/api/tickets/${id}`)).body;
   const withStdin = (input: string, ...args: string[]): Promise<CliResult> => cli.withStdin('tom', input, ...args);
-  const addUser = async (name: string, role: string) => {
-    const password = `${name}-password-1`;
-    expect((await server.api('POST', '/api/users', { body: { name, role, password } })).status).toBe(201);
-    const login = await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password }, token: null });
-    tokens[name] = login.body.token;
+  const addUser = async (name: string, role: 'admin' | 'technician' | 'viewer') => {
+    tokens[name] = await server.addUser(name, role);
   };
 
   beforeAll(async () => {
