@@ -100,12 +100,12 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
     return able;
   };
 
-  const sign = (plan: RunPlan, key: Uint8Array): SignedJob[] => {
+  /** One envelope per target; each variant's parameters check the arguments once. */
+  const envelopesOf = (plan: RunPlan): Array<{ envelope: JobEnvelope; script: ScriptVersionRow }> => {
     const argsByVariant = new Map<number, JobArgs>();
     return plan.targets.map(({ device, script }) => {
       if (!argsByVariant.has(script.scriptId)) argsByVariant.set(script.scriptId, resolveJobArgs(script.name, script.params, plan.args));
-      const envelope = envelopeFor(plan, device, script, argsByVariant.get(script.scriptId)!);
-      return { envelope, signature: signJob(envelope, key), script };
+      return { envelope: envelopeFor(plan, device, script, argsByVariant.get(script.scriptId)!), script };
     });
   };
 
@@ -160,17 +160,14 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
     runPlan(plan: RunPlan): RunView {
       const key = deps.keys.jobSigning;
       if (!key) throw new ApiError('invalid_state', 'the job signing key is not on this server; sign the jobs yourself with `helpline run --signing-key FILE`');
-      return store(newId('run'), plan, sign(plan, key.secretKey));
+      return store(newId('run'), plan, envelopesOf(plan).map(({ envelope, script }) => ({ envelope, signature: signJob(envelope, key.secretKey), script })));
     },
     run(actor: string, request: RunRequest): RunView {
       return this.runPlan(planFor(actor, request));
     },
     /** The envelopes to sign elsewhere; nothing is stored until they come back signed. */
     prepare(actor: string, request: RunRequest): PreparedRun {
-      const plan = planFor(actor, request);
-      const args = new Map<number, JobArgs>();
-      const argsOf = (script: ScriptVersionRow) => args.get(script.scriptId) ?? args.set(script.scriptId, resolveJobArgs(script.name, script.params, plan.args)).get(script.scriptId)!;
-      return { runId: newId('run'), envelopes: plan.targets.map(({ device, script }) => envelopeFor(plan, device, script, argsOf(script))) };
+      return { runId: newId('run'), envelopes: envelopesOf(planFor(actor, request)).map(({ envelope }) => envelope) };
     },
     storeSigned(actor: string, request: SignedJobsRequest): RunView {
       const signed = request.jobs.map(({ envelope, signature }): SignedJob => {
