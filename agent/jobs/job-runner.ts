@@ -68,10 +68,12 @@ export function createJobRunner(deps: JobRunnerDeps) {
       if (!check.ok) return refuse(envelope.jobId, check.reason);
       if (envelope.elevation && !isElevated()) return refuse(envelope.jobId, `script ${envelope.scriptName} needs elevation (root or Administrator); this agent runs without it`);
       if (!ran().record(envelope.jobId, envelope.expiresAt)) return refuse(envelope.jobId, `job ${envelope.jobId} already ran on this device (replay)`);
-      const work = envelope.exclusive ? (exclusiveChain = exclusiveChain.then(() => execute(message))) : execute(message);
-      const tracked = work.catch((error: unknown) => deps.log.error({ err: error, jobId: envelope.jobId }, 'job failed to run'));
-      running.add(tracked);
-      void tracked.finally(() => running.delete(tracked));
+      // Guarded before chaining: a job that throws must not leave the chain rejected, which would
+      // silently skip every exclusive job after it.
+      const guarded = () => execute(message).catch((error: unknown) => deps.log.error({ err: error, jobId: envelope.jobId }, 'job failed to run'));
+      const work = envelope.exclusive ? (exclusiveChain = exclusiveChain.then(guarded)) : guarded();
+      running.add(work);
+      void work.finally(() => running.delete(work));
     },
     /** Lets running jobs finish (they are bounded by their timeouts), then closes the record. */
     async stop(): Promise<void> {
