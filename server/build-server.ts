@@ -47,7 +47,6 @@ import { createRatingStore } from './features/tickets/rating-store.js';
 import { createSnapshotTaker } from './features/tickets/snapshot.js';
 import { createCheckPolicyService } from './features/faults/check-policies.js';
 import { createOfflineMonitor, type OfflineMonitor } from './features/faults/offline-monitor.js';
-import { checkPolicyRoutes } from './features/faults/routes.js';
 import { createFaultService } from './features/faults/service.js';
 import { createRemediation } from './features/faults/remediation.js';
 import { createFaultStore } from './features/faults/store.js';
@@ -78,7 +77,9 @@ import { DEFAULT_SHELL_POLICY, ShellPolicy } from '../protocol/api/shell.js';
 import { createGroupSettings } from './features/settings/group-settings.js';
 import { pruneRecordings } from './features/shell/retention.js';
 import { createShellRelay, SHELL_PATH } from './features/shell/relay.js';
-import { shellRoutes } from './features/shell/routes.js';
+import { recordingRoutes } from './features/shell/routes.js';
+import { groupSettingRoutes } from './features/settings/group-setting-routes.js';
+import { CheckPolicy } from '../protocol/messages/checks.js';
 import { createShellSessionStore } from './features/shell/store.js';
 
 export interface BuildServerOptions {
@@ -245,7 +246,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   auditRoutes(app, { audit });
   ticketRoutes(app, { tickets });
   ticketRatingRoutes(app, { tickets, store: ticketStore });
-  checkPolicyRoutes(app, { checkPolicies });
+  groupSettingRoutes(app, { path: '/api/check-policies', what: 'check policy', schema: CheckPolicy, settings: checkPolicies.settings, afterChange: '; online agents get it at once' });
   scriptRoutes(app, { scripts: createScriptService({ db, scripts: scriptStore, audit, now }) });
   jobRoutes(app, { jobs });
   scheduleRoutes(app, { schedules: createScheduleService({ db, schedules: scheduleStore, scripts: scriptStore, devices, audit, now }) });
@@ -255,7 +256,8 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   settingsRoutes(app, { settings });
   notificationRoutes(app, { notifications });
   inventoryRoutes(app, { inventory, health, now });
-  shellRoutes(app, { sessions: shellSessions, audit, policies: shellPolicies });
+  recordingRoutes(app, { sessions: shellSessions, audit });
+  groupSettingRoutes(app, { path: '/api/shell-policies', what: 'remote shell policy', schema: ShellPolicy, settings: shellPolicies });
   routeUpgrades(app, [
     { path: '/agent', handler: liveHub.handleUpgrade },
     { path: SHELL_PATH, handler: shellRelay.handleUpgrade },

@@ -32,6 +32,8 @@ export function createCheckPolicyService(deps: { db: Db; audit: AuditStore; devi
   });
   const forGroup = (group: string) => asPolicy(settings.forGroup(group));
   return {
+    /** The underlying per-group store (for the routes). */
+    settings,
     forGroup,
     /** The policy of the device's group (the default for a device that no longer exists). */
     forDevice: (deviceId: string): CheckPolicy => forGroup(deps.devices.byId(deviceId)?.group ?? '').policy,

@@ -1,14 +1,11 @@
-// Recordings of remote shells (staff read them; every download is audited) and the shell policy
-// of each device group (admins change it).
+// Recordings of remote shells: staff read them; every download is audited.
 import { createReadStream, existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { Name } from '../../../protocol/api/common.js';
-import { RecordingView, ShellPolicy } from '../../../protocol/api/shell.js';
+import { RecordingView } from '../../../protocol/api/shell.js';
 import type { AuditStore } from '../audit/store.js';
 import { ApiError } from '../../errors.js';
-import { ADMIN, STAFF, currentUser } from '../../plugins/access.js';
-import type { GroupSetting, createGroupSettings } from '../settings/group-settings.js';
+import { STAFF, currentUser } from '../../plugins/access.js';
 import type { ShellSessionRow, ShellSessionStore } from './store.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -34,11 +31,8 @@ export function recordingView(row: ShellSessionRow): RecordingView {
 }
 
 const IdParams = Type.Object({ id: Type.String({ pattern: '^sh_[a-z0-9]{16,40}$' }) }, { additionalProperties: false });
-const GroupParams = Type.Object({ group: Name }, { additionalProperties: false });
-const PolicyView = Type.Object({ group: Type.String(), custom: Type.Boolean(), policy: ShellPolicy, updatedBy: Type.Union([Type.String(), Type.Null()]), updatedAt: Type.Union([Type.String(), Type.Null()]) });
-const policyView = (entry: GroupSetting<ShellPolicy>) => ({ group: entry.group, custom: entry.custom, policy: entry.value, updatedBy: entry.updatedBy, updatedAt: iso(entry.updatedAt) });
 
-export function shellRoutes(app: FastifyInstance, deps: { sessions: ShellSessionStore; audit: AuditStore; policies: ReturnType<typeof createGroupSettings<typeof ShellPolicy>> }) {
+export function recordingRoutes(app: FastifyInstance, deps: { sessions: ShellSessionStore; audit: AuditStore }) {
   const find = (id: string) => {
     const row = deps.sessions.byId(id);
     if (!row) throw new ApiError('not_found', `no recording ${id}`);
@@ -60,14 +54,5 @@ export function shellRoutes(app: FastifyInstance, deps: { sessions: ShellSession
       deps.audit.record({ actor: currentUser(request).name, action: 'recording.viewed', target: row.id, detail: { deviceId: row.deviceId, technician: row.technician } });
       return reply.header('content-type', 'text/plain; charset=utf-8').header('x-content-type-options', 'nosniff').header('content-disposition', `attachment; filename="${row.id}.cast"`).send(createReadStream(row.recordingFile));
     },
-  );
-  app.get<{ Params: { group: string } }>('/api/shell-policies/:group', { config: { access: STAFF }, schema: { summary: "A group's remote shell policy (the default when it has none)", params: GroupParams, response: { 200: PolicyView } } }, async (request) =>
-    policyView(deps.policies.forGroup(request.params.group)),
-  );
-  app.put<{ Params: { group: string } }>('/api/shell-policies/:group', { config: { access: ADMIN }, schema: { summary: "Replace a group's remote shell policy (audited)", params: GroupParams, response: { 200: PolicyView } } }, async (request) =>
-    policyView(deps.policies.set(currentUser(request).name, request.params.group, request.body)),
-  );
-  app.delete<{ Params: { group: string } }>('/api/shell-policies/:group', { config: { access: ADMIN }, schema: { summary: 'Return a group to the default shell policy (audited)', params: GroupParams, response: { 200: PolicyView } } }, async (request) =>
-    policyView(deps.policies.reset(currentUser(request).name, request.params.group)),
   );
 }
