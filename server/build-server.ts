@@ -183,7 +183,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const faults = createFaultService({ tickets, ticketStore, faults: faultStore, devices, checkPolicies, snapshot, remediation, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
   const scheduleStore = createScheduleStore(db);
   const scheduler = createScheduler({ schedules: scheduleStore, scripts: scriptStore, jobs, log: app.log, intervalMs: config.scheduleCheckIntervalMs, now });
-  const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });
+  const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, faultStore, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });
   const auth = createAuthService({ users, tokens: apiTokens, audit, config });
   const shellPolicies = createGroupSettings({ db, audit, now, prefix: 'shell-policy:', schema: ShellPolicy, defaultValue: DEFAULT_SHELL_POLICY, auditAction: 'shell_policy' });
   const shellSessions = createShellSessionStore(db);

@@ -55,7 +55,7 @@ export function createAgentHandlers(services: HandlerServices): AgentHandlers {
       if (services.ingest.lastSeq(context.deviceId) > 0 && !services.inventoryStore.hasInventory(context.deviceId)) {
         context.send('inventory.resync', {});
       }
-      services.employee.push(context.deviceId);
+      services.employee.pushOnConnect(context.deviceId);
       services.offline.deviceOnline(context.deviceId);
       services.dispatcher.deviceOnline(context.deviceId);
     },

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.js';
 import type { DeviceRow, DeviceStore } from '../devices/store.js';
 import type { CheckPolicyService } from './check-policies.js';
 import type { FaultService } from './service.js';
+import type { FaultStore } from './store.js';
 import { periodicCheck } from '../../periodic-check.js';
 
 const minutesText = (ms: number) => `${Math.floor(ms / 60_000)} minutes`;
@@ -16,6 +17,7 @@ export function createOfflineMonitor(deps: {
   devices: DeviceStore;
   isOnline: (deviceId: string) => boolean;
   faults: FaultService;
+  faultStore: FaultStore;
   checkPolicies: CheckPolicyService;
   log: FastifyBaseLogger;
   intervalMs: number;
@@ -24,10 +26,11 @@ export function createOfflineMonitor(deps: {
   const offlineCheck = (device: DeviceRow) =>
     deps.checkPolicies.forGroup(device.group).policy.checks.find((check): check is CheckOfKind<'offline'> => check.kind === 'offline');
 
-  const examine = (device: DeviceRow, at: number) => {
+  /** `isRaised` answers for the device's offline check (one query for all devices on a tick). */
+  const examine = (device: DeviceRow, at: number, isRaised: (checkId: string) => boolean) => {
     const check = offlineCheck(device);
     if (!check) return;
-    const raised = deps.faults.isRaised(device.id, check.id, check.id);
+    const raised = isRaised(check.id);
     const lastSeenAt = device.lastSeenAt ?? device.enrolledAt;
     if (deps.isOnline(device.id)) {
       if (raised) {
@@ -52,7 +55,8 @@ export function createOfflineMonitor(deps: {
     const at = deps.now();
     const active = deps.devices.all().filter((device) => device.status === 'active');
     deps.db.transaction(() => {
-      for (const device of active) examine(device, at);
+      const raised = deps.faultStore.openSingleItemFaults();
+      for (const device of active) examine(device, at, (checkId) => raised.has(`${device.id} ${checkId}`));
     })();
   };
 
@@ -61,7 +65,7 @@ export function createOfflineMonitor(deps: {
     /** A device connected: its offline fault (if any) recovers now rather than on the next tick. */
     deviceOnline(deviceId: string) {
       const device = deps.devices.byId(deviceId);
-      if (device?.status === 'active') deps.db.transaction(() => examine(device, deps.now()))();
+      if (device?.status === 'active') deps.db.transaction(() => examine(device, deps.now(), (checkId) => deps.faults.isRaised(device.id, checkId, checkId)))();
     },
     ...periodicCheck(checkNow, { intervalMs: deps.intervalMs, log: deps.log, what: 'offline check' }),
   };

@@ -53,6 +53,11 @@ export function createEmployeeRequests(deps: {
   return {
     list,
     push,
+    /** On connect: the list, unless the device has no employee tickets (most have none). */
+    pushOnConnect(deviceId: string): void {
+      const current = list(deviceId);
+      if (current.tickets.length > 0) deps.send(deviceId, current);
+    },
     /** Opens the ticket for a help request; returns its id. */
     request(deviceId: string, request: Omit<HelpRequest, 'seq'>): number {
       const device = deps.devices.byId(deviceId);
