@@ -38,7 +38,7 @@ import { reportRoutes } from './features/reports/routes.js';
 import { createReportService } from './features/reports/service.js';
 import { settingsRoutes } from './features/settings/routes.js';
 import { createSettingsService } from './features/settings/service.js';
-import { createSlaMonitor, type SlaMonitor } from './features/tickets/sla-monitor.js';
+import { createSlaMonitor, SYSTEM_ACTOR, type SlaMonitor } from './features/tickets/sla-monitor.js';
 import { ticketRatingRoutes, ticketRoutes } from './features/tickets/routes.js';
 import { createTicketService } from './features/tickets/service.js';
 import { createTicketStore } from './features/tickets/store.js';
@@ -179,7 +179,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const jobStore = createJobStore(db);
   const jobDispatcher = createJobDispatcher({ jobs: jobStore, scripts: scriptStore, send: (deviceId, body) => connectionOf(deviceId)?.send('job.run', body) ?? false, log: app.log, intervalMs: config.jobDispatchIntervalMs, now });
   const jobs = createJobService({ db, jobs: jobStore, scripts: scriptStore, devices, keys, audit, now, onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))), onFinished: (job) => remediation.jobFinished(job) });
-  const remediation = createRemediation({ jobs, jobStore, scripts: scriptStore, tickets: ticketStore, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
+  const remediation = createRemediation({ jobs, jobStore, scripts: scriptStore, tickets: ticketStore, faults: faultStore, resolve: (id, resolution) => tickets.resolve(SYSTEM_ACTOR, id, resolution), log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
   const faults = createFaultService({ tickets, ticketStore, faults: faultStore, devices, checkPolicies, snapshot, remediation, log: app.log, now, onChanged: (id) => employee?.ticketChanged(id) });
   const scheduleStore = createScheduleStore(db);
   const scheduler = createScheduler({ schedules: scheduleStore, scripts: scriptStore, jobs, log: app.log, intervalMs: config.scheduleCheckIntervalMs, now });

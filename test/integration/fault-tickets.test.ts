@@ -136,12 +136,36 @@ describe('fault tickets', () => {
     await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'the service ticket resolved');
   });
 
-  it('remediation: the script of the check runs on fault; if the fault clears the ticket resolves as fixed by it, if not the attempt is on record', async () => {
-    // The "service" is a marker file, as seen by the recorded-systemctl service list below.
+  /** A "service" that is a marker file, seen through the recorded systemctl listing (no systemd here). */
+  const markerService = () => {
     const fixture = (name: string) => readFileSync(new URL(`../unit/fixtures/${name}`, import.meta.url), 'utf8');
     const recorded = systemdServices(parseListUnits(fixture('linux-systemctl-list-units.txt')), parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')));
     const marker = join(mkdtempSync(join(tmpdir(), 'helpline-remedy-')), 'postgres-running');
     const listServices = async () => recorded.map((service) => (service.name === 'postgresql@15-main.service' ? { ...service, state: existsSync(marker) ? ('running' as const) : ('stopped' as const) } : service));
+    return { marker, listServices };
+  };
+
+  it('remediation resolves the ticket even when the agent sees the fault clear before the job has reported', async () => {
+    const { marker, listServices } = markerService();
+    server = await startTestServer();
+    // The script starts the "service", then takes a second to finish: samples in that second see it running.
+    const body = { name: 'start-database', description: 'Starts the database.', interpreter: 'sh', platforms: ['linux'], body: 'touch "$HELPLINE_PARAM_MARKER"\nsleep 1\n', params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }] };
+    expect((await server.api('POST', '/api/scripts', { body })).status).toBe(201);
+    await setPolicy({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript: 'start-database' }] });
+    const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 100 }, build: { sources: { ...realSources(), listServices } } });
+    agents.push(agent);
+    await eventually(async () => (await faultTickets(agent.deviceId)).length === 1, 20_000, 'the fault ticket');
+    const [ticket] = await faultTickets(agent.deviceId);
+    await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'the ticket resolved by remediation');
+    const fixed = await detail(ticket!.id);
+    expect(fixed.ticket.resolution).toMatch(/^Fixed automatically by start-database: /);
+    // The recovery was noted before the job's result arrived.
+    const bodies = fixed.entries.map((entry) => entry.body);
+    expect(bodies.findIndex((text) => text.startsWith('Recovered: '))).toBeLessThan(bodies.findIndex((text) => text.startsWith('Remediation start-database succeeded')));
+  });
+
+  it('remediation: the script of the check runs on fault; if the fault clears the ticket resolves as fixed by it, if not the attempt is on record', async () => {
+    const { marker, listServices } = markerService();
     server = await startTestServer();
     const script = (name: string, body: string) =>
       server.api('POST', '/api/scripts', { body: { name, description: 'Starts the database.', interpreter: 'sh', platforms: ['linux'], body, params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }] } });

@@ -9,12 +9,13 @@ import type { JobRow, JobStore } from '../jobs/store.js';
 import type { ScriptStore } from '../scripts/store.js';
 import { SYSTEM_ACTOR } from '../tickets/sla-monitor.js';
 import type { TicketStore } from '../tickets/store.js';
+import type { FaultStore } from './store.js';
 
 /** A remediation job that could not start within this long is of no use any more. */
 const REMEDIATION_VALID_MS = 3_600_000;
 const UNFINISHED = new Set(['queued', 'sent', 'running']);
 
-export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; scripts: ScriptStore; tickets: TicketStore; log: FastifyBaseLogger; now: () => number; onChanged?: (ticketId: number) => void }) {
+export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; scripts: ScriptStore; tickets: TicketStore; faults: FaultStore; resolve: (ticketId: number, resolution: string) => void; log: FastifyBaseLogger; now: () => number; onChanged?: (ticketId: number) => void }) {
   const note = (ticketId: number, body: string) => {
     deps.tickets.addEntry(ticketId, deps.now(), SYSTEM_ACTOR.name, 'event', body);
     deps.onChanged?.(ticketId);
@@ -54,6 +55,15 @@ export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; 
       if (job.ticketId === null || !job.result) return;
       const { outcome, exitCode, reason } = job.result;
       const how = outcome === 'succeeded' ? 'succeeded' : `${outcome.replace('_', ' ')}${exitCode !== null ? ` (exit ${exitCode})` : ''}${reason ? `: ${reason}` : ''}`;
+      // The agent may see the fault clear (a sample taken while the script wound down) before it
+      // reports the job; then the recovery came first and this result is what resolves the ticket.
+      const ticket = deps.tickets.byId(job.ticketId);
+      const open = ticket !== undefined && ticket.status !== 'resolved' && ticket.status !== 'closed';
+      if (outcome === 'succeeded' && open && deps.faults.active(job.ticketId).length === 0) {
+        note(job.ticketId, `Remediation ${job.scriptName} succeeded.`);
+        deps.resolve(job.ticketId, `Fixed automatically by ${job.scriptName}: the fault cleared.`);
+        return;
+      }
       note(job.ticketId, `Remediation ${job.scriptName} ${how}; the agent checks again now.`);
     },
 
