@@ -12,6 +12,7 @@ import { serverConfig } from '../../server/config.js';
 import { initDataDir } from '../../server/data-dir.js';
 import { waitForFullInventory } from './bench/agent-admin.js';
 import { enrollAgent, startAgent } from './bench/agent-child.js';
+import { readRssKiB } from './bench/proc-stats.js';
 import { Cleanup, runBenchCommand } from './bench/cleanup.js';
 import { parseFlags, positiveInteger } from './bench/flags.js';
 import { LatencySamples } from './bench/percentiles.js';
@@ -121,11 +122,19 @@ async function run(options: ShellBenchOptions, cleanup: Cleanup): Promise<number
   say(`timing ${options.keystrokes} keystroke round trips`);
   const latency = (await keystrokeRoundTrips(target, options.keystrokes)).summary();
   say(`moving ${options.megabytes} MB of terminal output`);
-  const moved = await throughput(target, options.megabytes * 1_000_000);
+  // Memory during the flood: flow control should keep both processes near where they started.
+  const memory = { agentStart: readRssKiB(agent.pid) ?? 0, serverStart: process.memoryUsage().rss / 1024, agentMax: 0, serverMax: 0 };
+  const sampler = setInterval(() => {
+    memory.agentMax = Math.max(memory.agentMax, readRssKiB(agent.pid) ?? 0);
+    memory.serverMax = Math.max(memory.serverMax, process.memoryUsage().rss / 1024);
+  }, 100);
+  const moved = await throughput(target, options.megabytes * 1_000_000).finally(() => clearInterval(sampler));
   const mbPerSecond = moved.bytes / 1_000_000 / (moved.ms / 1000);
 
   console.log(`keystroke round trip (${latency.samples} samples): p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms`);
   console.log(`throughput: ${(moved.bytes / 1_000_000).toFixed(1)} MB in ${(moved.ms / 1000).toFixed(2)} s = ${mbPerSecond.toFixed(1)} MB/s of terminal output`);
+  const mb = (kib: number) => `${(kib / 1024).toFixed(0)} MB`;
+  console.log(`RSS during the flood: agent ${mb(memory.agentStart)} → max ${mb(memory.agentMax)}; server and technician client (this process) ${mb(memory.serverStart)} → max ${mb(memory.serverMax)}`);
   return 0;
 }
 
