@@ -71,6 +71,7 @@ import { registerAccessControl } from './plugins/access.js';
 import { treatMissingBodyAsEmpty } from './plugins/empty-body.js';
 import { registerErrorHandler } from './plugins/errors.js';
 import { registerValidators } from './plugins/validators.js';
+import { assertEveryRouteServed, registerRouteTable } from './plugins/routes.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { routeUpgrades } from './plugins/upgrades.js';
 import { DEFAULT_SHELL_POLICY, ShellPolicy } from '../protocol/api/shell.js';
@@ -233,6 +234,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const deviceService = createDeviceService({ devices, presence, hub: () => liveHub, audit });
   const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db, now), devices, audit, keys, publicUrl, now });
 
+  registerRouteTable(app);
   registerValidators(app);
   registerErrorHandler(app);
   treatMissingBodyAsEmpty(app);
@@ -262,6 +264,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     { path: '/agent', handler: liveHub.handleUpgrade },
     { path: SHELL_PATH, handler: shellRelay.handleUpgrade },
   ]);
+  assertEveryRouteServed(app);
   await app.ready();
 
   let closed = false;

@@ -1,6 +1,9 @@
 // A small fetch-based client for the Helpline HTTP API: JSON in and out, Bearer token, and errors
 // turned into ApiRequestError (the server's code, status and message) or ServerUnreachableError.
+import { isApiErrorCode } from '../../protocol/errors.js';
 import { ApiRequestError, LOGIN_HINT, ServerUnreachableError } from './errors.js';
+
+const codeOf = (code: string) => (isApiErrorCode(code) ? code : 'unexpected_response');
 
 export interface ApiClientOptions {
   /** Base URL without a trailing slash (see normalizeServerUrl). */
@@ -80,12 +83,12 @@ function errorFromResponse(server: string, response: Response, body: unknown, se
     return new ApiRequestError(`${server} answered HTTP ${status} without a Helpline error body; is it a Helpline server?`, 'unexpected_response', status);
   }
   if (status === 401 && sentToken) {
-    return new ApiRequestError(`your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`, body.code, status);
+    return new ApiRequestError(`your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`, codeOf(body.code), status);
   }
   let message = body.message;
   const retryAfter = response.headers.get('retry-after');
   if (status === 429 && retryAfter && !message.includes(retryAfter)) message += ` (retry after ${retryAfter} s)`;
-  return new ApiRequestError(message, body.code, status);
+  return new ApiRequestError(message, codeOf(body.code), status);
 }
 
 function isErrorBody(body: unknown): body is { code: string; message: string } {

@@ -1,8 +1,9 @@
 // What every command needs: where to print, the config file, and an API client for the right
 // server. Server: --server > HELPLINE_SERVER > config file. Token: HELPLINE_TOKEN > config file.
 import { createApiClient, type ApiClient } from './api-client.js';
+import { createApiClient as createTypedClient, type ApiClient as TypedApiClient } from '../../protocol/api/client.js';
 import { cliConfigPath, normalizeServerUrl, readCliConfig, writeCliConfig, type CliConfig } from './cli-config.js';
-import { NOT_LOGGED_IN } from './errors.js';
+import { LOGIN_HINT, NOT_LOGGED_IN } from './errors.js';
 import type { CliIo } from './output.js';
 
 /** Options every command accepts. */
@@ -22,7 +23,14 @@ export interface CliContext {
   clientFor(server: string, token: string | null): ApiClient;
   /** A client for the signed-in user; throws "not logged in" when there is no token. */
   client(args: GlobalArgs): ApiClient;
+  /** The typed client (route table) with the given token (none for login). */
+  apiFor(server: string, token: string | null): TypedApiClient;
+  /** The typed client for the signed-in user; throws "not logged in" when there is no token. */
+  api(args: GlobalArgs): TypedApiClient;
 }
+
+const expiredLoginMessage = (server: string) => `your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`;
+const typedClient = (server: string, token: string | null) => createTypedClient({ server, token, expiredLoginMessage });
 
 export function createCliContext(env: Record<string, string | undefined>, io: CliIo): CliContext {
   const configPath = cliConfigPath(env);
@@ -48,6 +56,13 @@ export function createCliContext(env: Record<string, string | undefined>, io: Cl
       const token = env.HELPLINE_TOKEN || readConfig()?.token;
       if (!server || !token) throw new Error(NOT_LOGGED_IN);
       return createApiClient({ server, token });
+    },
+    apiFor: typedClient,
+    api(args) {
+      const server = serverUrl(args);
+      const token = env.HELPLINE_TOKEN || readConfig()?.token;
+      if (!server || !token) throw new Error(NOT_LOGGED_IN);
+      return typedClient(server, token);
     },
   };
 }

@@ -5,22 +5,8 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** The server answered with an error body `{ code, message }` (or something that is not the API). */
-export class ApiRequestError extends Error {
-  override readonly name = 'ApiRequestError';
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-/** No answer at all: refused, unknown host, TLS failure, timeout. */
-export class ServerUnreachableError extends Error {
-  override readonly name = 'ServerUnreachableError';
-}
+// The server answered with an error body, or did not answer at all: one definition, the typed client's.
+export { ApiRequestError, ServerUnreachableError } from '../../protocol/errors.js';
 
 export const LOGIN_HINT = 'run `helpline login --server URL --user NAME --password P`';
 export const NOT_LOGGED_IN = `not logged in; ${LOGIN_HINT}`;

@@ -7,7 +7,10 @@ import type { ShellClientFrame, ShellServerFrame } from '../../protocol/api/shel
 import { ShellCloseCode } from '../../protocol/api/shell.js';
 import { SHELL_CHUNK_BYTES, SHELL_MAX_SIZE, SHELL_MIN_SIZE } from '../../protocol/messages/shell.js';
 import { segment } from './api-client.js';
+import { isApiErrorCode, isShellErrorCode } from '../../protocol/errors.js';
 import { ApiRequestError, LOGIN_HINT, ServerUnreachableError } from './errors.js';
+
+const codeOf = (code: string) => (isApiErrorCode(code) || isShellErrorCode(code) ? code : 'unexpected_response');
 
 export interface ShellRequest {
   /** The server's base URL (http or https), as the CLI stores it. */
@@ -155,7 +158,7 @@ export function openShell(request: ShellRequest, handlers: ShellHandlers): Shell
   });
   ws.on('close', (code: number, reason: Buffer) => {
     void written.then(() => {
-      if (lastError) return settle(new ApiRequestError(lastError.message, lastError.code, code));
+      if (lastError) return settle(new ApiRequestError(lastError.message, codeOf(lastError.code), code));
       const why = reason.toString() || CLOSE_WORDS[code] || `the server closed the connection (code ${code})`;
       settle(new Error(`${why}; the shell ended without an exit status`));
     });
@@ -201,8 +204,8 @@ async function readRefusal(server: string, res: IncomingMessage): Promise<Error>
   if (body === null) {
     return new ApiRequestError(`${server} answered HTTP ${status} to the shell request without a Helpline error body; does it have remote shells?`, 'unexpected_response', status);
   }
-  if (status === 401) return new ApiRequestError(`your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`, body.code, status);
-  return new ApiRequestError(body.message, body.code, status);
+  if (status === 401) return new ApiRequestError(`your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`, codeOf(body.code), status);
+  return new ApiRequestError(body.message, codeOf(body.code), status);
 }
 
 function errorBody(text: string): { code: string; message: string } | null {

@@ -3,6 +3,7 @@
 // Query: cols, rows (required), shell, exec, ticket. Every frame is a JSON text frame; terminal
 // bytes are base64url. The technician acknowledges output it has written out (`ack`), which is
 // what lets the agent read more: nothing piles up on the way.
+import type { ShellErrorCode } from '../errors.js';
 import { Type, type Static } from 'typebox';
 import { SHELL_MAX_SIZE, SHELL_MIN_SIZE } from '../messages/shell.js';
 
@@ -33,7 +34,7 @@ export type ShellServerFrame =
   | { type: 'opened'; sessionId: string; shell: string; recordingId: string }
   | { type: 'output'; data: string }
   | { type: 'exit'; exitCode: number | null; signal: number | null; reason: string | null }
-  | { type: 'error'; code: string; message: string };
+  | { type: 'error'; code: ShellErrorCode; message: string };
 
 /** WebSocket close codes of the shell endpoint (besides 1000 for a normal end). */
 export const ShellCloseCode = {

@@ -2,15 +2,11 @@
 // list of roles allowed. A route that forgets is refused at start-up (fail closed), so no route
 // can ship unprotected by accident.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '../../protocol/api/common.js';
+import { ADMIN, ANY_ROLE, STAFF, type Access } from '../../protocol/api/access.js';
 import { ApiError } from '../errors.js';
 import type { AuthService, AuthUser } from '../features/auth/service.js';
 
-export type Access = 'public' | readonly Role[];
-
-export const ANY_ROLE: readonly Role[] = ['admin', 'technician', 'viewer'];
-export const STAFF: readonly Role[] = ['admin', 'technician'];
-export const ADMIN: readonly Role[] = ['admin'];
+export { ADMIN, ANY_ROLE, STAFF, type Access };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -6,6 +6,8 @@ import { PassThrough } from 'node:stream';
 import { buildServer, type HelplineServer } from '../../server/build-server.js';
 import { serverConfig, type ServerConfig } from '../../server/config.js';
 import { initDataDir } from '../../server/data-dir.js';
+import { createApiClient, type ApiClient } from '../../protocol/api/client.js';
+import { API } from '../../protocol/api/routes/index.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -17,6 +19,8 @@ export interface TestServer {
   logs: Array<Record<string, unknown>>;
   adminToken: string;
   api<T = unknown>(method: string, path: string, options?: { body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
+  /** The typed API client with a user's token (default: the admin's; null: signed out). */
+  client(token?: string | null): ApiClient;
   /** Adds a user with the password `${name}-password-123` and returns a fresh API token for them. */
   addUser(name: string, role: 'admin' | 'technician' | 'viewer'): Promise<string>;
   /** Stops the server but keeps the data directory (for restart tests). */
@@ -60,6 +64,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     logs,
     adminToken: '',
     api,
+    client: (token) => createApiClient({ server: url, token: token === undefined ? context.adminToken : token }),
     async addUser(name, role) {
       const password = `${name}-password-123`;
       const created = await api('POST', '/api/users', { body: { name, role, password } });
@@ -83,3 +88,22 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
   context.adminToken = login.body.token;
   return context;
 }
+
+/** The staff most tests work with: tom, a line-1 technician, and vera, a viewer. */
+export interface StaffedTestServer {
+  server: TestServer;
+  /** tom's token (technician). */
+  tom: string;
+  /** vera's token (viewer). */
+  vera: string;
+}
+
+/** A test server with tom (technician) and vera (viewer) signed in. */
+export async function startStaffedServer(overrides: Partial<ServerConfig> = {}, options: { now?: () => number } = {}): Promise<StaffedTestServer> {
+  const server = await startTestServer(overrides, options);
+  const tom = await server.addUser('tom', 'technician');
+  const vera = await server.addUser('vera', 'viewer');
+  return { server, tom, vera };
+}
+
+export { API };

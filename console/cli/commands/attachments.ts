@@ -6,6 +6,7 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { isApiErrorCode } from '../../../protocol/errors.js';
 import type { Argv } from 'yargs';
 import { ATTACHMENT_ID_PATTERN, fileNameProblem, type AttachmentView } from '../../../protocol/api/attachments.js';
 import type { CliContext, GlobalArgs } from '../context.js';
@@ -42,7 +43,7 @@ async function send(ctx: CliContext, args: GlobalArgs, method: string, path: str
   }
   if (response.ok) return response;
   const body = (await response.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
-  if (typeof body?.code === 'string' && typeof body.message === 'string') throw new ApiRequestError(body.message, body.code, response.status);
+  if (typeof body?.code === 'string' && typeof body.message === 'string') throw new ApiRequestError(body.message, isApiErrorCode(body.code) ? body.code : 'unexpected_response', response.status);
   throw new ApiRequestError(`${server} answered HTTP ${response.status} without a Helpline error body; is it a Helpline server?`, 'unexpected_response', response.status);
 }
 

@@ -1,6 +1,7 @@
 // `helpline device(s) list|show|approve|revoke`: enrolled PCs (software, changes and health: inventory.ts).
 import type { Argv } from 'yargs';
 import type { DeviceView } from '../../../protocol/api/devices.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import { segment } from '../api-client.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { inventoryFields, type DeviceInventory } from '../inventory-summary.js';
@@ -33,7 +34,7 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         'list enrolled devices',
         (y) => y.option('json', jsonOption),
         async (args) => {
-          const devices = await ctx.client(args).get<DeviceView[]>('/api/devices');
+          const devices = await ctx.api(args).call(API.devices.list);
           if (args.json) return printJson(io, devices);
           if (devices.length === 0) return io.out('No devices enrolled yet; make a token with `helpline token create`.');
           printTable(
@@ -76,7 +77,7 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         'let a pending or denied device connect; compare its key fingerprint with the one on the PC first',
         (y) => y.positional('id', idPositional).option('json', jsonOption),
         async (args) => {
-          const device = await ctx.client(args).post<DeviceView>(`/api/devices/${segment(args.id)}/approve`);
+          const device = await ctx.api(args).call(API.devices.approve, { params: { id: args.id } });
           if (args.json) return printJson(io, device);
           io.out(`Approved ${device.id} (${device.name}); status ${device.status}.`);
           printFields(io, [['key fingerprint', device.fingerprint]]);
@@ -92,7 +93,7 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             .option('json', jsonOption),
         async (args) => {
           const body = args.reason === undefined ? {} : { reason: args.reason };
-          const device = await ctx.client(args).post<DeviceView>(`/api/devices/${segment(args.id)}/revoke`, body);
+          const device = await ctx.api(args).call(API.devices.revoke, { params: { id: args.id }, body });
           if (args.json) return printJson(io, device);
           io.out(`Revoked ${device.id} (${device.name}); it is disconnected and will be refused from now on.`);
         },

@@ -6,8 +6,8 @@ import type { Presence } from '../../hub/presence.js';
 import type { AuditStore } from '../audit/store.js';
 import type { AuthUser } from '../auth/service.js';
 import type { DeviceRow, DeviceStore } from './store.js';
+import { iso } from '../../time.js';
 
-const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
 
 export function createDeviceService(deps: { devices: DeviceStore; presence: Presence; hub: () => AgentHub; audit: AuditStore }) {
   const view = (row: DeviceRow): DeviceView => ({
@@ -17,13 +17,13 @@ export function createDeviceService(deps: { devices: DeviceStore; presence: Pres
     status: row.status,
     statusReason: row.statusReason,
     online: deps.hub().isOnline(row.id),
-    lastSeenAt: iso(Math.max(deps.presence.lastSeenAt(row.id) ?? 0, row.lastSeenAt ?? 0)),
+    lastSeenAt: iso(Math.max(deps.presence.lastSeenAt(row.id) ?? 0, row.lastSeenAt ?? 0) || null),
     agentVersion: row.agentVersion,
     platform: row.platform,
     osRelease: row.osRelease,
     arch: row.arch,
     fingerprint: row.fingerprint,
-    enrolledAt: iso(row.enrolledAt)!,
+    enrolledAt: iso(row.enrolledAt),
   });
 
   const find = (id: string) => {

@@ -14,11 +14,11 @@ import { variantFor } from '../scripts/service.js';
 import type { ScriptStore, ScriptVersionRow } from '../scripts/store.js';
 import { resolveJobArgs } from './arguments.js';
 import type { JobRow, JobStore } from './store.js';
+import { iso } from '../../time.js';
 
 const DEFAULT_VALID_MS = 24 * 3_600_000;
 const PLATFORM_OF: Record<string, string> = { linux: 'linux', win32: 'windows', darwin: 'macos' };
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function jobView(row: JobRow): JobView {
   return {

@@ -16,9 +16,9 @@ import { ApiError } from '../../errors.js';
 import type { AuthUser } from '../auth/service.js';
 import type { TicketStore } from '../tickets/store.js';
 import { createKnowledgeStore, ftsQuery, type ArticleRow, type LinkRow, type SearchRow } from './store.js';
+import { iso } from '../../time.js';
 
 const SNIPPET_CHARS = 200;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * A short plain-text excerpt of Markdown: links and images become their text, heading, quote and

@@ -19,9 +19,9 @@ import { createEmailSender } from './email.js';
 import { planDeliveries } from './matching.js';
 import { createNotificationStore, type DeliveryRow, type SubscriptionRow } from './store.js';
 import { createDeliveryWorker, describeError, loggableTarget, type NotificationLog } from './worker.js';
+import { iso } from '../../time.js';
 
 const MAX_SUBSCRIPTIONS_PER_USER = 50;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export interface NotificationServiceDeps {
   db: Db;

@@ -9,8 +9,8 @@ import { resolveJobArgs } from '../jobs/arguments.js';
 import type { ScriptStore } from '../scripts/store.js';
 import type { ScheduleRow, ScheduleStore } from './store.js';
 import { nextFiring, scheduleTimingProblem } from './timing.js';
+import { iso } from '../../time.js';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function scheduleView(row: ScheduleRow): ScheduleView {
   return {

@@ -7,8 +7,8 @@ import type { AuditStore } from '../audit/store.js';
 import { ApiError } from '../../errors.js';
 import { STAFF, currentUser } from '../../plugins/access.js';
 import type { ShellSessionRow, ShellSessionStore } from './store.js';
+import { iso } from '../../time.js';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 export function recordingView(row: ShellSessionRow): RecordingView {
   return {
     id: row.id,

@@ -4,6 +4,7 @@
 // evaluated late (after a restart, or by a slow scheduler) still records them to the minute.
 import type { SlaEventType, SlaTimerKind, TicketSlaView } from '../../../protocol/api/sla.js';
 import type { SlaEvaluation, SlaTimer } from './sla-clock.js';
+import { iso } from '../../time.js';
 
 export interface SlaEvent {
   type: SlaEventType;
@@ -60,8 +61,6 @@ export function nextSlaCheckAt(evaluation: SlaEvaluation): number | null {
   return due.length ? Math.min(...due) : null;
 }
 
-const iso = (instant: number) => new Date(instant).toISOString();
-const isoOrNull = (instant: number | null) => (instant === null ? null : iso(instant));
 
 function timerView(timer: SlaTimer) {
   return {
@@ -71,8 +70,8 @@ function timerView(timer: SlaTimer) {
     usedMinutes: timer.usedMinutes,
     leftMinutes: timer.leftMinutes,
     deadlineAt: iso(timer.deadlineAt),
-    warningAt: isoOrNull(timer.warningAt),
-    breachAt: isoOrNull(timer.breachAt),
+    warningAt: iso(timer.warningAt),
+    breachAt: iso(timer.breachAt),
   };
 }
 

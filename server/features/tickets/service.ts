@@ -17,8 +17,8 @@ import type { TicketSnapshot } from '../../../protocol/api/snapshot.js';
 import { priorityFor } from '../sla/priority.js';
 import { evaluateSla } from '../sla/sla-clock.js';
 import { toTicketSlaView } from '../sla/sla-events.js';
+import { iso } from '../../time.js';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function ticketView(row: TicketRow, sla: TicketSlaView): TicketView {
   return {

@@ -1,0 +1,74 @@
+// Registers the server's routes from protocol's route table. A handler gets its params, query and
+// body typed from the route's schemas and returns the answer the route declares; the method, the
+// path, the schemas, the roles and the success status come from the table only.
+import type { IncomingMessage } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import type { Static, TSchema } from 'typebox';
+import { allRoutes } from '../../protocol/api/routes/index.js';
+import type { ParamsOf, QueryOf, RouteSpec } from '../../protocol/api/route.js';
+
+type ServerBodyOf<R extends RouteSpec> = R extends { rawBody: true }
+  ? IncomingMessage | undefined
+  : R extends { body: infer S extends TSchema }
+    ? Static<S>
+    : undefined;
+
+/** What a handler returns: the JSON answer, a text file, or (binary routes) the reply it sent. */
+export type AnswerOf<R extends RouteSpec> = R extends { responseKind: 'text' }
+  ? string
+  : R extends { responseKind: 'binary' }
+    ? FastifyReply
+    : R extends { response: infer S extends TSchema }
+      ? Static<S>
+      : undefined;
+
+export type RouteRequest<R extends RouteSpec> = FastifyRequest & { params: ParamsOf<R>; query: QueryOf<R>; body: ServerBodyOf<R> };
+export type RouteHandler<R extends RouteSpec> = (request: RouteRequest<R>, reply: FastifyReply) => Promise<AnswerOf<R>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD path` of every route served from the table (shared by every plugin scope). */
+    servedRoutes: Set<string>;
+  }
+}
+
+const key = (spec: Pick<RouteSpec, 'method' | 'path'>) => `${spec.method} ${spec.path}`;
+
+/** Registers one route of the table with its handler. */
+export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handler: RouteHandler<R>): void {
+  const schema: FastifySchema = { summary: spec.summary };
+  if (spec.params) schema.params = spec.params;
+  if (spec.query) schema.querystring = spec.query;
+  if (spec.body && !spec.rawBody) schema.body = spec.body;
+  if (spec.response && (spec.responseKind ?? 'json') === 'json') {
+    schema.response = { [spec.status ?? 200]: spec.response, ...(spec.alsoStatus ? { [spec.alsoStatus]: spec.response } : {}) };
+  }
+  const status = spec.status ?? 200;
+  app.withTypeProvider<TypeBoxTypeProvider>().route({
+    method: spec.method,
+    url: spec.path,
+    schema,
+    config: { access: spec.access },
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    // The schemas above validated what the table's types describe; fastify's own generics cannot
+    // follow a route value through a function, so the request is narrowed here, once.
+    handler: async (request, reply) => {
+      void reply.code(status);
+      return handler(request as RouteRequest<R>, reply);
+    },
+  });
+  app.servedRoutes.add(key(spec));
+}
+
+/** Decorates the root instance with the set every scope's serve() adds to. */
+export function registerRouteTable(app: FastifyInstance): void {
+  app.decorate('servedRoutes', new Set<string>());
+}
+
+/** Fails the start when a route of the table has no handler: the table and the server cannot drift. */
+export function assertEveryRouteServed(app: FastifyInstance): void {
+  const served = app.servedRoutes;
+  const missing = allRoutes().filter((spec) => !served.has(key(spec)));
+  if (missing.length) throw new Error(`routes in the table with no handler: ${missing.map(key).join(', ')}`);
+}
