@@ -8,6 +8,7 @@ import { serverConfig, type ServerConfig } from '../../server/config.js';
 import { initDataDir } from '../../server/data-dir.js';
 import { createApiClient, type ApiClient } from '../../protocol/api/client.js';
 import { API } from '../../protocol/api/routes/index.js';
+import { routePath, type RouteSpec } from '../../protocol/api/route.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 
@@ -19,6 +20,14 @@ export interface TestServer {
   logs: Array<Record<string, unknown>>;
   adminToken: string;
   api<T = unknown>(method: string, path: string, options?: { body?: unknown; token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
+  /**
+   * One request to a route of the table with whatever input a test wants to send, valid or not
+   * (the typed client only sends what the schemas allow): for bad-input and access tests.
+   */
+  raw<T = unknown>(
+    spec: RouteSpec,
+    options?: { params?: object; query?: object; body?: unknown; token?: string | null; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   /** The typed API client with a user's token (default: the admin's; null: signed out). */
   client(token?: string | null): ApiClient;
   /** Adds a user with the password `${name}-password-123` and returns a fresh API token for them. */
@@ -64,6 +73,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     logs,
     adminToken: '',
     api,
+    raw: (spec, options = {}) => api(spec.method, routePath(spec, options.params, options.query), options),
     client: (token) => createApiClient({ server: url, token: token === undefined ? context.adminToken : token }),
     async addUser(name, role) {
       const password = `${name}-password-123`;
