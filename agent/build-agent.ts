@@ -189,7 +189,7 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     armSilence();
     beat();
     work.applyPolicy(opened.welcome.policy);
-    work.attach({ send: (type, body, id) => opened.send(type, body as never, id) });
+    work.attach({ send: (type, body, id) => opened.send(type, body, id) });
     shells.attach((type, body) => opened.send(type, body));
     setStatus('online', opened.sessionId);
     log.info({ deviceId: identity.deviceId, sessionId: opened.sessionId }, 'connected');

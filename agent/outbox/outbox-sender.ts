@@ -1,11 +1,14 @@
 // Sends the outbox over the live channel, in sequence order, with a bounded number of items in
 // flight; deletes an item only when the server acknowledges it. After a reconnect it starts
 // again from the oldest unacknowledged item, and the server drops what it already stored.
-import type { AgentToServerType } from '../../protocol/envelope.js';
+import type { AgentToServerBody } from '../../protocol/envelope.js';
+import type { OutboxMessageType } from '../../protocol/messages/agent-to-server.js';
 import type { Outbox } from './outbox-store.js';
 
+export type OutboxMessageBody = AgentToServerBody<OutboxMessageType>;
+
 export interface OutboxChannel {
-  send(type: AgentToServerType, body: unknown, id: string): boolean;
+  send(type: OutboxMessageType, body: OutboxMessageBody, id: string): boolean;
 }
 
 const ID_PREFIX = 'o';
@@ -24,7 +27,10 @@ export function createOutboxSender(outbox: Outbox, options: { window: number; on
       const batch = outbox.pending(lastSentSeq, options.window - inFlight.size);
       if (batch.length === 0) return;
       for (const item of batch) {
-        if (!channel.send(item.type, { ...item.body, seq: item.seq }, outboxMessageId(item.seq))) return;
+        // The stored body was built by this agent for its type; the server checks it again and
+        // refuses one that does not fit, and then the item is dropped (onRefused).
+        const body = { ...item.body, seq: item.seq } as OutboxMessageBody;
+        if (!channel.send(item.type, body, outboxMessageId(item.seq))) return;
         inFlight.add(item.seq);
         lastSentSeq = item.seq;
       }
