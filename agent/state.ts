@@ -65,7 +65,7 @@ export function createAgentState(stateDir: string) {
         identity = JSON.parse(readFileSync(path(IDENTITY_FILE), 'utf8'));
         keys = JSON.parse(readFileSync(path(KEY_FILE), 'utf8')) as typeof keys;
       } catch (error) {
-        throw new Error(`agent state in ${stateDir} is unreadable: ${(error as Error).message}`);
+        throw new Error(`agent state in ${stateDir} is unreadable: ${(error as Error).message}`, { cause: error });
       }
       if (!identityValidator.Check(identity)) throw new Error(`${path(IDENTITY_FILE)} is damaged`);
       const publicKey = decodeKey(keys.publicKey ?? '');

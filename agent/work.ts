@@ -32,7 +32,7 @@ export function createAgentWork(config: AgentConfig, sources: WorkSources, log: 
     inventory: config.inventoryIntervalMs ?? policy.inventoryIntervalMs,
   });
   const checks = createCheckRunner({ outbox, log, onEnqueued: sender.notify, healthIntervalMs: (policy) => intervals(policy).health });
-  const reporter = createInventoryReporter({ outbox, collect: sources.collectInventory, log, onEnqueued: sender.notify, onCollected: checks.onInventory });
+  const reporter = createInventoryReporter({ outbox, collect: sources.collectInventory, log, onEnqueued: sender.notify, onCollected: (data, at) => checks.onInventory(data, at) });
   const employeeTickets = openEmployeeTicketCache(config.stateDir);
 
   const sampleOnce = async () => {

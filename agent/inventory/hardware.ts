@@ -5,7 +5,10 @@ import { uptime } from 'node:os';
 import si from 'systeminformation';
 import type { InventorySectionData as Section } from '../../protocol/messages/inventory.js';
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value)).slice(0, 300);
+/** What systeminformation reports per field: a primitive, or nothing when it could not tell. */
+type Field = string | number | boolean | null | undefined;
+
+const text = (value: Field) => (value === undefined || value === null ? '' : String(value)).slice(0, 300);
 const numberOrNull = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 

@@ -41,7 +41,7 @@ export function answerConsent(stateDir: string, sessionId: string, accept: boole
 }
 
 /** Asks and waits; resolves true only on an explicit accept within the time limit. */
-export function askConsent(stateDir: string, request: ConsentRequest, timeoutMs = SHELL_CONSENT_TIMEOUT_MS): { answer: Promise<boolean>; cancel(): void } {
+export function askConsent(stateDir: string, request: ConsentRequest, timeoutMs = SHELL_CONSENT_TIMEOUT_MS): { answer: Promise<boolean>; cancel: () => void } {
   const dir = dirOf(stateDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const requestFile = join(dir, `${request.sessionId}.request.json`);
