@@ -23,14 +23,15 @@ export function resolveConfig<T>(
   for (const [key, value] of Object.entries(layers.flags ?? {})) if (value !== undefined) fromFlags[key] = value;
   const merged = { ...(layers.file ?? {}), ...fromEnv, ...fromFlags };
   const candidate = Value.Default(schema, Value.Convert(schema, merged));
-  if (Value.Check(schema, candidate)) return { ok: true, config: candidate as T };
+  if (Value.Check(schema, candidate)) return { ok: true, config: candidate };
   const errors: string[] = [];
   for (const error of Value.Errors(schema, candidate)) {
     if (error.message === 'schema is false') continue;
     const key = error.instancePath ? error.instancePath.slice(1) : 'config';
     // A union of literals (log levels) fails once per literal; say it once, with the choices.
-    const choices = (schema.properties[key] as { anyOf?: Array<{ const?: unknown }> } | undefined)?.anyOf?.map((option) => option.const);
-    const line = choices?.every((choice) => choice !== undefined) ? `${key}: must be one of ${choices.join(', ')}` : `${key}: ${error.message}`;
+    const property = schema.properties[key];
+    const literals = property && Type.IsUnion(property) && property.anyOf.every(Type.IsLiteral) ? property.anyOf : null;
+    const line = literals ? `${key}: must be one of ${literals.map((option) => option.const).join(', ')}` : `${key}: ${error.message}`;
     if (!errors.includes(line)) errors.push(line);
   }
   return { ok: false, errors };
@@ -56,7 +57,7 @@ export function parseConfigFile(text: string | null, path: string): Record<strin
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path} must hold a JSON object`);
   return parsed as Record<string, unknown>;

@@ -25,8 +25,8 @@ export type MessageOf<M extends BodyMap> = {
   [K in keyof M & string]: { v: typeof PROTOCOL_VERSION; id: string; type: K; body: Static<M[K]> };
 }[keyof M & string];
 
-export type AgentToServerType = keyof typeof AgentToServerBodies & string;
-export type ServerToAgentType = keyof typeof ServerToAgentBodies & string;
+export type AgentToServerType = keyof typeof AgentToServerBodies;
+export type ServerToAgentType = keyof typeof ServerToAgentBodies;
 export type AgentToServerMessage = MessageOf<typeof AgentToServerBodies>;
 export type ServerToAgentMessage = MessageOf<typeof ServerToAgentBodies>;
 export type AgentToServerBody<K extends AgentToServerType> = Static<(typeof AgentToServerBodies)[K]>;

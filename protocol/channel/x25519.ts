@@ -14,7 +14,10 @@ export const naclX25519: X25519 = {
 };
 
 // tweetnacl ships crypto_core_hsalsa20 in `lowlevel` but its type declarations leave it out.
-const { lowlevel } = nacl as unknown as { lowlevel: { crypto_core_hsalsa20(out: Uint8Array, nonce: Uint8Array, key: Uint8Array, sigma: Uint8Array): void } };
+interface NaclLowLevel {
+  crypto_core_hsalsa20(out: Uint8Array, nonce: Uint8Array, key: Uint8Array, sigma: Uint8Array): void;
+}
+const { lowlevel } = nacl as typeof nacl & { lowlevel: NaclLowLevel };
 const SIGMA = new TextEncoder().encode('expand 32-byte k');
 const ZERO_NONCE = new Uint8Array(16);
 
