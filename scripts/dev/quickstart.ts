@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     url = await server.listen();
   } catch (error) {
     await server.close();
-    throw new Error(`cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HELPLINE_PORT to use another port`);
+    throw new Error(`cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HELPLINE_PORT to use another port`, { cause: error });
   }
   console.log(`Server listening on ${url}`);
 
