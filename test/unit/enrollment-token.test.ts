@@ -157,7 +157,7 @@ describe('sealed enrollment exchange', () => {
   });
 
   it('refuses a well-sealed claim that fails its schema as bad_claim', () => {
-    const bad = { ...claim, isAdmin: true } as unknown as EnrollmentClaim;
+    const bad = { ...claim, isAdmin: true };
     const request = sealEnrollmentRequest(bad, agentKeys, serverKeys.publicKey);
     const opened = openEnrollmentRequest(request, serverKeys.secretKey);
     expect(opened).toMatchObject({ ok: false, reason: 'bad_claim' });
@@ -182,8 +182,11 @@ describe('sealed enrollment exchange', () => {
     const request = sealEnrollmentRequest(claim, agentKeys, serverKeys.publicKey);
     const reflected = { nonce: request.nonce, box: request.box };
     expect(openEnrollmentResponse(reflected, serverKeys.publicKey, agentKeys.secretKey)).toBeNull();
-    const bogus = { ...result, status: 'admin' } as unknown as EnrollmentResult;
-    const sealed = sealEnrollmentResponse(bogus, agentKeys.publicKey, serverKeys.secretKey);
+    // Sealed by hand: sealEnrollmentResponse takes only a valid result.
+    const bogus = utf8Encode(JSON.stringify({ ...result, status: 'admin' }));
+    const nonce = nacl.randomBytes(nacl.box.nonceLength);
+    const bogusBox = nacl.box(bogus, nonce, agentKeys.publicKey, serverKeys.secretKey);
+    const sealed = { nonce: toBase64Url(nonce), box: toBase64Url(bogusBox) };
     expect(openEnrollmentResponse(sealed, serverKeys.publicKey, agentKeys.secretKey)).toBeNull();
   });
 });
