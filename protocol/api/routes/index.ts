@@ -8,6 +8,7 @@ import { deviceRoutes } from './devices.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { checkPolicyRoutes, shellPolicyRoutes } from './group-settings.js';
 import { healthRoutes } from './health.js';
+import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
 import { settingsRoutes } from './settings.js';
 import { userRoutes } from './users.js';
@@ -23,6 +24,7 @@ export const API = {
   checkPolicies: checkPolicyRoutes,
   shellPolicies: shellPolicyRoutes,
   notifications: notificationRoutes,
+  meta: metaRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */
