@@ -3,7 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import nacl from 'tweetnacl';
-import { openEnrollmentResponse, parseEnrollmentToken, sealEnrollmentRequest, type EnrollmentResult } from '../protocol/enrollment.js';
+// The enrollment group of the route table, not the whole table: the running agent loads this
+// module too, and has no use for the schemas of every other route.
+import { enrollmentRoutes } from '../protocol/api/routes/enrollment.js';
+import { routePath } from '../protocol/api/route.js';
+import {
+  openEnrollmentResponse,
+  parseEnrollmentToken,
+  sealEnrollmentRequest,
+  type EnrollmentResult,
+  type SealedEnrollmentResponse,
+} from '../protocol/enrollment.js';
 import { encodeKey, keyFingerprint } from '../protocol/keys.js';
 import { HELPLINE_VERSION } from '../protocol/version.js';
 import { postJson } from './http.js';
@@ -49,7 +59,8 @@ export async function enrollAgent(input: {
   const ca = input.caFile ? readFileSync(input.caFile) : undefined;
   let response;
   try {
-    response = await postJson(new URL('/api/enroll', token.serverUrl).toString(), sealEnrollmentRequest(claim, keyPair, token.serverPublicKey), { ca });
+    const url = new URL(routePath(enrollmentRoutes.enroll), token.serverUrl).toString();
+    response = await postJson(url, sealEnrollmentRequest(claim, keyPair, token.serverPublicKey), { ca });
   } catch (error) {
     throw new EnrollmentError(`cannot reach ${token.serverUrl}: ${(error as Error).message}`, 'unreachable');
   }
@@ -59,7 +70,8 @@ export async function enrollAgent(input: {
     const message = typeof body === 'object' && body?.message ? body.message : `server answered ${response.status}`;
     throw new EnrollmentError(`enrollment refused: ${message}`, code);
   }
-  const result = openEnrollmentResponse(response.body as never, token.serverPublicKey, keyPair.secretKey);
+  const sealed = isSealed(response.body) ? response.body : null;
+  const result = sealed && openEnrollmentResponse(sealed, token.serverPublicKey, keyPair.secretKey);
   if (!result) throw new EnrollmentError('the server did not prove it holds the key pinned in the token; nothing was saved', 'server_not_verified');
   if (result.fingerprint !== keyFingerprint(keyPair.publicKey)) {
     throw new EnrollmentError('the server reported another key fingerprint; nothing was saved', 'server_not_verified');
@@ -79,4 +91,11 @@ export async function enrollAgent(input: {
     keyPair,
   );
   return { ...result, serverUrl: token.serverUrl };
+}
+
+/** The shape of a sealed answer; what is inside is checked when it is opened. */
+function isSealed(body: unknown): body is SealedEnrollmentResponse {
+  if (typeof body !== 'object' || body === null) return false;
+  const { nonce, box } = body as Record<string, unknown>;
+  return typeof nonce === 'string' && typeof box === 'string';
 }

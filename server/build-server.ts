@@ -9,6 +9,7 @@ import { HELPLINE_VERSION } from '../protocol/version.js';
 import type { ServerConfig } from './config.js';
 import { assertInitialised, loadServerKeys, openDataDirDatabase } from './data-dir.js';
 import { auditRoutes } from './features/audit/routes.js';
+import { createAuditService } from './features/audit/service.js';
 import { createAuditStore } from './features/audit/store.js';
 import { authRoutes } from './features/auth/routes.js';
 import { createAuthService } from './features/auth/service.js';
@@ -245,7 +246,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   userRoutes(app, { users: userService });
   enrollmentRoutes(app, { enrollment });
   deviceRoutes(app, { devices: deviceService });
-  auditRoutes(app, { audit });
+  auditRoutes(app, { audit: createAuditService({ audit }) });
   ticketRoutes(app, { tickets });
   ticketRatingRoutes(app, { tickets, store: ticketStore });
   groupSettingRoutes(app, { path: '/api/check-policies', what: 'check policy', schema: CheckPolicy, settings: checkPolicies.settings, afterChange: '; online agents get it at once' });

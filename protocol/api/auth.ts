@@ -6,6 +6,9 @@ export const LoginRequest = Type.Object(
   { additionalProperties: false },
 );
 
+/** A user named in the path. */
+export const UserNameParams = Type.Object({ name: Name }, { additionalProperties: false });
+
 export const UserView = Type.Object({
   name: Type.String(),
   role: Role,

@@ -12,6 +12,12 @@ export const CreateEnrollmentTokenRequest = Type.Object(
 );
 export type CreateEnrollmentTokenRequest = Static<typeof CreateEnrollmentTokenRequest>;
 
+/** An enrollment token named in the path: its id, never its secret. */
+export const EnrollmentTokenIdParams = Type.Object(
+  { id: Type.String({ pattern: '^tok_[a-z0-9]{8,32}$' }) },
+  { additionalProperties: false },
+);
+
 export const EnrollmentTokenView = Type.Object({
   id: Type.String(),
   group: Type.String(),

@@ -1,6 +1,9 @@
-// Serves GET /api/openapi.json, built from the same TypeBox schemas the routes validate with,
-// so the API documentation cannot drift from what the server accepts.
-import type { FastifyInstance, FastifySchema } from 'fastify';
+// Serves GET /api/openapi.json, made from the route table: the API documentation lists exactly
+// the routes the server serves, with the schemas it validates with and the errors it may answer.
+import type { FastifyInstance } from 'fastify';
+import { API, allRoutes } from '../../protocol/api/routes/index.js';
+import { openApiDocument } from './openapi-document.js';
+import { serve } from './routes.js';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -9,47 +12,8 @@ declare module 'fastify' {
   }
 }
 
-interface CollectedRoute {
-  method: string;
-  url: string;
-  schema: FastifySchema | undefined;
-  access: unknown;
-}
-
 export function registerOpenApi(app: FastifyInstance, info: { version: string }): void {
-  const routes: CollectedRoute[] = [];
-  app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api') || route.method === 'HEAD') return;
-    for (const method of [route.method].flat()) {
-      routes.push({ method: method.toLowerCase(), url: route.url, schema: route.schema, access: route.config?.access });
-    }
-  });
-
-  app.get('/api/openapi.json', { config: { access: 'public' } }, async () => {
-    const paths: Record<string, Record<string, unknown>> = {};
-    for (const route of routes) {
-      const path = route.url.replace(/:(\w+)/g, '{$1}');
-      const schema = (route.schema ?? {}) as Record<string, unknown>;
-      const parameters = Object.keys(((schema.params as { properties?: object })?.properties) ?? {}).map((name) => ({
-        name,
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-      }));
-      paths[path] ??= {};
-      paths[path]![route.method] = {
-        summary: schema.summary,
-        'x-access': route.access,
-        parameters,
-        requestBody: schema.body ? { content: { 'application/json': { schema: schema.body } } } : undefined,
-        responses: Object.fromEntries(
-          Object.entries((schema.response as Record<string, unknown>) ?? {}).map(([status, body]) => [
-            status,
-            { description: status, content: { 'application/json': { schema: body } } },
-          ]),
-        ),
-      };
-    }
-    return { openapi: '3.1.0', info: { title: 'Helpline API', version: info.version }, paths };
-  });
+  // The table is fixed at start, so the document is made once, on first request.
+  let document: ReturnType<typeof openApiDocument> | null = null;
+  serve(app, API.meta.openapi, async () => (document ??= openApiDocument(allRoutes(), info.version)));
 }

@@ -12,8 +12,9 @@ import type { Platform } from '../../agent/platform/platform.js';
 import { sampleHealth } from '../../agent/health/sampler.js';
 import { collectInventory } from '../../agent/sources.js';
 import type { WorkSources } from '../../agent/work.js';
+import type { BodyOf } from '../../protocol/api/route.js';
 import type { InventoryData } from '../../protocol/messages/inventory.js';
-import type { TestServer } from './test-server.js';
+import { API, type TestServer } from './test-server.js';
 
 let realInventory: Promise<InventoryData> | null = null;
 
@@ -31,10 +32,10 @@ export function testPlatform(machineId = `test-${Math.random()}`): Platform {
   return { ...createLinuxPlatform(), machineId: () => hashMachineId(machineId) };
 }
 
-export async function createToken(server: TestServer, options: { group?: string; uses?: number; approval?: boolean; ttlSeconds?: number } = {}): Promise<string> {
-  const response = await server.api<{ token: string }>('POST', '/api/enrollment-tokens', { body: options });
-  if (response.status !== 201) throw new Error(`token create failed: ${JSON.stringify(response.body)}`);
-  return response.body.token;
+type TokenOptions = BodyOf<typeof API.enrollment.createToken>;
+
+export async function createToken(server: TestServer, options: TokenOptions = {}): Promise<string> {
+  return (await server.client().call(API.enrollment.createToken, { body: options })).token;
 }
 
 export interface TestAgent {

@@ -77,10 +77,9 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     client: (token) => createApiClient({ server: url, token: token === undefined ? context.adminToken : token }),
     async addUser(name, role) {
       const password = `${name}-password-123`;
-      const created = await api('POST', '/api/users', { body: { name, role, password } });
-      // A setup step that fails must stop the test here, not as a puzzling 401 later.
-      if (created.status !== 201) throw new Error(`adding user ${name} failed: HTTP ${created.status} ${JSON.stringify(created.body)}`);
-      return (await api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password }, token: null })).body.token;
+      // A setup step that fails throws here, with the server's reason, not as a puzzling 401 later.
+      await context.client().call(API.users.add, { body: { name, role, password } });
+      return (await context.client(null).call(API.auth.login, { body: { user: name, password } })).token;
     },
     async stop() {
       await server.close();
@@ -94,8 +93,8 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  const login = await api<{ token: string }>('POST', '/api/auth/login', { body: { user: 'admin', password: ADMIN_PASSWORD }, token: null });
-  context.adminToken = login.body.token;
+  const login = await context.client(null).call(API.auth.login, { body: { user: 'admin', password: ADMIN_PASSWORD } });
+  context.adminToken = login.token;
   return context;
 }
 

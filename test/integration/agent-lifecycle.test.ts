@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../protocol/close-codes.js';
 import { createToken, enrollTestAgent, eventually, testPlatform, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-type Device = { id: string; status: string; online: boolean; statusReason: string | null; fingerprint: string; lastSeenAt: string | null };
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('agent lifecycle against a real server', () => {
   let server: TestServer;
@@ -13,18 +11,18 @@ describe('agent lifecycle against a real server', () => {
     await server?.cleanup();
   });
 
-  const device = async (id: string) => (await server.api<Device>('GET', `/api/devices/${id}`)).body;
+  const device = (id: string) => server.client().call(API.devices.show, { params: { id } });
 
   it('enrolls, connects and is listed online', async () => {
     server = await startTestServer();
     const agent = await enrollTestAgent(server);
     agents.push(agent);
     await agent.waitFor('online');
-    const list = await server.api<Device[]>('GET', '/api/devices');
-    expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({ id: agent.deviceId, status: 'active', online: true });
-    const audit = await server.api<Array<{ action: string; target: string }>>('GET', '/api/audit?action=device.enrolled');
-    expect(audit.body.map((entry) => entry.target)).toEqual([agent.deviceId]);
+    const list = await server.client().call(API.devices.list);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: agent.deviceId, status: 'active', online: true });
+    const audit = await server.client().call(API.audit.list, { query: { action: 'device.enrolled' } });
+    expect(audit.map((entry) => entry.target)).toEqual([agent.deviceId]);
   });
 
   it('comes back online by itself after the server restarts', async () => {
@@ -47,7 +45,7 @@ describe('agent lifecycle against a real server', () => {
     await agent.waitFor('waiting');
     const pending = await device(agent.deviceId);
     expect(pending).toMatchObject({ status: 'pending', online: false });
-    const approved = await server.api<Device>('POST', `/api/devices/${agent.deviceId}/approve`);
+    const approved = await server.client().callWithStatus(API.devices.approve, { params: { id: agent.deviceId } });
     expect(approved.status).toBe(200);
     await agent.waitFor('online', 10_000);
     expect((await device(agent.deviceId)).online).toBe(true);
@@ -60,7 +58,8 @@ describe('agent lifecycle against a real server', () => {
     await agent.waitFor('online');
     const offline = new Promise<{ code: number }>((resolve) => agent.agent.once('offline', resolve));
     const revoked = new Promise<void>((resolve) => agent.agent.once('revoked', resolve));
-    const response = await server.api<Device>('POST', `/api/devices/${agent.deviceId}/revoke`, { body: { reason: 'stolen laptop' } });
+    const revoke = { params: { id: agent.deviceId }, body: { reason: 'stolen laptop' } };
+    const response = await server.client().callWithStatus(API.devices.revoke, revoke);
     expect(response.status).toBe(200);
     expect((await offline).code).toBe(CloseCode.DeviceRevoked);
     await revoked;
@@ -96,7 +95,7 @@ describe('agent lifecycle against a real server', () => {
     const denied = await device(second.deviceId);
     expect(denied.status).toBe('denied');
     expect(denied.statusReason).toContain(first.deviceId);
-    await server.api('POST', `/api/devices/${second.deviceId}/approve`);
+    await server.client().call(API.devices.approve, { params: { id: second.deviceId } });
     await second.waitFor('online');
   });
 

@@ -9,7 +9,7 @@ import { encodeAgentToServer } from '../../protocol/envelope.js';
 import { MAX_FRAME_BYTES } from '../../protocol/limits.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
 import { enrollRawIdentity, rawConnect, type RawConnection, type RawIdentity } from '../helpers/raw-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('bad input on the agent channel', () => {
   let server: TestServer;
@@ -146,8 +146,8 @@ describe('bad input on the agent channel', () => {
   });
 
   it('leaves the device list unchanged by all of the above', async () => {
-    const devices = await server.api<Array<{ id: string; status: string }>>('GET', '/api/devices');
-    expect(devices.body.map((device) => device.status).sort()).toEqual(['active', 'active']);
+    const devices = await server.client().call(API.devices.list);
+    expect(devices.map((device) => device.status).sort()).toEqual(['active', 'active']);
   });
 });
 
@@ -159,11 +159,12 @@ describe('dead connections', () => {
       const outcome = await rawConnect(server, identity);
       if (!outcome.upgraded) throw new Error('refused');
       outcome.connection.hello();
-      await eventually(async () => (await server.api<Array<{ online: boolean }>>('GET', '/api/devices')).body[0]!.online, 5000, 'online');
+      const online = async () => (await server.client().call(API.devices.list))[0]!.online;
+      await eventually(online, 5000, 'online');
       // A paused socket reads nothing, so it never answers the server's pings: a dead peer.
       (outcome.connection.ws as unknown as { _socket: { pause(): void } })._socket.pause();
       await eventually(() => server.logs.some((line) => line.reason === 'missed pong'), 5000, 'missed pong');
-      await eventually(async () => !(await server.api<Array<{ online: boolean }>>('GET', '/api/devices')).body[0]!.online, 5000, 'offline');
+      await eventually(async () => !(await online()), 5000, 'offline');
     } finally {
       await server.cleanup();
     }
@@ -179,8 +180,8 @@ describe('handshake admission control', () => {
       const busy = outcomes.filter((outcome) => !outcome.upgraded && outcome.status === 503);
       expect(busy.length).toBeGreaterThanOrEqual(3);
       expect(busy[0]).toMatchObject({ body: { code: 'busy' }, retryAfter: '7' });
-      const health = await server.api<{ status: string }>('GET', '/api/health', { token: null });
-      expect(health.body.status).toBe('ok');
+      const health = await server.client(null).call(API.health.liveness);
+      expect(health.status).toBe('ok');
       for (const outcome of outcomes) if (outcome.upgraded) outcome.connection.ws.terminate();
     } finally {
       await server.cleanup();

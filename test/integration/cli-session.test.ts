@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { ADMIN_PASSWORD, API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const LOGIN_HINT = 'not logged in; run `helpline login --server URL --user NAME --password P`';
 
@@ -50,7 +50,7 @@ describe('helpline login, whoami and logout', () => {
     expect(statSync(dirname(configPath)).mode & 0o777).toBe(0o700);
     const stored = JSON.parse(readFileSync(configPath, 'utf8')) as { server: string; token: string; user: string };
     expect(stored).toMatchObject({ server: server.url, user: 'admin' });
-    expect((await server.api('GET', '/api/auth/me', { token: stored.token })).status).toBe(200);
+    expect(await server.client(stored.token).call(API.auth.me)).toMatchObject({ name: 'admin' });
 
     const whoami = await run('whoami', '--json');
     expect(whoami.code).toBe(0);
@@ -83,7 +83,7 @@ describe('helpline login, whoami and logout', () => {
     const logout = await run('logout');
     expect(logout).toMatchObject({ code: 0, stdout: `Logged out admin from ${server.url}.\n` });
     expect(JSON.parse(readFileSync(configPath, 'utf8'))).toEqual({ server: server.url, token: null, user: 'admin' });
-    expect((await server.api('GET', '/api/auth/me', { token })).status).toBe(401);
+    await expect(server.client(token).call(API.auth.me)).rejects.toMatchObject({ status: 401, code: 'unauthorized' });
     expect((await run('whoami')).stderr).toContain(LOGIN_HINT);
   });
 
@@ -91,7 +91,7 @@ describe('helpline login, whoami and logout', () => {
     const { configPath, run } = pc('revoked');
     await run('login', '--server', server.url, '--user', 'admin', '--password', ADMIN_PASSWORD);
     const { token } = JSON.parse(readFileSync(configPath, 'utf8')) as { token: string };
-    await server.api('POST', '/api/auth/logout', { token });
+    await server.client(token).call(API.auth.logout);
     const whoami = await run('whoami');
     expect(whoami.code).toBe(1);
     expect(whoami.stderr).toContain(`your login on ${server.url} is no longer valid`);

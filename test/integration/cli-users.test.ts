@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
-
-
-type User = { name: string; role: string; line: number | null; disabled: boolean };
+import type { ResponseOf } from '../../protocol/api/route.js';
+import { ADMIN_PASSWORD, API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('helpline users', () => {
   let server: TestServer;
@@ -49,7 +47,7 @@ describe('helpline users', () => {
   it('does not print a password it was given, and --json gives the API response', async () => {
     const added = await admin('users', 'add', 'erin', '--role', 'admin', '--password', 'erins-own-password', '--json');
     expect(added.code).toBe(0);
-    const body = JSON.parse(added.stdout) as { user: User; generatedPassword?: string };
+    const body = JSON.parse(added.stdout) as ResponseOf<typeof API.users.add>;
     expect(body).toEqual({ user: expect.objectContaining({ name: 'erin', role: 'admin', line: null, disabled: false }) });
     expect((await login('erin', 'erins-own-password')).code).toBe(0);
   });
@@ -71,7 +69,7 @@ describe('helpline users', () => {
 
     const disabled = await admin('users', 'disable', 'dan');
     expect(disabled).toMatchObject({ code: 0, stdout: 'Disabled dan; their sessions have ended.\n' });
-    const listed = JSON.parse((await admin('users', 'list', '--json')).stdout) as User[];
+    const listed = JSON.parse((await admin('users', 'list', '--json')).stdout) as ResponseOf<typeof API.users.list>;
     expect(listed.find((user) => user.name === 'dan')).toMatchObject({ disabled: true });
     expect((await admin('users', 'list')).stdout).toMatch(/^dan\s+technician\s+1\s+disabled\s/m);
     const dan = await as('dan')('whoami');

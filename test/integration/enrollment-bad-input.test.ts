@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrollAgent, EnrollmentError } from '../../agent/enroll.js';
+import type { ApiErrorBody } from '../../protocol/api/common.js';
 import { formatEnrollmentToken, parseEnrollmentToken } from '../../protocol/enrollment.js';
 import { createToken, testPlatform } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const freshState = () => mkdtempSync(join(tmpdir(), 'helpline-enroll-'));
 
@@ -31,7 +32,7 @@ describe('enrollment refusals', () => {
     servers.push(started);
     return started;
   }
-  const deviceCount = async (server: TestServer) => (await server.api<unknown[]>('GET', '/api/devices')).body.length;
+  const deviceCount = async (server: TestServer) => (await server.client().call(API.devices.list)).length;
 
   it('refuses an expired token', async () => {
     let clock = Date.now();
@@ -50,20 +51,21 @@ describe('enrollment refusals', () => {
     await enrollAgent({ token, stateDir: freshState(), platform: testPlatform() });
     const error = await enrollError(token);
     expect(error.code).toBe('token_used_up');
-    const tokens = await srv.api<Array<{ uses: number; state: string }>>('GET', '/api/enrollment-tokens');
-    expect(tokens.body[0]).toMatchObject({ uses: 1, state: 'used_up' });
+    const tokens = await srv.client().call(API.enrollment.listTokens);
+    expect(tokens[0]).toMatchObject({ uses: 1, state: 'used_up' });
     expect(await deviceCount(srv)).toBe(1);
   });
 
   it('refuses a revoked token', async () => {
     const srv = await server();
-    const created = await srv.api<{ token: string; info: { id: string } }>('POST', '/api/enrollment-tokens', { body: {} });
-    const revoked = await srv.api<{ state: string }>('DELETE', `/api/enrollment-tokens/${created.body.info.id}`);
-    expect(revoked.body.state).toBe('revoked');
-    expect((await enrollError(created.body.token)).code).toBe('token_revoked');
+    const created = await srv.client().call(API.enrollment.createToken, { body: {} });
+    const revoked = await srv.client().call(API.enrollment.revokeToken, { params: { id: created.info.id } });
+    expect(revoked.state).toBe('revoked');
+    expect((await enrollError(created.token)).code).toBe('token_revoked');
     expect(await deviceCount(srv)).toBe(0);
-    const audit = await srv.api<Array<{ action: string; detail: { code?: string } }>>('GET', '/api/audit?action=enrollment');
-    expect(audit.body.map((entry) => entry.action)).toEqual(['enrollment.refused', 'enrollment_token.revoked', 'enrollment_token.created']);
+    const audit = await srv.client().call(API.audit.list, { query: { action: 'enrollment' } });
+    const actions = audit.map((entry) => entry.action);
+    expect(actions).toEqual(['enrollment.refused', 'enrollment_token.revoked', 'enrollment_token.created']);
   });
 
   it('refuses a token issued by another server, and the agent saves nothing', async () => {
@@ -90,7 +92,8 @@ describe('enrollment refusals', () => {
 
   it('refuses an enrollment body that fails its schema', async () => {
     const srv = await server();
-    const response = await srv.api<{ code: string; message: string }>('POST', '/api/enroll', { body: { agentPublicKey: 'x', nonce: 'y' }, token: null });
+    const body = { agentPublicKey: 'x', nonce: 'y' };
+    const response = await srv.raw<ApiErrorBody>(API.enrollment.enroll, { body, token: null });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('validation_failed');
     expect(response.body.message).toContain('box');

@@ -1,40 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { ADMIN_PASSWORD, API, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('passwords', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
-    await server.api('POST', '/api/users', { body: { name: 'pat', role: 'technician', password: 'pat-first-password' } });
+    await server
+      .client()
+      .call(API.users.add, { body: { name: 'pat', role: 'technician', password: 'pat-first-password' } });
   });
   afterAll(() => server.cleanup());
 
-  const login = (user: string, password: string) => server.api<{ token: string }>('POST', '/api/auth/login', { body: { user, password }, token: null });
+  const login = (user: string, password: string) =>
+    server.client(null).call(API.auth.login, { body: { user, password } });
+  const changePassword = (token: string, currentPassword: string, newPassword: string) =>
+    server.client(token).call(API.auth.changePassword, { body: { currentPassword, newPassword } });
 
   it('lets a user change their own password, signing out their other logins', async () => {
-    const first = (await login('pat', 'pat-first-password')).body.token;
-    const second = (await login('pat', 'pat-first-password')).body.token;
-    const wrong = await server.api<{ code: string }>('POST', '/api/auth/password', { token: first, body: { currentPassword: 'guess', newPassword: 'pat-second-password' } });
-    expect(wrong.status).toBe(401);
-    const tooShort = await server.api<{ message: string }>('POST', '/api/auth/password', { token: first, body: { currentPassword: 'pat-first-password', newPassword: 'short' } });
-    expect(tooShort.status).toBe(400);
-    const changed = await server.api('POST', '/api/auth/password', { token: first, body: { currentPassword: 'pat-first-password', newPassword: 'pat-second-password' } });
-    expect(changed.status).toBe(200);
-    expect((await server.api('GET', '/api/auth/me', { token: first })).status).toBe(200);
-    expect((await server.api('GET', '/api/auth/me', { token: second })).status).toBe(401);
-    expect((await login('pat', 'pat-first-password')).status).toBe(401);
-    expect((await login('pat', 'pat-second-password')).status).toBe(200);
+    const first = (await login('pat', 'pat-first-password')).token;
+    const second = (await login('pat', 'pat-first-password')).token;
+    const wrong = changePassword(first, 'guess', 'pat-second-password');
+    await expect(wrong).rejects.toMatchObject({ status: 401, code: 'invalid_credentials' });
+    const tooShort = changePassword(first, 'pat-first-password', 'short');
+    await expect(tooShort).rejects.toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(await changePassword(first, 'pat-first-password', 'pat-second-password')).toEqual({ ok: true });
+    expect(await server.client(first).call(API.auth.me)).toMatchObject({ name: 'pat' });
+    await expect(server.client(second).call(API.auth.me)).rejects.toMatchObject({ status: 401 });
+    await expect(login('pat', 'pat-first-password')).rejects.toMatchObject({ status: 401 });
+    expect(await login('pat', 'pat-second-password')).toMatchObject({ user: { name: 'pat' } });
   });
 
   it('lets an admin reset a password, and audits it', async () => {
-    const before = (await login('pat', 'pat-second-password')).body.token;
-    const reset = await server.api<{ generatedPassword: string }>('POST', '/api/users/pat/reset-password', { body: {} });
-    expect(reset.status).toBe(200);
-    expect((await server.api('GET', '/api/auth/me', { token: before })).status).toBe(401);
-    expect((await login('pat', reset.body.generatedPassword)).status).toBe(200);
-    const audit = await server.api<Array<{ action: string; target: string }>>('GET', '/api/audit?action=user.password_reset');
-    expect(audit.body[0]).toMatchObject({ target: 'pat' });
+    const before = (await login('pat', 'pat-second-password')).token;
+    const reset = await server.client().call(API.users.resetPassword, { params: { name: 'pat' } });
+    await expect(server.client(before).call(API.auth.me)).rejects.toMatchObject({ status: 401 });
+    expect(await login('pat', reset.generatedPassword)).toMatchObject({ user: { name: 'pat' } });
+    const audit = await server.client().call(API.audit.list, { query: { action: 'user.password_reset' } });
+    expect(audit[0]).toMatchObject({ target: 'pat' });
   });
 
   it('resets a lost admin password with access to the data directory', async () => {
@@ -42,8 +45,8 @@ describe('passwords', () => {
     expect(result.code).toBe(0);
     const password = /New password for admin: (\S+)/.exec(result.stdout)?.[1];
     expect(password).toBeDefined();
-    expect((await login('admin', ADMIN_PASSWORD)).status).toBe(401);
-    expect((await login('admin', password!)).status).toBe(200);
+    await expect(login('admin', ADMIN_PASSWORD)).rejects.toMatchObject({ status: 401 });
+    expect(await login('admin', password!)).toMatchObject({ user: { name: 'admin' } });
     const unknown = await runCli('helpline-server', ['reset-password', '--data', server.dataDir, '--user', 'nobody']);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('no user nobody');

@@ -3,8 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:https';
 import { describe, expect, it } from 'vitest';
-import { postJson } from '../../agent/http.js';
+import { createApiClient } from '../../protocol/api/client.js';
+import { API } from '../../protocol/api/routes/index.js';
 import { runCli, startCli } from '../helpers/run-cli.js';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
@@ -26,7 +28,7 @@ describe('helpline-server', () => {
     const dir = join(temp('helpline-start-'), 'data');
     await runCli('helpline-server', ['init', '--data', dir, '--admin-password', 'long-enough-password']);
     const server = await startCli('helpline-server', ['start', '--data', dir, '--port', '0', '--log-level', 'warn'], /listening on (http:\/\/\S+)/);
-    const health = (await (await fetch(`${server.match[1]}/api/health`)).json()) as { status: string };
+    const health = await createApiClient({ server: server.match[1]! }).call(API.health.liveness);
     expect(health.status).toBe('ok');
     const exit = exited(server.child);
     server.child.kill('SIGTERM');
@@ -62,15 +64,16 @@ describe('helpline-server', () => {
     let agent: Awaited<ReturnType<typeof startCli>> | null = null;
     try {
       const url = server.match[1]!;
-      const login = await postJson(`${url}/api/auth/login`, { user: 'admin', password: 'long-enough-password' }, { ca });
-      const adminToken = (login.body as { token: string }).token;
-      const created = await postJsonAuthed(`${url}/api/enrollment-tokens`, adminToken, ca);
+      const anonymous = createApiClient({ server: url, fetch: fetchTrusting(ca) });
+      const login = await anonymous.call(API.auth.login, { body: { user: 'admin', password: 'long-enough-password' } });
+      const admin = createApiClient({ server: url, token: login.token, fetch: fetchTrusting(ca) });
+      const created = await admin.call(API.enrollment.createToken, { body: {} });
       const stateDir = join(dir, 'agent');
       const enrolled = await runCli('helpline-agent', ['enroll', '--token', created.token, '--state', stateDir, '--ca', cert, '--json']);
       expect(enrolled.code).toBe(0);
       const deviceId = (JSON.parse(enrolled.stdout) as { deviceId: string }).deviceId;
       agent = await startCli('helpline-agent', ['run', '--state', stateDir, '--log-level', 'info'], /"msg":"connected"/);
-      const devices = JSON.parse(await httpsGet(`${url}/api/devices`, adminToken, ca)) as Array<{ id: string; online: boolean }>;
+      const devices = await admin.call(API.devices.list);
       expect(devices).toEqual([expect.objectContaining({ id: deviceId, online: true })]);
     } finally {
       agent?.child.kill('SIGTERM');
@@ -93,26 +96,24 @@ describe('helpline-agent', () => {
   });
 });
 
-async function postJsonAuthed(url: string, token: string, ca: Buffer): Promise<{ token: string }> {
-  const { request } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', ca, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve(JSON.parse(text) as { token: string }));
+/** fetch over node:https trusting one CA, for the typed client: Node's fetch takes no CA per call. */
+function fetchTrusting(ca: Buffer): typeof fetch {
+  return (input, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const headers = Object.fromEntries(new Headers(init?.headers));
+      const url = input instanceof Request ? input.url : String(input);
+      const req = request(url, { method: init?.method ?? 'GET', ca, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const answer = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (typeof value === 'string') answer.set(name, value);
+          }
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: answer }));
+        });
+      });
+      req.on('error', reject);
+      req.end(typeof init?.body === 'string' ? init.body : undefined);
     });
-    req.on('error', reject);
-    req.end('{}');
-  });
-}
-
-async function httpsGet(url: string, token: string, ca: Buffer): Promise<string> {
-  const { get } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    get(url, { ca, headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve(text));
-    }).on('error', reject);
-  });
 }

@@ -1,6 +1,7 @@
 // `helpline audit list|verify`: the hash-chained audit log (admins).
 import type { Argv } from 'yargs';
-import type { AuditEntryView, AuditVerdict } from '../../../protocol/api/audit.js';
+import type { AuditEntryView } from '../../../protocol/api/audit.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { positiveInteger } from '../flags.js';
@@ -31,11 +32,7 @@ export function registerAuditCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         async (args) => {
           const limit = positiveInteger('--limit', args.limit);
           if (limit !== undefined && limit > MAX_LIMIT) throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
-          const query = new URLSearchParams();
-          if (args.action !== undefined) query.set('action', args.action);
-          if (limit !== undefined) query.set('limit', String(limit));
-          const suffix = query.size > 0 ? `?${query.toString()}` : '';
-          const entries = await ctx.client(args).get<AuditEntry[]>(`/api/audit${suffix}`);
+          const entries = await ctx.api(args).call(API.audit.list, { query: { action: args.action, limit } });
           if (args.json) return printJson(io, entries);
           if (entries.length === 0) return io.out('No audit entries match.');
           printTable(
@@ -57,7 +54,7 @@ export function registerAuditCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         'check the hash chain of the whole audit log; exit status 1 when it is broken',
         (y) => y.option('json', jsonOption),
         async (args) => {
-          const verdict = await ctx.client(args).get<AuditVerdict>('/api/audit/verify');
+          const verdict = await ctx.api(args).call(API.audit.verify);
           if (args.json) printJson(io, verdict);
           else if (verdict.ok) io.out(`Audit log intact: ${verdict.entries} entries, hash chain verified.`);
           else io.out(`Audit log BROKEN: the hash chain fails at entry ${verdict.brokenAt}; entries from there on may have been altered.`);

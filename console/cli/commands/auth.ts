@@ -1,6 +1,7 @@
 // `helpline login`, `logout`, `whoami`: the session stored in the CLI config file.
 import type { Argv } from 'yargs';
-import type { LoginResponse, UserView } from '../../../protocol/api/auth.js';
+import type { UserView } from '../../../protocol/api/auth.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import { ApiRequestError, UsageError } from '../errors.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { jsonOption, printJson, timeWithRelative } from '../output.js';
@@ -27,7 +28,7 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         if (!server) throw new UsageError('which server? give --server URL, e.g. --server https://helpline.example.com');
         const password = args.password ?? ctx.env.HELPLINE_PASSWORD;
         if (!password) throw new UsageError('give --password (or set HELPLINE_PASSWORD)');
-        const result = await ctx.clientFor(server, null).post<LoginResponse>('/api/auth/login', { user: args.user, password });
+        const result = await ctx.apiFor(server, null).call(API.auth.login, { body: { user: args.user, password } });
         ctx.writeConfig({ server, token: result.token, user: result.user.name });
         if (args.json) return printJson(io, { server, expiresAt: result.expiresAt, user: result.user });
         io.out(`Logged in to ${server} as ${describeUser(result.user)}.`);
@@ -44,7 +45,7 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         let problem: Error | null = null;
         try {
           // The stored token, even when HELPLINE_TOKEN is set: that is the one being forgotten.
-          await ctx.clientFor(ctx.serverUrl(args) ?? stored.server, stored.token).post('/api/auth/logout');
+          await ctx.apiFor(ctx.serverUrl(args) ?? stored.server, stored.token).call(API.auth.logout);
         } catch (error) {
           // A token the server no longer accepts is as good as logged out.
           if (!(error instanceof ApiRequestError && error.status === 401)) problem = error as Error;
@@ -59,8 +60,8 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
       'show who is signed in, and where',
       (y) => y.option('json', jsonOption),
       async (args) => {
-        const client = ctx.client(args);
-        const user = await client.get<UserView>('/api/auth/me');
+        const client = ctx.api(args);
+        const user = await client.call(API.auth.me);
         if (args.json) return printJson(io, user);
         io.out(`${describeUser(user)} on ${client.server}`);
       },
@@ -73,7 +74,8 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
           .option('current', { type: 'string', demandOption: true, describe: 'your current password' })
           .option('new', { type: 'string', demandOption: true, describe: 'the new password, at least 10 characters' }),
       async (args) => {
-        await ctx.client(args).post('/api/auth/password', { currentPassword: args.current, newPassword: args.new });
+        const body = { currentPassword: args.current, newPassword: args.new };
+        await ctx.api(args).call(API.auth.changePassword, { body });
         io.out('Password changed.');
       },
     );

@@ -3,26 +3,19 @@
 // or send the group back to the default. The server checks a policy and says what is wrong.
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import type { ResponseOf } from '../../../protocol/api/route.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CheckPolicy } from '../../../protocol/messages/checks.js';
-import { segment } from '../api-client.js';
 import { checkLines } from '../check-summary.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { STDIN_ARG, readStandardInput } from '../flags.js';
 import { clean, jsonOption, localTime, printJson, printTable } from '../output.js';
 
-/** GET/PUT/DELETE /api/check-policies[/:group]. */
-interface GroupCheckPolicyView {
-  group: string;
-  custom: boolean;
-  policy: CheckPolicy;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+type GroupCheckPolicyView = ResponseOf<typeof API.checkPolicies.show>;
 
 const groupPositional = { type: 'string', demandOption: true, describe: 'device group, like "lab" (set when the enrollment token was made)' } as const;
 const checkCount = (policy: CheckPolicy): string => `${policy.checks.length} check${policy.checks.length === 1 ? '' : 's'}`;
-const path = (group: string): string => `/api/check-policies/${segment(group)}`;
 
 /**
  * The policy JSON from FILE, or from standard input for "-" (read as a stream: /dev/stdin cannot
@@ -63,7 +56,7 @@ export function registerCheckCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         'the groups that have a check policy of their own (all others run the default)',
         (y) => y.option('json', jsonOption),
         async (args) => {
-          const policies = await ctx.client(args).get<GroupCheckPolicyView[]>('/api/check-policies');
+          const policies = await ctx.api(args).call(API.checkPolicies.list);
           if (args.json) return printJson(io, policies);
           if (policies.length === 0) return io.out('No group has a check policy of its own; all run the default (see `helpline checks show GROUP`).');
           printTable(
@@ -83,7 +76,7 @@ export function registerCheckCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         "a group's check policy, one line per check (the default when the group has none of its own)",
         (y) => y.positional('group', groupPositional).option('json', jsonOption),
         async (args) => {
-          const view = await ctx.client(args).get<GroupCheckPolicyView>(path(args.group));
+          const view = await ctx.api(args).call(API.checkPolicies.show, { params: { group: args.group } });
           if (args.json) return printJson(io, view);
           io.out(policyHeading(view));
           const lines = checkLines(view.policy.checks);
@@ -102,7 +95,7 @@ export function registerCheckCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
             .example('$0 checks set lab lab-checks.json', ''),
         async (args) => {
           const policy = await readPolicyFile(args.file);
-          const view = await ctx.client(args).put<GroupCheckPolicyView>(path(args.group), policy);
+          const view = await ctx.api(args).call(API.checkPolicies.set, { params: { group: args.group }, body: policy });
           if (args.json) return printJson(io, view);
           io.out(`Group ${clean(view.group)} now runs its own check policy (${checkCount(view.policy)}); online agents of the group have it now.`);
         },
@@ -112,7 +105,7 @@ export function registerCheckCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         'send a group back to the default check policy (admins)',
         (y) => y.positional('group', groupPositional).option('json', jsonOption),
         async (args) => {
-          const view = await ctx.client(args).delete<GroupCheckPolicyView>(path(args.group));
+          const view = await ctx.api(args).call(API.checkPolicies.reset, { params: { group: args.group } });
           if (args.json) return printJson(io, view);
           io.out(`Group ${clean(view.group)} runs the default check policy again.`);
         },

@@ -1,7 +1,7 @@
 // `helpline token create|list|revoke`: enrollment tokens for `helpline-agent enroll` (admins).
 import type { Argv } from 'yargs';
 import type { CreateEnrollmentTokenRequest, EnrollmentTokenView } from '../../../protocol/api/enrollment-tokens.js';
-import { segment } from '../api-client.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { positiveInteger, ttlSeconds } from '../flags.js';
 import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
@@ -39,7 +39,7 @@ export function registerTokenCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
           const uses = positiveInteger('--uses', args.uses);
           if (uses !== undefined) body.uses = uses;
           if (args.approval !== undefined) body.approval = args.approval;
-          const created = await ctx.client(args).post<{ token: string; info: EnrollmentTokenView }>('/api/enrollment-tokens', body);
+          const created = await ctx.api(args).call(API.enrollment.createToken, { body });
           if (args.json) return printJson(io, created);
           io.out('Enrollment token (shown once; on the PC run `helpline-agent enroll --token TOKEN`):');
           io.out('');
@@ -53,7 +53,7 @@ export function registerTokenCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         'list enrollment tokens',
         (y) => y.option('json', jsonOption),
         async (args) => {
-          const tokens = await ctx.client(args).get<EnrollmentTokenView[]>('/api/enrollment-tokens');
+          const tokens = await ctx.api(args).call(API.enrollment.listTokens);
           if (args.json) return printJson(io, tokens);
           if (tokens.length === 0) return io.out('No enrollment tokens.');
           printTable(
@@ -76,7 +76,7 @@ export function registerTokenCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         'revoke an enrollment token so no more PCs can use it',
         (y) => y.positional('id', { type: 'string', demandOption: true, describe: 'token id, like tok_... (see `helpline token list`)' }).option('json', jsonOption),
         async (args) => {
-          const info = await ctx.client(args).delete<EnrollmentTokenView>(`/api/enrollment-tokens/${segment(args.id)}`);
+          const info = await ctx.api(args).call(API.enrollment.revokeToken, { params: { id: args.id } });
           if (args.json) return printJson(io, info);
           io.out(`Revoked enrollment token ${info.id} (group ${info.group}, used ${info.uses} of ${info.maxUses}).`);
         },

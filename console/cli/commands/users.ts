@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import type { UserView } from '../../../protocol/api/auth.js';
 import type { Role } from '../../../protocol/api/common.js';
-import { segment } from '../api-client.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { jsonOption, printJson, printTable, relativeTime } from '../output.js';
@@ -22,14 +22,18 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
           y
             .positional('name', nameArg)
             .option('role', { choices: ROLES, demandOption: true, describe: 'what the user may do' })
-            .option('line', { type: 'number', choices: [1, 2, 3], describe: 'support line, for technicians (default 1)' })
+            .option('line', {
+              type: 'number',
+              choices: [1, 2, 3] as const,
+              describe: 'support line, for technicians (default 1)',
+            })
             .option('password', { type: 'string', describe: 'initial password, at least 10 characters (default: generated)' })
             .option('json', jsonOption)
             .example('$0 users add bob --role technician --line 2', ''),
         async (args) => {
           if (args.line !== undefined && args.role !== 'technician') throw new UsageError('--line is only for --role technician');
           const body = { name: args.name, role: args.role, line: args.line, password: args.password };
-          const created = await ctx.client(args).post<{ user: UserView; generatedPassword?: string }>('/api/users', body);
+          const created = await ctx.api(args).call(API.users.add, { body });
           if (args.json) return printJson(io, created);
           io.out(`Added ${describeUser(created.user)}.`);
           if (created.generatedPassword !== undefined) {
@@ -43,7 +47,7 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         "give a user a new generated password and sign out all their logins",
         (y) => y.positional('name', nameArg).option('json', jsonOption),
         async (args) => {
-          const reset = await ctx.client(args).post<{ user: UserView; generatedPassword: string }>(`/api/users/${segment(args.name)}/reset-password`, {});
+          const reset = await ctx.api(args).call(API.users.resetPassword, { params: { name: args.name } });
           if (args.json) return printJson(io, reset);
           io.out(`New password for ${reset.user.name} (shown once; give it to the user):`);
           io.out(reset.generatedPassword);
@@ -54,7 +58,7 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         'list users',
         (y) => y.option('json', jsonOption),
         async (args) => {
-          const users = await ctx.client(args).get<UserView[]>('/api/users');
+          const users = await ctx.api(args).call(API.users.list);
           if (args.json) return printJson(io, users);
           printTable(
             io,
@@ -74,7 +78,7 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         'stop a user from signing in and end their sessions',
         (y) => y.positional('name', nameArg).option('json', jsonOption),
         async (args) => {
-          const user = await ctx.client(args).post<UserView>(`/api/users/${segment(args.name)}/disable`);
+          const user = await ctx.api(args).call(API.users.disable, { params: { name: args.name } });
           if (args.json) return printJson(io, user);
           io.out(`Disabled ${user.name}; their sessions have ended.`);
         },
@@ -84,7 +88,7 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
         'let a disabled user sign in again',
         (y) => y.positional('name', nameArg).option('json', jsonOption),
         async (args) => {
-          const user = await ctx.client(args).post<UserView>(`/api/users/${segment(args.name)}/enable`);
+          const user = await ctx.api(args).call(API.users.enable, { params: { name: args.name } });
           if (args.json) return printJson(io, user);
           io.out(`Enabled ${user.name}.`);
         },

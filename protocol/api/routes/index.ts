@@ -2,10 +2,29 @@
 // registers exactly these (and refuses to start when one has no handler); the typed client and
 // the OpenAPI document are made from them.
 import type { RouteSpec } from '../route.js';
+import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
 import { deviceRoutes } from './devices.js';
+import { enrollmentRoutes } from './enrollment.js';
+import { checkPolicyRoutes, shellPolicyRoutes } from './group-settings.js';
+import { healthRoutes } from './health.js';
+import { metaRoutes } from './meta.js';
+import { notificationRoutes } from './notifications.js';
+import { settingsRoutes } from './settings.js';
+import { userRoutes } from './users.js';
 
 export const API = {
   devices: deviceRoutes,
+  auth: authRoutes,
+  users: userRoutes,
+  enrollment: enrollmentRoutes,
+  audit: auditRoutes,
+  health: healthRoutes,
+  settings: settingsRoutes,
+  checkPolicies: checkPolicyRoutes,
+  shellPolicies: shellPolicyRoutes,
+  notifications: notificationRoutes,
+  meta: metaRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */

@@ -1,32 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
-import { CreateUserRequest, CreateUserResponse, ResetPasswordResponse, UserView } from '../../../protocol/api/auth.js';
-import { Name } from '../../../protocol/api/common.js';
-import { ADMIN, currentUser } from '../../plugins/access.js';
+import { API } from '../../../protocol/api/routes/index.js';
+import { currentUser } from '../../plugins/access.js';
+import { serve } from '../../plugins/routes.js';
 import type { UserService } from './service.js';
 
-const NameParams = Type.Object({ name: Name }, { additionalProperties: false });
-
 export function userRoutes(app: FastifyInstance, deps: { users: UserService }) {
-  app.get('/api/users', { config: { access: ADMIN }, schema: { summary: 'List users', response: { 200: Type.Array(UserView) } } }, async () => deps.users.list());
-
-  app.post<{ Body: CreateUserRequest }>(
-    '/api/users',
-    { config: { access: ADMIN }, schema: { summary: 'Add a user', body: CreateUserRequest, response: { 201: CreateUserResponse } } },
-    async (request, reply) => reply.code(201).send(await deps.users.add(currentUser(request), request.body)),
+  const { users } = deps;
+  serve(app, API.users.list, async () => users.list());
+  serve(app, API.users.add, async (request) => users.add(currentUser(request), request.body));
+  serve(app, API.users.resetPassword, async (request) =>
+    users.resetPassword(currentUser(request).name, request.params.name),
   );
-
-  app.post<{ Params: { name: string } }>(
-    '/api/users/:name/reset-password',
-    { config: { access: ADMIN }, schema: { summary: "Set a generated password and sign out the user's logins", params: NameParams, response: { 200: ResetPasswordResponse } } },
-    async (request) => deps.users.resetPassword(currentUser(request).name, request.params.name),
-  );
-
-  for (const [action, disabled] of [['disable', true], ['enable', false]] as const) {
-    app.post<{ Params: { name: string } }>(
-      `/api/users/:name/${action}`,
-      { config: { access: ADMIN }, schema: { summary: `${action} a user`, params: NameParams, response: { 200: UserView } } },
-      async (request) => deps.users.setDisabled(currentUser(request), request.params.name, disabled),
-    );
-  }
+  serve(app, API.users.disable, async (request) => users.setDisabled(currentUser(request), request.params.name, true));
+  serve(app, API.users.enable, async (request) => users.setDisabled(currentUser(request), request.params.name, false));
 }
