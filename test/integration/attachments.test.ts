@@ -33,7 +33,7 @@ describe('ticket attachments', () => {
       contentType: options.type,
     });
   /** An upload the typed client would not send (no name, a form), straight to the route's URL. */
-  const rawUpload = async (ticketId: number, query: object, body: BodyInit) => {
+  const rawUpload = async (ticketId: number, query: object, body: RequestInit['body']) => {
     const url = server.url + routePath(A.upload, { id: ticketId }, query);
     const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${tom}` }, body });
     return { status: response.status, body: (await response.json()) as { message: string } };

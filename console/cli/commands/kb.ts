@@ -2,7 +2,12 @@
 // Markdown source; the CLI prints them as plain text (control characters shown as "?").
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { KB_BODY_MAX_BYTES, type KbArticleRequest, type KbArticleView, type KbLinkView } from '../../../protocol/api/knowledge.js';
+import {
+  KB_BODY_MAX_BYTES,
+  type KbArticleRequest,
+  type KbArticleView,
+  type KbLinkView,
+} from '../../../protocol/api/knowledge.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -88,7 +93,8 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
             .option('json', jsonOption),
         async (args) => {
           const text = (args.text ?? []).join(' ').trim();
-          const query = { q: text === '' ? undefined : text, category: args.category, limit: positiveInteger('--limit', args.limit) };
+          const limit = positiveInteger('--limit', args.limit);
+          const query = { q: text === '' ? undefined : text, category: args.category, limit };
           const hits = await ctx.api(args).call(API.knowledge.search, { query });
           if (args.json) return printJson(io, hits);
           if (hits.length === 0) return io.out(text === '' && args.category === undefined ? 'No articles yet; write one with `helpline kb add`.' : 'No articles match.');
@@ -163,7 +169,8 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         async (args) => {
           const ticket = ticketId(args.ticket);
           const overrides = { title: args.title, category: args.category };
-          const article = await ctx.api(args).call(API.knowledge.fromTicket, { params: { id: ticket }, body: overrides });
+          const params = { id: ticket };
+          const article = await ctx.api(args).call(API.knowledge.fromTicket, { params, body: overrides });
           if (args.json) return printJson(io, article);
           io.out(`Wrote article ${said(article)} from ticket #${ticket}.`);
         },

@@ -69,13 +69,18 @@ export function registerReportCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             .option('to', { type: 'string', demandOption: true, describe: 'last day, YYYY-MM-DD, included' })
             .option('by', { choices: REPORT_GROUP_BYS, default: 'line' as ReportGroupBy, describe: 'one row per support line, category, assignee or device group' })
             .option('json', jsonOption)
-            .option('csv', { type: 'boolean', default: false, describe: `print CSV (RFC 4180), as ${CSV_ROUTE} gives it` })
+            .option('csv', {
+              type: 'boolean',
+              default: false,
+              describe: `print CSV (RFC 4180), as ${CSV_ROUTE} gives it`,
+            })
             .example('$0 report kpi --from 2025-03-01 --to 2025-03-31 --by assignee', 'March, one row per technician'),
         async (args) => {
           if (args.json && args.csv) throw new UsageError('--json and --csv cannot be combined; pick one');
           const checked = checkReportRange(args.from, args.to);
           if (!checked.ok) throw new UsageError(checked.errors.join('; '));
-          const report = await ctx.api(args).call(API.reports.kpi, { query: { from: args.from, to: args.to, groupBy: args.by } });
+          const query = { from: args.from, to: args.to, groupBy: args.by };
+          const report = await ctx.api(args).call(API.reports.kpi, { query });
           if (args.json) return printJson(io, report);
           if (args.csv) return io.out(kpiReportCsv(report).replace(TERMINAL_CONTROL, '?').replace(/\r\n$/, ''));
           printReport(ctx, report);

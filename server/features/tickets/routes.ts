@@ -1,3 +1,5 @@
+// Ticket API: the queue, one ticket, every step of the workflow, and the requester's rating.
+// Paths, schemas and roles come from the route table (protocol/api/routes/tickets.ts).
 import type { FastifyInstance } from 'fastify';
 import { API } from '../../../protocol/api/routes/index.js';
 import { ApiError } from '../../errors.js';
@@ -12,7 +14,9 @@ export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketServic
   serve(app, routes.create, async (request) => tickets.create(currentUser(request), request.body));
   serve(app, routes.show, async (request) => tickets.show(request.params.id));
 
-  serve(app, routes.reply, async (request) => tickets.reply(currentUser(request), request.params.id, request.body.body));
+  serve(app, routes.reply, async (request) =>
+    tickets.reply(currentUser(request), request.params.id, request.body.body),
+  );
   serve(app, routes.note, async (request) => tickets.note(currentUser(request), request.params.id, request.body.body));
   serve(app, routes.assign, async (request) =>
     tickets.assign(currentUser(request), request.params.id, request.body.assignee),
@@ -30,7 +34,9 @@ export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketServic
     if (!request.body.reason) throw new ApiError('validation_failed', 'reopening needs a reason');
     return tickets.reopen(currentUser(request), request.params.id, request.body.reason);
   });
-  serve(app, routes.escalate, async (request) => tickets.escalate(currentUser(request), request.params.id, request.body));
+  serve(app, routes.escalate, async (request) =>
+    tickets.escalate(currentUser(request), request.params.id, request.body),
+  );
 }
 
 /** The requester's rating of a resolved ticket (employees rate from their PC, through the agent). */

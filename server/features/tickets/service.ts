@@ -1,6 +1,12 @@
 // The help desk's tickets: creation, the status workflow, replies and notes, escalation by hand.
 // Every change is one transaction and leaves a history row.
-import type { CreateTicketRequest, RateRequest, TicketDetailView, TicketListQuery, TicketView } from '../../../protocol/api/tickets.js';
+import type {
+  CreateTicketRequest,
+  RateRequest,
+  TicketDetailView,
+  TicketListQuery,
+  TicketView,
+} from '../../../protocol/api/tickets.js';
 import type { Db } from '../../db/database.js';
 import { ApiError } from '../../errors.js';
 import type { AuthUser } from '../auth/service.js';
@@ -124,7 +130,8 @@ export function createTicketService(deps: TicketServiceDeps) {
   const rate = (id: number, by: string, rating: number, comment: string): void => {
     const row = find(id);
     if (row.status !== 'resolved' && row.status !== 'closed') {
-      throw new ApiError('invalid_state', `ticket #${id} is ${row.status.replace('_', ' ')}; it can be rated once it is resolved`);
+      const status = row.status.replace('_', ' ');
+      throw new ApiError('invalid_state', `ticket #${id} is ${status}; it can be rated once it is resolved`);
     }
     change(() => {
       const at = now();
