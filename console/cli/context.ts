@@ -61,7 +61,7 @@ export function createCliContext(env: Record<string, string | undefined>, io: Cl
       if (!server || !token) throw new Error(NOT_LOGGED_IN);
       return createApiClient({ server, token });
     },
-    apiFor: (server, token) => typedClient(server, token),
+    apiFor: typedClient,
     api(args, options = {}) {
       const server = serverUrl(args);
       const token = env.HELPLINE_TOKEN || readConfig()?.token;
