@@ -248,7 +248,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   deviceRoutes(app, { devices: deviceService });
   auditRoutes(app, { audit: createAuditService({ audit }) });
   ticketRoutes(app, { tickets });
-  ticketRatingRoutes(app, { tickets, store: ticketStore });
+  ticketRatingRoutes(app, { tickets });
   groupSettingRoutes(app, { path: '/api/check-policies', what: 'check policy', schema: CheckPolicy, settings: checkPolicies.settings, afterChange: '; online agents get it at once' });
   scriptRoutes(app, { scripts: createScriptService({ db, scripts: scriptStore, audit, now }) });
   jobRoutes(app, { jobs });

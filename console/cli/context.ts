@@ -25,12 +25,16 @@ export interface CliContext {
   client(args: GlobalArgs): ApiClient;
   /** The typed client (route table) with the given token (none for login). */
   apiFor(server: string, token: string | null): TypedApiClient;
-  /** The typed client for the signed-in user; throws "not logged in" when there is no token. */
-  api(args: GlobalArgs): TypedApiClient;
+  /**
+   * The typed client for the signed-in user; throws "not logged in" when there is no token.
+   * `timeoutMs` overrides the usual deadline (file transfers, which may take long on a slow link).
+   */
+  api(args: GlobalArgs, options?: { timeoutMs?: number }): TypedApiClient;
 }
 
 const expiredLoginMessage = (server: string) => `your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`;
-const typedClient = (server: string, token: string | null) => createTypedClient({ server, token, expiredLoginMessage });
+const typedClient = (server: string, token: string | null, timeoutMs?: number) =>
+  createTypedClient({ server, token, expiredLoginMessage, timeoutMs });
 
 export function createCliContext(env: Record<string, string | undefined>, io: CliIo): CliContext {
   const configPath = cliConfigPath(env);
@@ -58,11 +62,11 @@ export function createCliContext(env: Record<string, string | undefined>, io: Cl
       return createApiClient({ server, token });
     },
     apiFor: typedClient,
-    api(args) {
+    api(args, options = {}) {
       const server = serverUrl(args);
       const token = env.HELPLINE_TOKEN || readConfig()?.token;
       if (!server || !token) throw new Error(NOT_LOGGED_IN);
-      return typedClient(server, token);
+      return typedClient(server, token, options.timeoutMs);
     },
   };
 }

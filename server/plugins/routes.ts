@@ -45,7 +45,7 @@ export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
     schema.response = { [spec.status ?? 200]: spec.response, ...(spec.alsoStatus ? { [spec.alsoStatus]: spec.response } : {}) };
   }
   const status = spec.status ?? 200;
-  app.withTypeProvider<TypeBoxTypeProvider>().route({
+  const addRoute = (scope: FastifyInstance) => scope.withTypeProvider<TypeBoxTypeProvider>().route({
     method: spec.method,
     url: spec.path,
     schema,
@@ -58,7 +58,30 @@ export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
       return handler(request as RouteRequest<R>, reply);
     },
   });
+  // A raw-body route gets a scope of its own, where its body arrives unparsed.
+  if (spec.rawBody) {
+    void app.register(async (scope) => {
+      takeRawBodies(scope);
+      addRoute(scope);
+    });
+  } else {
+    addRoute(app);
+  }
   app.servedRoutes.add(key(spec));
+}
+
+/**
+ * In this scope, and only there, any body of any type is handed over as the raw stream (JSON
+ * included: an attached .json file is bytes, not a request).
+ */
+function takeRawBodies(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  // A refusal before the body was read (wrong role, bad name, too large): close the connection
+  // rather than read and throw away the rest of what the client is still sending.
+  scope.addHook('onError', async (request, reply) => {
+    if (!request.raw.complete) void reply.header('connection', 'close');
+  });
 }
 
 /** Decorates the root instance with the set every scope's serve() adds to. */

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ResponseOf } from '../../protocol/api/route.js';
+import { API, startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
-type Attachment = { id: string; ticketId: number; name: string; contentType: string; size: number; sha256: string };
+/** What --json prints: the upload's answer as the server gave it. */
+type Attachment = ResponseOf<typeof API.attachments.upload>;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -26,14 +28,12 @@ describe('helpline attachment commands', () => {
   const vera = as('vera');
 
   beforeAll(async () => {
-    server = await startTestServer();
+    const staffed = await startStaffedServer();
+    server = staffed.server;
+    tokens.tom = staffed.tom;
+    tokens.vera = staffed.vera;
     dir = mkdtempSync(join(tmpdir(), 'helpline-cli-attachments-'));
-    for (const [name, role] of [['tom', 'technician'], ['vera', 'viewer']] as const) {
-      const password = `${name}-password-1`;
-      await server.api('POST', '/api/users', { body: { name, role, password } });
-      tokens[name] = (await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password }, token: null })).body.token;
-    }
-    ticketId = (await server.api<{ id: number }>('POST', '/api/tickets', { token: tokens.tom, body: { subject: 'Monitor flickers' } })).body.id;
+    ticketId = (await server.client(tokens.tom).call(API.tickets.create, { body: { subject: 'Monitor flickers' } })).id;
   });
   afterAll(async () => {
     await server?.cleanup();
@@ -86,6 +86,6 @@ describe('helpline attachment commands', () => {
     const badId = await tom('attachment', 'get', '../helpline.db', '--output', join(dir, 'x'));
     expect(badId.code).toBe(2);
     expect(existsSync(join(dir, 'x'))).toBe(false);
-    expect((await server.api<unknown[]>('GET', `/api/tickets/${ticketId}/attachments`)).body).toHaveLength(1);
+    expect(await server.client().call(API.attachments.list, { params: { id: ticketId } })).toHaveLength(1);
   });
 });

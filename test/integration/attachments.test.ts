@@ -6,11 +6,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from '../../server/features/attachments/config.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { routePath, type RawBody } from '../../protocol/api/route.js';
+import { API, startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
-type Attachment = { id: string; ticketId: number; name: string; contentType: string; servedAs: string; size: number; sha256: string; uploadedBy: string };
-type Refusal = { code: string; message: string };
-type History = { history: Array<{ field: string; oldValue: string | null; newValue: string | null; actor: string }> };
+const A = API.attachments;
+const T = API.tickets;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -19,22 +19,28 @@ describe('ticket attachments', () => {
   let tom: string;
   let vera: string;
   beforeAll(async () => {
-    server = await startTestServer();
-    tom = await server.addUser('tom', 'technician');
-    vera = await server.addUser('vera', 'viewer');
+    ({ server, tom, vera } = await startStaffedServer());
   });
   afterAll(() => server.cleanup());
 
-  const newTicket = async () => (await server.api<{ id: number }>('POST', '/api/tickets', { token: tom, body: { subject: 'Scanner prints garbage' } })).body.id;
-  const upload = async <T = Attachment>(ticketId: number, name: string | null, body: RequestInit['body'], options: { token?: string; type?: string } = {}) => {
-    const query = name === null ? '' : `?name=${encodeURIComponent(name)}`;
-    const headers: Record<string, string> = { authorization: `Bearer ${options.token ?? tom}` };
-    if (options.type) headers['content-type'] = options.type;
-    const response = await fetch(`${server.url}/api/tickets/${ticketId}/attachments${query}`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
-    return { status: response.status, body: (await response.json()) as T };
+  const newTicket = async () => (await server.client(tom).call(T.create, { body: { subject: 'Scanner prints garbage' } })).id;
+  /** The file's bytes as the body, its name in ?name=; without a type, the client's application/octet-stream. */
+  const upload = (ticketId: number, name: string, body: RawBody, options: { token?: string; type?: string } = {}) =>
+    server.client(options.token ?? tom).callWithStatus(A.upload, {
+      params: { id: ticketId },
+      query: { name },
+      body,
+      contentType: options.type,
+    });
+  /** An upload the typed client would not send (no name, a form), straight to the route's URL. */
+  const rawUpload = async (ticketId: number, query: object, body: RequestInit['body']) => {
+    const url = server.url + routePath(A.upload, { id: ticketId }, query);
+    const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${tom}` }, body });
+    return { status: response.status, body: (await response.json()) as { message: string } };
   };
-  const download = (id: string, token = vera) => fetch(`${server.url}/api/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } });
-  const list = (ticketId: number, token = vera) => server.api<Attachment[]>('GET', `/api/tickets/${ticketId}/attachments`, { token });
+  const download = (id: string, token: string | null = vera) => server.client(token).call(A.download, { params: { id } });
+  const list = (ticketId: number, token = vera) => server.client(token).call(A.list, { params: { id: ticketId } });
+  const history = async (ticketId: number) => (await server.client().call(T.show, { params: { id: ticketId } })).history;
   /** Every file under the ticket's attachment folder, partial ones included. */
   const filesOf = (ticketId: number) => {
     const dir = join(server.dataDir, 'attachments', String(ticketId));
@@ -47,34 +53,43 @@ describe('ticket attachments', () => {
     const name = 'Scan – März (1).pdf';
     const created = await upload(ticketId, name, bytes, { type: 'application/pdf' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ticketId, name, contentType: 'application/pdf', servedAs: 'application/pdf', size: bytes.length, sha256: sha256(bytes), uploadedBy: 'tom' });
-    expect((await list(ticketId)).body).toEqual([created.body]);
+    expect(created.body).toMatchObject({
+      ticketId,
+      name,
+      contentType: 'application/pdf',
+      servedAs: 'application/pdf',
+      size: bytes.length,
+      sha256: sha256(bytes),
+      uploadedBy: 'tom',
+    });
+    expect(await list(ticketId)).toEqual([created.body]);
 
     const response = await download(created.body.id);
     expect(response.status).toBe(200);
     const served = new Uint8Array(await response.arrayBuffer());
     expect(Buffer.compare(served, bytes)).toBe(0);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(name).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    const encodedName = encodeURIComponent(name).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodedName}`);
     expect(response.headers.get('repr-digest')).toBe(`sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`);
 
     // On disk under the random id, never the uploader's name, readable by the server only.
     expect(filesOf(ticketId)).toEqual([created.body.id]);
     expect(statSync(join(server.dataDir, 'attachments', String(ticketId), created.body.id)).mode & 0o777).toBe(0o600);
-    const history = (await server.api<History>('GET', `/api/tickets/${ticketId}`)).body.history;
-    expect(history).toContainEqual({ field: 'attachment', oldValue: null, newValue: name, actor: 'tom', at: expect.any(String) });
+    expect(await history(ticketId)).toContainEqual({ field: 'attachment', oldValue: null, newValue: name, actor: 'tom', at: expect.any(String) });
   });
 
   it('accepts a file of exactly the limit and refuses one byte more with 413, leaving nothing behind', async () => {
     const ticketId = await newTicket();
     const atLimit = await upload(ticketId, 'at-limit.bin', new Uint8Array(DEFAULT_ATTACHMENT_MAX_BYTES));
     expect(atLimit.status).toBe(201);
-    const over = await upload<Refusal>(ticketId, 'over-limit.bin', new Uint8Array(DEFAULT_ATTACHMENT_MAX_BYTES + 1));
-    expect(over.status).toBe(413);
-    expect(over.body.code).toBe('payload_too_large');
-    expect(over.body.message).toContain('10 MiB');
+    await expect(upload(ticketId, 'over-limit.bin', new Uint8Array(DEFAULT_ATTACHMENT_MAX_BYTES + 1))).rejects.toMatchObject({
+      status: 413,
+      code: 'payload_too_large',
+      message: expect.stringContaining('10 MiB'),
+    });
     expect(filesOf(ticketId)).toEqual([atLimit.body.id]);
-    expect((await list(ticketId)).body.map((attachment) => attachment.name)).toEqual(['at-limit.bin']);
+    expect((await list(ticketId)).map((attachment) => attachment.name)).toEqual(['at-limit.bin']);
   });
 
   it('cuts off an upload of unannounced length as soon as it passes the limit', async () => {
@@ -89,25 +104,28 @@ describe('ticket attachments', () => {
         controller.enqueue(chunk);
       },
     });
-    const over = await upload<Refusal>(ticketId, 'stream.bin', endless, { type: 'application/octet-stream' });
-    expect(over.status).toBe(413);
-    expect(over.body.message).toContain('10 MiB');
+    await expect(upload(ticketId, 'stream.bin', endless, { type: 'application/octet-stream' })).rejects.toMatchObject({
+      status: 413,
+      message: expect.stringContaining('10 MiB'),
+    });
     // The connection was closed, not drained: the client stopped well short of the whole stream.
     expect(sent).toBeLessThan(8 * DEFAULT_ATTACHMENT_MAX_BYTES);
     expect(filesOf(ticketId)).toEqual([]);
-    expect((await list(ticketId)).body).toEqual([]);
+    expect(await list(ticketId)).toEqual([]);
   });
 
   it('serves HTML, SVG and scripts as application/octet-stream, nosniff, sandboxed, as a download', async () => {
     const ticketId = await newTicket();
-    for (const [name, type] of [['page.html', 'text/html; charset=utf-8'], ['logo.svg', 'image/svg+xml'], ['run.js', 'application/javascript']] as const) {
+    const risky = [['page.html', 'text/html; charset=utf-8'], ['logo.svg', 'image/svg+xml'], ['run.js', 'application/javascript']] as const;
+    for (const [name, type] of risky) {
       const created = await upload(ticketId, name, `<script>alert("${name}")</script>`, { type });
       expect(created.body).toMatchObject({ contentType: type.split(';')[0], servedAs: 'application/octet-stream' });
       const response = await download(created.body.id);
       expect(response.headers.get('content-type')).toBe('application/octet-stream');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('content-security-policy')).toMatch(/^sandbox/);
-      expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${name}"; filename\\*=UTF-8''${name}$`));
+      const disposition = new RegExp(`^attachment; filename="${name}"; filename\\*=UTF-8''${name}$`);
+      expect(response.headers.get('content-disposition')).toMatch(disposition);
       expect(await response.text()).toBe(`<script>alert("${name}")</script>`);
     }
   });
@@ -123,58 +141,70 @@ describe('ticket attachments', () => {
 
   it('refuses names with a folder in them, control or direction characters, or none at all', async () => {
     const ticketId = await newTicket();
-    for (const [name, says] of [['../../etc/passwd', '"/"'], ['..\\boot.ini', '"/"'], ['..', 'not a file name'], ['a\nb.txt', 'control'], ['invoice\u202Efdp.exe', 'direction'], ['x'.repeat(201), 'at most 200']] as const) {
-      const refused = await upload<Refusal>(ticketId, name, 'data');
-      expect(refused.status, name).toBe(400);
-      expect(refused.body.message).toContain(says);
+    const names = [
+      ['../../etc/passwd', '"/"'],
+      ['..\\boot.ini', '"/"'],
+      ['..', 'not a file name'],
+      ['a\nb.txt', 'control'],
+      ['invoice\u202Efdp.exe', 'direction'],
+      ['x'.repeat(201), 'at most 200'],
+    ] as const;
+    for (const [name, says] of names) {
+      await expect(upload(ticketId, name, 'data'), name).rejects.toMatchObject({ status: 400, message: expect.stringContaining(says) });
     }
-    expect((await upload<Refusal>(ticketId, null, 'data')).status).toBe(400);
+    expect((await rawUpload(ticketId, {}, 'data')).status).toBe(400);
     expect(filesOf(ticketId)).toEqual([]);
   });
 
   it('refuses an empty file and a multipart form with a clear error', async () => {
     const ticketId = await newTicket();
-    const empty = await upload<Refusal>(ticketId, 'empty.txt', new Uint8Array(0));
-    expect(empty).toMatchObject({ status: 400, body: { message: expect.stringContaining('empty') } });
+    await expect(upload(ticketId, 'empty.txt', new Uint8Array(0))).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining('empty'),
+    });
     const form = new FormData();
     form.set('file', new Blob(['data']), 'data.txt');
-    const multipart = await upload<Refusal>(ticketId, 'data.txt', form);
+    // fetch itself sets the form's content type with its boundary, which the typed client would not.
+    const multipart = await rawUpload(ticketId, { name: 'data.txt' }, form);
     expect(multipart).toMatchObject({ status: 400, body: { message: expect.stringContaining('multipart/form-data form') } });
     expect(filesOf(ticketId)).toEqual([]);
   });
 
   it('lets a viewer list and download but not upload or delete', async () => {
     const ticketId = await newTicket();
-    const refused = await upload<Refusal>(ticketId, 'notes.txt', 'from a viewer', { token: vera, type: 'text/plain' });
-    expect(refused).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const refused = upload(ticketId, 'notes.txt', 'from a viewer', { token: vera, type: 'text/plain' });
+    await expect(refused).rejects.toMatchObject({ status: 403, code: 'forbidden' });
     expect(filesOf(ticketId)).toEqual([]);
     const created = await upload(ticketId, 'notes.txt', 'from tom', { type: 'text/plain' });
-    expect((await list(ticketId, vera)).body).toHaveLength(1);
+    expect(await list(ticketId, vera)).toHaveLength(1);
     expect(await (await download(created.body.id, vera)).text()).toBe('from tom');
-    expect((await server.api('DELETE', `/api/attachments/${created.body.id}`, { token: vera })).status).toBe(403);
-    expect((await fetch(`${server.url}/api/attachments/${created.body.id}`)).status).toBe(401);
+    const params = { id: created.body.id };
+    await expect(server.client(vera).call(A.remove, { params })).rejects.toMatchObject({ status: 403 });
+    await expect(download(created.body.id, null)).rejects.toMatchObject({ status: 401 });
   });
 
   it('answers 404 for an unknown ticket or attachment, and 409 on a closed ticket', async () => {
-    expect((await upload<Refusal>(999_999, 'a.txt', 'data')).body).toMatchObject({ code: 'not_found', message: 'no ticket #999999' });
-    expect((await list(999_999)).status).toBe(404);
-    expect((await download('att_000000000000000000000000')).status).toBe(404);
-    expect((await download('..%2F..%2Fhelpline.db')).status).toBe(400);
+    await expect(upload(999_999, 'a.txt', 'data')).rejects.toMatchObject({ code: 'not_found', message: 'no ticket #999999' });
+    await expect(list(999_999)).rejects.toMatchObject({ status: 404 });
+    await expect(download('att_000000000000000000000000')).rejects.toMatchObject({ status: 404 });
+    // The id is one encoded path segment: ..%2F..%2Fhelpline.db, refused by the id's pattern.
+    await expect(download('../../helpline.db')).rejects.toMatchObject({ status: 400 });
     const ticketId = await newTicket();
-    await server.api('POST', `/api/tickets/${ticketId}/resolve`, { token: tom, body: { resolution: 'Cleaned the glass.' } });
-    await server.api('POST', `/api/tickets/${ticketId}/close`, { token: tom });
-    expect((await upload<Refusal>(ticketId, 'late.txt', 'data')).body).toMatchObject({ code: 'invalid_state' });
+    const params = { id: ticketId };
+    await server.client(tom).call(T.resolve, { params, body: { resolution: 'Cleaned the glass.' } });
+    await server.client(tom).call(T.close, { params });
+    await expect(upload(ticketId, 'late.txt', 'data')).rejects.toMatchObject({ code: 'invalid_state' });
   });
 
   it('lets an admin delete an attachment, removing its file and recording it on the ticket', async () => {
     const ticketId = await newTicket();
     const created = await upload(ticketId, 'old.log', 'log', { type: 'text/plain' });
-    const deleted = await server.api<Attachment>('DELETE', `/api/attachments/${created.body.id}`);
+    const deleted = await server.client().callWithStatus(A.remove, { params: { id: created.body.id } });
     expect(deleted).toMatchObject({ status: 200, body: { id: created.body.id } });
     expect(filesOf(ticketId)).toEqual([]);
-    expect((await list(ticketId)).body).toEqual([]);
-    expect((await download(created.body.id)).status).toBe(404);
-    const history = (await server.api<History>('GET', `/api/tickets/${ticketId}`)).body.history;
-    expect(history.filter((change) => change.field === 'attachment').map((change) => [change.oldValue, change.newValue])).toEqual([[null, 'old.log'], ['old.log', null]]);
+    expect(await list(ticketId)).toEqual([]);
+    await expect(download(created.body.id)).rejects.toMatchObject({ status: 404 });
+    const changes = (await history(ticketId)).filter((change) => change.field === 'attachment');
+    expect(changes.map((change) => [change.oldValue, change.newValue])).toEqual([[null, 'old.log'], ['old.log', null]]);
   });
 });

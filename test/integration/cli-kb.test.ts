@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInCli, type CliResult } from '../helpers/run-cli.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ResponseOf } from '../../protocol/api/route.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-type Article = { id: number; title: string; body: string; category: string; sourceTicketId: number | null };
-type Hit = { id: number; title: string; snippet: string };
+/** What --json prints: the route's answer as the server gave it. */
+type Article = ResponseOf<typeof API.knowledge.show>;
+type Hit = ResponseOf<typeof API.knowledge.search>[number];
 
 describe('helpline kb', () => {
   let server: TestServer;
@@ -27,8 +29,9 @@ describe('helpline kb', () => {
   const addUser = async (name: string, role: 'admin' | 'technician' | 'viewer') => {
     tokens[name] = await server.addUser(name, role);
   };
-  const article = async (id: number) => (await server.api<Article>('GET', `/api/kb/${id}`)).body;
-  const openTicket = async (subject: string) => (await server.api<{ id: number }>('POST', '/api/tickets', { body: { subject, category: 'network' } })).body.id;
+  const article = (id: number) => server.client().call(API.knowledge.show, { params: { id } });
+  const openTicket = async (subject: string) =>
+    (await server.client().call(API.tickets.create, { body: { subject, category: 'network' } })).id;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -102,7 +105,8 @@ describe('helpline kb', () => {
     const refused = await tom('kb', 'from-ticket', String(ticket));
     expect(refused).toMatchObject({ code: 1, stdout: '' });
     expect(refused.stderr.trim()).toBe(`helpline: ticket #${ticket} is new; only a resolved or closed ticket can become an article, so resolve it first (invalid_state)`);
-    await server.api('POST', `/api/tickets/${ticket}/resolve`, { body: { resolution: 'Allowed the update host in the proxy.' } });
+    const resolution = 'Allowed the update host in the proxy.';
+    await server.client().call(API.tickets.resolve, { params: { id: ticket }, body: { resolution } });
     const written = await tom('kb', 'from-ticket', String(ticket));
     const id = Number(new RegExp(`^Wrote article #(\\d+): Proxy blocks updates \\(network\\) from ticket #${ticket}\\.\\n$`).exec(written.stdout)?.[1]);
     expect(await article(id)).toMatchObject({ sourceTicketId: ticket, body: '## Resolution\n\nAllowed the update host in the proxy.\n' });

@@ -5,14 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInCli, type CliResult } from '../helpers/run-cli.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ResponseOf } from '../../protocol/api/route.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-type Ticket = { id: number; subject: string; status: string; line: number; priority: number; assignee: string | null };
-type Detail = {
-  ticket: Ticket;
-  entries: Array<{ author: string; kind: string; body: string }>;
-  history: Array<{ actor: string; field: string; oldValue: string | null; newValue: string | null }>;
-};
+/** What --json prints: the route's answer as the server gave it. */
+type Ticket = ResponseOf<typeof API.tickets.create>;
+type Detail = ResponseOf<typeof API.tickets.show>;
 
 describe('helpline tickets and ticket commands', () => {
   let server: TestServer;
@@ -27,7 +25,7 @@ describe('helpline tickets and ticket commands', () => {
     return JSON.parse(result.stdout) as T;
   };
   const open = (subject: string, ...flags: string[]) => json<Ticket>('ticket', 'create', '--subject', subject, ...flags);
-  const detail = async (id: number) => (await server.api<Detail>('GET', `/api/tickets/${id}`)).body;
+  const detail = (id: number) => server.client().call(API.tickets.show, { params: { id } });
   const withStdin = (input: string, ...args: string[]): Promise<CliResult> => cli.withStdin('tom', input, ...args);
   const addUser = async (name: string, role: 'admin' | 'technician' | 'viewer') => {
     tokens[name] = await server.addUser(name, role);

@@ -3,10 +3,11 @@
 // with the PC's snapshot, and `helpline-agent tickets` shows the ticket and the public replies.
 import { userInfo } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
 import { runCli } from '../helpers/run-cli.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const T = API.tickets;
 
 describe('employee requests', () => {
   let server: TestServer;
@@ -16,7 +17,9 @@ describe('employee requests', () => {
     await server?.cleanup();
   });
 
-  const employeeTickets = async (deviceId: string) => (await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${deviceId}`)).body.filter((ticket) => ticket.source === 'employee');
+  const employeeTickets = async (deviceId: string) =>
+    (await server.client().call(T.list, { query: { deviceId } })).filter((ticket) => ticket.source === 'employee');
+  const detail = (id: number) => server.client().call(T.show, { params: { id } });
   const agentCli = (agent: TestAgent, ...args: string[]) => runCli('helpline-agent', [...args, '--state', agent.stateDir]);
 
   it('a help request made while the server is down becomes a ticket when it comes back', async () => {
@@ -38,31 +41,41 @@ describe('employee requests', () => {
     await server.restart();
     await eventually(async () => (await employeeTickets(agent.deviceId)).length === 1, 30_000, 'the ticket');
     const [ticket] = await employeeTickets(agent.deviceId);
-    const detail = (await server.api<TicketDetailView>('GET', `/api/tickets/${ticket!.id}`)).body;
-    const device = (await server.api<{ name: string }>('GET', `/api/devices/${agent.deviceId}`)).body;
-    expect(detail.ticket).toMatchObject({ subject: 'Printer on floor 2 jams', description: 'It jams on every page.\nTried turning it off and on.', urgency: 2, source: 'employee', status: 'new' });
-    expect(detail.ticket.requester).toEqual({ kind: 'employee', name: `${userInfo().username}@${device.name}` });
-    expect(detail.snapshot?.device.id).toBe(agent.deviceId);
-    expect(detail.snapshot?.summary.os).toBeTruthy();
+    const opened = await detail(ticket!.id);
+    const device = await server.client().call(API.devices.show, { params: { id: agent.deviceId } });
+    expect(opened.ticket).toMatchObject({
+      subject: 'Printer on floor 2 jams',
+      description: 'It jams on every page.\nTried turning it off and on.',
+      urgency: 2,
+      source: 'employee',
+      status: 'new',
+    });
+    expect(opened.ticket.requester).toEqual({ kind: 'employee', name: `${userInfo().username}@${device.name}` });
+    expect(opened.snapshot?.device.id).toBe(agent.deviceId);
+    expect(opened.snapshot?.summary.os).toBeTruthy();
 
     // The agent gets the list and the replies; the CLI shows them to the same OS account.
     await eventually(async () => (await agentCli(agent, 'tickets')).stdout.includes(`#${ticket!.id} [new] Printer on floor 2 jams`), 20_000, 'the ticket on the PC');
-    expect((await server.api('POST', `/api/tickets/${ticket!.id}/reply`, { body: { body: 'On my way with a new roller.' } })).status).toBe(200);
+    const params = { id: ticket!.id };
+    const admin = server.client();
+    const replied = await admin.callWithStatus(T.reply, { params, body: { body: 'On my way with a new roller.' } });
+    expect(replied.status).toBe(200);
     await eventually(async () => (await agentCli(agent, 'tickets')).stdout.includes('admin: On my way with a new roller.'), 20_000, 'the reply on the PC');
-    const notes = (await server.api('POST', `/api/tickets/${ticket!.id}/note`, { body: { body: 'internal: roller is from stock' } })).status;
-    expect(notes).toBe(200);
+    const noted = await admin.callWithStatus(T.note, { params, body: { body: 'internal: roller is from stock' } });
+    expect(noted.status).toBe(200);
 
     // Rating: refused before it is resolved (the agent drops it), taken after.
     expect((await agentCli(agent, 'rate', String(ticket!.id), '5')).code).toBe(0);
     await eventually(() => agent.agent.outbox.stats().rejected === 1, 20_000, 'the early rating refused');
-    expect((await server.api('POST', `/api/tickets/${ticket!.id}/resolve`, { body: { resolution: 'Replaced the roller.' } })).status).toBe(200);
+    const resolved = await admin.callWithStatus(T.resolve, { params, body: { resolution: 'Replaced the roller.' } });
+    expect(resolved.status).toBe(200);
     await eventually(async () => (await agentCli(agent, 'tickets')).stdout.includes(`helpline-agent rate ${ticket!.id}`), 20_000, 'the rating prompt');
     const tickets = (await agentCli(agent, 'tickets')).stdout;
     expect(tickets).not.toMatch(/internal: roller/);
     expect(tickets).toMatch(/Resolution: Replaced the roller\./);
     expect((await agentCli(agent, 'rate', String(ticket!.id), '4', '--comment', 'Quick, thanks')).code).toBe(0);
-    await eventually(async () => (await server.api<TicketDetailView>('GET', `/api/tickets/${ticket!.id}`)).body.rating?.rating === 4, 20_000, 'the rating');
-    expect((await server.api<TicketDetailView>('GET', `/api/tickets/${ticket!.id}`)).body.rating?.comment).toBe('Quick, thanks');
+    await eventually(async () => (await detail(ticket!.id)).rating?.rating === 4, 20_000, 'the rating');
+    expect((await detail(ticket!.id)).rating?.comment).toBe('Quick, thanks');
   });
 
   it('refuses bad requests on the PC with a clear error and queues nothing', async () => {
@@ -96,13 +109,15 @@ describe('employee requests', () => {
     expect((await employeeTickets(agent.deviceId))[0]!.subject).toBe('<script>alert(1)</script>');
 
     const tech = await server.addUser('tech', 'technician');
-    const created = await server.api<TicketView>('POST', '/api/tickets', { body: { subject: 'My screen flickers' }, token: tech });
-    const id = created.body.id;
-    expect((await server.api('POST', `/api/tickets/${id}/rating`, { body: { rating: 5 }, token: tech })).status).toBe(409);
-    await server.api('POST', `/api/tickets/${id}/resolve`, { body: { resolution: 'New cable.' } });
-    expect((await server.api('POST', `/api/tickets/${id}/rating`, { body: { rating: 5 } })).status).toBe(403);
-    expect((await server.api('POST', `/api/tickets/${id}/rating`, { body: { rating: 6 }, token: tech })).status).toBe(400);
-    const rated = await server.api<TicketDetailView>('POST', `/api/tickets/${id}/rating`, { body: { rating: 5, comment: 'great' }, token: tech });
+    const created = await server.client(tech).call(T.create, { body: { subject: 'My screen flickers' } });
+    const params = { id: created.id };
+    const technician = server.client(tech);
+    await expect(technician.call(T.rate, { params, body: { rating: 5 } })).rejects.toMatchObject({ status: 409 });
+    await server.client().call(T.resolve, { params, body: { resolution: 'New cable.' } });
+    // The admin did not ask for it.
+    await expect(server.client().call(T.rate, { params, body: { rating: 5 } })).rejects.toMatchObject({ status: 403 });
+    await expect(technician.call(T.rate, { params, body: { rating: 6 } })).rejects.toMatchObject({ status: 400 });
+    const rated = await technician.callWithStatus(T.rate, { params, body: { rating: 5, comment: 'great' } });
     expect(rated.status).toBe(200);
     expect(rated.body.rating).toMatchObject({ rating: 5, comment: 'great' });
   });

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleHealth } from '../../agent/health/sampler.js';
 import { parseListUnitFiles, parseListUnits, systemdServices } from '../../agent/platform/services/systemd.js';
-import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
 import type { CheckPolicy } from '../../protocol/messages/checks.js';
 import { createToken, enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** A real mount of this machine that is neither empty nor full, so both thresholds can be set around it. */
 async function watchableMount(): Promise<string> {
@@ -32,8 +31,10 @@ describe('fault tickets', () => {
     await server?.cleanup();
   });
 
-  const faultTickets = async (deviceId: string) => (await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${deviceId}`)).body.filter((ticket) => ticket.source === 'fault');
-  const detail = async (id: number) => (await server.api<TicketDetailView>('GET', `/api/tickets/${id}`)).body;
+  const deviceTickets = (deviceId: string) => server.client().call(API.tickets.list, { query: { deviceId } });
+  const faultTickets = async (deviceId: string) =>
+    (await deviceTickets(deviceId)).filter((ticket) => ticket.source === 'fault');
+  const detail = (id: number) => server.client().call(API.tickets.show, { params: { id } });
   const setPolicy = async (policy: CheckPolicy) => expect((await server.api('PUT', '/api/check-policies/lab', { body: policy })).status).toBe(200);
 
   it('a failing check opens one ticket with a snapshot; repeats add to it; recovery notes and, if the policy says so, resolves it', async () => {
@@ -211,11 +212,11 @@ describe('fault tickets', () => {
     await eventually(() => !server.server.hub.isOnline(agent.deviceId), 5000, 'the device offline');
     offset = 29 * 60_000;
     server.server.offlineMonitor.checkNow();
-    expect(await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${agent.deviceId}`).then((r) => r.body)).toHaveLength(0);
+    expect(await deviceTickets(agent.deviceId)).toHaveLength(0);
     offset = 31 * 60_000;
     server.server.offlineMonitor.checkNow();
     server.server.offlineMonitor.checkNow();
-    const tickets = (await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${agent.deviceId}`)).body;
+    const tickets = await deviceTickets(agent.deviceId);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.subject).toMatch(/has been offline for 3\d minutes$/);
 

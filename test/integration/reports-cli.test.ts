@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../console/cli/build-cli.js';
 import type { KpiReport } from '../../protocol/api/reports.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('helpline report kpi', () => {
   let server: TestServer;
@@ -36,15 +36,15 @@ describe('helpline report kpi', () => {
   beforeAll(async () => {
     server = await startTestServer({}, { now: () => clock });
     dir = mkdtempSync(join(tmpdir(), 'helpline-report-cli-'));
-    const step = async (time: string, path: string, body: object) => {
+    const at = (time: string) => {
       clock = Date.parse(`2025-03-04T${time}:00Z`);
-      return (await server.api<{ id: number }>('POST', path, { body })).body;
+      return server.client();
     };
     // Tue 2025-03-04, P3 (impact 3, urgency 3): A is answered after 30 min and resolved after 60; B stays open.
-    const a = await step('10:00', '/api/tickets', { subject: 'Printer jams' });
-    await step('10:15', '/api/tickets', { subject: 'Mail is slow' });
-    await step('10:30', `/api/tickets/${a.id}/reply`, { body: 'Cleared the paper path' });
-    await step('11:00', `/api/tickets/${a.id}/resolve`, { resolution: 'Replaced the roller' });
+    const a = await at('10:00').call(API.tickets.create, { body: { subject: 'Printer jams' } });
+    await at('10:15').call(API.tickets.create, { body: { subject: 'Mail is slow' } });
+    await at('10:30').call(API.tickets.reply, { params: { id: a.id }, body: { body: 'Cleared the paper path' } });
+    await at('11:00').call(API.tickets.resolve, { params: { id: a.id }, body: { resolution: 'Replaced the roller' } });
   });
   afterAll(async () => {
     await server?.cleanup();
@@ -77,8 +77,9 @@ describe('helpline report kpi', () => {
   it('prints the same CSV as the server export with --csv', async () => {
     const result = await helpline('report', 'kpi', '--from', '2025-03-04', '--to', '2025-03-04', '--csv');
     expect(result.code).toBe(0);
-    const response = await fetch(`${server.url}/api/reports/kpi.csv?from=2025-03-04&to=2025-03-04`, { headers: { authorization: `Bearer ${server.adminToken}` } });
-    expect(`${result.stdout}\r\n`).toBe(await response.text());
+    const query = { from: '2025-03-04', to: '2025-03-04' };
+    const exported = await server.client().call(API.reports.kpiCsv, { query });
+    expect(`${result.stdout}\r\n`).toBe(exported);
     expect(result.stdout.split('\r\n').at(-1)).toBe('total,,2,1,0,1,1,1,1,30,30,30,30,1,1,1,60,60,60,60,,0');
   });
 

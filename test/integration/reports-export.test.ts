@@ -2,10 +2,13 @@
 // range checks and who may read it. Categories that start like formulas cannot come in through
 // the API, but faults and imports write categories too, so the export must be safe on its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KpiReport } from '../../protocol/api/reports.js';
+import { routePath } from '../../protocol/api/route.js';
 import { openDataDirDatabase } from '../../server/data-dir.js';
 import { createTicketStore } from '../../server/features/tickets/store.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const R = API.reports;
+const APRIL = { from: '2025-04-01', to: '2025-04-30' };
 
 const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}:00Z`);
 const CATEGORIES = ['=HYPERLINK("http://evil.example","open")', '@SUM(1+1)', '-2+3', 'plain, "quoted"'];
@@ -38,11 +41,14 @@ describe('KPI report export and checks', () => {
   });
   afterAll(() => server.cleanup());
 
-  const download = (query: string, token: string | null = server.adminToken) =>
-    fetch(`${server.url}/api/reports/kpi.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  /** The file as a browser fetches it, headers and all (the typed client gives only its text). */
+  const download = (query: object) =>
+    fetch(server.url + routePath(R.kpiCsv, undefined, query), {
+      headers: { authorization: `Bearer ${server.adminToken}` },
+    });
 
   it('exports one row per group and a totals row, quoted per RFC 4180, formulas defused', async () => {
-    const response = await download('from=2025-04-01&to=2025-04-30&groupBy=category');
+    const response = await download({ ...APRIL, groupBy: 'category' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="helpline-kpi-2025-04-01-to-2025-04-30-by-category.csv"');
@@ -64,36 +70,39 @@ describe('KPI report export and checks', () => {
   });
 
   it('keeps the text as it is in the JSON report', async () => {
-    const report = await server.api<KpiReport>('GET', '/api/reports/kpi?from=2025-04-01&to=2025-04-30&groupBy=category');
-    expect(report.body.groups.map((group) => group.key)).toEqual(['-2+3', ...CATEGORIES.slice(0, 2), 'plain, "quoted"']);
+    const report = await server.client().call(R.kpi, { query: { ...APRIL, groupBy: 'category' } });
+    expect(report.groups.map((group) => group.key)).toEqual(['-2+3', ...CATEGORIES.slice(0, 2), 'plain, "quoted"']);
   });
 
   it('refuses a bad range with a message that says what is wrong, for JSON and CSV alike', async () => {
-    const refused = async (query: string) => {
-      const response = await server.api<{ code: string; message: string }>('GET', `/api/reports/kpi?${query}`);
+    // Raw: some of these queries break the schema, which the typed client would not send.
+    const refused = async (query: object) => {
+      const response = await server.raw<{ code: string; message: string }>(R.kpi, { query });
       expect(response.status).toBe(400);
       expect(response.body.code).toBe('validation_failed');
       return response.body.message;
     };
-    expect(await refused('from=03/01/2025&to=2025-03-31')).toBe('from must be a date written YYYY-MM-DD, like 2025-03-31, not "03/01/2025"');
-    expect(await refused('from=2025-02-30&to=2025-03-31')).toBe('from "2025-02-30" is not a real date');
-    expect(await refused('from=2025-03-31&to=2025-03-01')).toContain('from 2025-03-31 is after to 2025-03-01');
+    expect(await refused({ from: '03/01/2025', to: '2025-03-31' })).toBe(
+      'from must be a date written YYYY-MM-DD, like 2025-03-31, not "03/01/2025"',
+    );
+    expect(await refused({ from: '2025-02-30', to: '2025-03-31' })).toBe('from "2025-02-30" is not a real date');
+    expect(await refused({ from: '2025-03-31', to: '2025-03-01' })).toContain('from 2025-03-31 is after to 2025-03-01');
     // 2022-01-01..2024-12-31 is exactly three years; one day more is refused.
-    expect(await refused('from=2022-01-01&to=2025-01-01')).toContain('longer than 3 years');
-    expect((await server.api('GET', '/api/reports/kpi?from=2022-01-01&to=2024-12-31')).status).toBe(200);
-    expect(await refused('from=2025-03-01&to=2025-03-31&groupBy=weekday')).toContain('groupBy');
-    expect(await refused('from=2025-03-01')).toContain('to');
-    expect(await refused('from=2025-03-01&to=2025-03-31&limit=5')).toContain('unknown field "limit"');
-    const csv = await download('from=2025-03-31&to=2025-03-01');
-    expect(csv.status).toBe(400);
-    expect(((await csv.json()) as { message: string }).message).toContain('is after');
+    expect(await refused({ from: '2022-01-01', to: '2025-01-01' })).toContain('longer than 3 years');
+    const threeYears = await server.client().callWithStatus(R.kpi, { query: { from: '2022-01-01', to: '2024-12-31' } });
+    expect(threeYears.status).toBe(200);
+    expect(await refused({ from: '2025-03-01', to: '2025-03-31', groupBy: 'weekday' })).toContain('groupBy');
+    expect(await refused({ from: '2025-03-01' })).toContain('to');
+    expect(await refused({ from: '2025-03-01', to: '2025-03-31', limit: 5 })).toContain('unknown field "limit"');
+    const csv = server.client().call(R.kpiCsv, { query: { from: '2025-03-31', to: '2025-03-01' } });
+    await expect(csv).rejects.toMatchObject({ status: 400, message: expect.stringContaining('is after') });
   });
 
   it('answers only signed-in users, viewers included', async () => {
-    expect((await download('from=2025-04-01&to=2025-04-30', null)).status).toBe(401);
-    expect((await server.api('GET', '/api/reports/kpi?from=2025-04-01&to=2025-04-30', { token: null })).status).toBe(401);
-    await server.api('POST', '/api/users', { body: { name: 'vera', role: 'viewer', password: 'vera-password-1' } });
-    const vera = (await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: 'vera', password: 'vera-password-1' }, token: null })).body.token;
-    expect((await download('from=2025-04-01&to=2025-04-30', vera)).status).toBe(200);
+    const signedOut = server.client(null);
+    await expect(signedOut.call(R.kpiCsv, { query: APRIL })).rejects.toMatchObject({ status: 401 });
+    await expect(signedOut.call(R.kpi, { query: APRIL })).rejects.toMatchObject({ status: 401 });
+    const vera = await server.addUser('vera', 'viewer');
+    expect(await server.client(vera).call(R.kpiCsv, { query: APRIL })).toMatch(/^row,line,/);
   });
 });

@@ -16,11 +16,14 @@
 //  T8 Thu 02-27 09  P3  1   disk    pc-2(office)    fault   resolved Fri 02-28 12:00, closed Mon 08:00    -
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiReport } from '../../protocol/api/reports.js';
+import type { QueryOf } from '../../protocol/api/route.js';
 import type { Db } from '../../server/db/database.js';
 import { openDataDirDatabase } from '../../server/data-dir.js';
 import { createTicketStore } from '../../server/features/tickets/store.js';
 import { createUserStore } from '../../server/features/users/store.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+const KPI = API.reports.kpi;
 
 const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}:00Z`);
 
@@ -99,9 +102,12 @@ const timer = (count: number, met: number, share: number | null, business: [numb
   wallClockMinutes: { median: wall?.[0] ?? null, p90: wall?.[1] ?? null },
 });
 
+const WEEK = { from: '2025-03-03', to: '2025-03-07' };
+const TUESDAY = { from: '2025-03-04', to: '2025-03-04' };
+
 describe('KPI report on a seeded week', () => {
   let server: TestServer;
-  let report: (query: string, token?: string) => Promise<{ status: number; body: KpiReport & { message: string } }>;
+  let report: (query: QueryOf<typeof KPI>, token?: string) => Promise<{ status: number; body: KpiReport }>;
   beforeAll(async () => {
     server = await startTestServer();
     for (const [name, line] of [['tom', 1], ['ann', 2]] as const) await server.api('POST', '/api/users', { body: { name, role: 'technician', line, password: `${name}-password-1` } });
@@ -116,12 +122,12 @@ describe('KPI report on a seeded week', () => {
     } finally {
       db.close();
     }
-    report = async (query, token) => (await server.api<KpiReport & { message: string }>('GET', `/api/reports/kpi?${query}`, token ? { token } : {}));
+    report = (query, token) => server.client(token).callWithStatus(KPI, { query });
   });
   afterAll(() => server.cleanup());
 
   it('gives the week totals as worked out by hand', async () => {
-    const { status, body } = await report('from=2025-03-03&to=2025-03-07');
+    const { status, body } = await report(WEEK);
     expect(status).toBe(200);
     expect(body.range).toEqual({ from: '2025-03-03', to: '2025-03-07', timeZone: 'UTC', startAt: '2025-03-03T00:00:00.000Z', endAt: '2025-03-08T00:00:00.000Z' });
     expect(body.totals).toEqual({
@@ -157,7 +163,7 @@ describe('KPI report on a seeded week', () => {
   });
 
   it('splits the figures by support line', async () => {
-    const { body } = await report('from=2025-03-03&to=2025-03-07&groupBy=line');
+    const { body } = await report({ ...WEEK, groupBy: 'line' });
     expect(body.groupBy).toBe('line');
     expect(body.groups).toEqual([
       {
@@ -187,17 +193,25 @@ describe('KPI report on a seeded week', () => {
     const counts = (body: KpiReport) => body.groups.map((g) => [g.key, g.opened, g.resolved, g.closed, g.backlog]);
     // office: opened T1 T2 T5 T6, resolved T1 T2 T5, closed T1 T8, backlog T6; servers: T3 T4;
     // no device: T7 opened, backlog T0 and T7.
-    expect(counts((await report('from=2025-03-03&to=2025-03-07&groupBy=group')).body)).toEqual([['office', 4, 3, 2, 1], ['servers', 2, 1, 1, 1], [null, 1, 0, 0, 2]]);
+    expect(counts((await report({ ...WEEK, groupBy: 'group' })).body)).toEqual([
+      ['office', 4, 3, 2, 1],
+      ['servers', 2, 1, 1, 1],
+      [null, 1, 0, 0, 2],
+    ]);
     // Current assignees: ann has T3, T4 and T7 (she resolved it on Saturday); tom T0 T1 T2 T5 T8; T6 nobody.
-    expect(counts((await report('from=2025-03-03&to=2025-03-07&groupBy=assignee')).body)).toEqual([['ann', 3, 1, 1, 2], ['tom', 3, 3, 2, 1], [null, 1, 0, 0, 1]]);
+    expect(counts((await report({ ...WEEK, groupBy: 'assignee' })).body)).toEqual([
+      ['ann', 3, 1, 1, 2],
+      ['tom', 3, 3, 2, 1],
+      [null, 1, 0, 0, 1],
+    ]);
   });
 
   it('counts backlog as it stood at the end of a past range', async () => {
     // Tue 03-04 only: open at Wed 00:00 were T0, T2 (in progress) — T3 was resolved Tue 18:00.
-    const { body } = await report('from=2025-03-04&to=2025-03-04', undefined);
+    const { body } = await report(TUESDAY, undefined);
     expect(body.totals).toMatchObject({ opened: 1, resolved: 1, backlog: 2 });
     // A viewer may read reports, too.
-    expect((await report('from=2025-03-04&to=2025-03-04', await login('vera'))).status).toBe(200);
+    expect((await report(TUESDAY, await login('vera'))).status).toBe(200);
   });
 
   const login = async (name: string) => (await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password: `${name}-password-1` }, token: null })).body.token;

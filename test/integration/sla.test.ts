@@ -1,11 +1,9 @@
 // SLA clocks on real tickets, driven by a fake clock to the exact minute: warning, breach,
 // automatic escalation, pending time, auto-close; and the settings that govern them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-type Timer = { state: string; deadlineAt: string; leftMinutes: number };
-type Ticket = { id: number; status: string; line: number; priority: number; sla: { firstResponse: Timer; resolution: Timer } };
-type Detail = { ticket: Ticket; entries: Array<{ at: string; kind: string; body: string; author: string }> };
+const T = API.tickets;
 
 const at = (text: string) => Date.parse(text);
 
@@ -22,8 +20,9 @@ describe('SLA on tickets', () => {
     clock = at(time);
     server.server.slaMonitor.checkNow();
   };
-  const detail = async (id: number) => (await server.api<Detail>('GET', `/api/tickets/${id}`)).body;
-  const createP1 = async () => (await server.api<Ticket>('POST', '/api/tickets', { body: { subject: 'Mail server down', impact: 1, urgency: 1 } })).body;
+  const detail = (id: number) => server.client().call(T.show, { params: { id } });
+  const createP1 = () =>
+    server.client().call(T.create, { body: { subject: 'Mail server down', impact: 1, urgency: 1 } });
 
   it('warns and breaches at the exact business minute across a weekend, and escalates on breach', async () => {
     // Friday 2026-11-20 16:30 UTC; P1: first response 60, resolution 240 business minutes, Mon–Fri 08:00–17:00 UTC.
@@ -59,22 +58,23 @@ describe('SLA on tickets', () => {
     ]);
     expect(after.entries.find((entry) => entry.body === 'SLA breached: resolution')!.at).toBe('2026-11-23T11:30:00.000Z');
     expect(after.ticket.line).toBe(2);
-    const breached = await server.api<Ticket[]>('GET', '/api/tickets?breached=true');
-    expect(breached.body.map((entry) => entry.id)).toEqual([ticket.id]);
+    const breached = await server.client().call(T.list, { query: { breached: true } });
+    expect(breached.map((entry) => entry.id)).toEqual([ticket.id]);
   });
 
   it('does not count time in pending, and closes resolved tickets after the configured days', async () => {
     await start('2026-11-23T08:00:00Z');
     const ticket = await createP1();
-    await server.api('POST', `/api/tickets/${ticket.id}/assign`, { body: { assignee: 'admin' } });
+    const params = { id: ticket.id };
+    await server.client().call(T.assign, { params, body: { assignee: 'admin' } });
     clock = at('2026-11-23T09:00:00Z');
-    await server.api('POST', `/api/tickets/${ticket.id}/pending`, { body: { reason: 'waiting for the user' } });
+    await server.client().call(T.pending, { params, body: { reason: 'waiting for the user' } });
     clock = at('2026-11-23T11:00:00Z');
-    await server.api('POST', `/api/tickets/${ticket.id}/start`);
+    await server.client().call(T.start, { params });
     // 60 minutes used before the pause; 180 left from 11:00 → 14:00 instead of 12:00.
     expect((await detail(ticket.id)).ticket.sla.resolution.deadlineAt).toBe('2026-11-23T14:00:00.000Z');
     clock = at('2026-11-23T13:00:00Z');
-    await server.api('POST', `/api/tickets/${ticket.id}/resolve`, { body: { resolution: 'Restarted the service' } });
+    await server.client().call(T.resolve, { params, body: { resolution: 'Restarted the service' } });
     expect((await detail(ticket.id)).ticket.sla.resolution.state).toBe('met');
     check('2026-11-29T13:00:00Z');
     expect((await detail(ticket.id)).ticket.status).toBe('resolved');

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('ticket notifications', () => {
   let server: TestServer;
@@ -32,8 +32,9 @@ describe('ticket notifications', () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const subscription = await server.api('POST', '/api/notifications/subscriptions', { body: { channel: 'webhook', target: url, kinds: ['ticket.created', 'ticket.escalated'] } });
     expect(subscription.status).toBe(201);
-    const ticket = (await server.api<{ id: number }>('POST', '/api/tickets', { body: { subject: 'VPN refuses logins' } })).body;
-    await server.api('POST', `/api/tickets/${ticket.id}/escalate`, { body: { note: 'Needs the firewall team' } });
+    const ticket = await server.client().call(API.tickets.create, { body: { subject: 'VPN refuses logins' } });
+    const params = { id: ticket.id };
+    await server.client().call(API.tickets.escalate, { params, body: { note: 'Needs the firewall team' } });
     await eventually(() => received.length >= 2, 10_000, 'two webhooks');
     expect(received.map((message) => [message.event.kind, message.event.ticket.id])).toEqual([
       ['ticket.created', ticket.id],

@@ -1,16 +1,17 @@
 // `helpline attachment add|list|get|delete`: files attached to tickets. Files travel as raw bytes,
-// streamed from and to disk, so they go through fetch here rather than the JSON api-client.
+// streamed from and to disk: the upload sends the file as a Blob read from disk as it goes, the
+// download hands over the Response, whose body is written to disk as it arrives.
 import { createHash, randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, openAsBlob, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { isApiErrorCode } from '../../../protocol/errors.js';
 import type { Argv } from 'yargs';
 import { ATTACHMENT_ID_PATTERN, fileNameProblem, type AttachmentView } from '../../../protocol/api/attachments.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
-import { ApiRequestError, ServerUnreachableError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { ticketId } from '../flags.js';
 import { clean, jsonOption, localTime, printJson, printTable } from '../output.js';
 
@@ -30,22 +31,12 @@ function attachmentId(text: string): string {
 
 const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
 
-/** One raw request with the signed-in user's token; a refusal becomes ApiRequestError with the server's message. */
-async function send(ctx: CliContext, args: GlobalArgs, method: string, path: string, init: { body?: Blob; headers?: Record<string, string> } = {}): Promise<Response> {
-  const { server } = ctx.client(args);
-  const token = ctx.env.HELPLINE_TOKEN || ctx.readConfig()?.token;
-  let response: Response;
-  try {
-    response = await fetch(server + path, { method, body: init.body, headers: { ...init.headers, authorization: `Bearer ${token}` } });
-  } catch (error) {
-    const cause = (error as Error & { cause?: { message?: string } }).cause;
-    throw new ServerUnreachableError(`cannot reach the server at ${server}: ${cause?.message ?? (error as Error).message}`);
-  }
-  if (response.ok) return response;
-  const body = (await response.json().catch(() => null)) as { code?: unknown; message?: unknown } | null;
-  if (typeof body?.code === 'string' && typeof body.message === 'string') throw new ApiRequestError(body.message, isApiErrorCode(body.code) ? body.code : 'unexpected_response', response.status);
-  throw new ApiRequestError(`${server} answered HTTP ${response.status} without a Helpline error body; is it a Helpline server?`, 'unexpected_response', response.status);
-}
+/**
+ * A file moves in one request, which may take long on a slow link: the usual 30 s deadline would
+ * cut off a large file, while this one still ends a transfer that hangs.
+ */
+const TRANSFER_TIMEOUT_MS = 60 * 60_000;
+const transferClient = (ctx: CliContext, args: GlobalArgs) => ctx.api(args, { timeoutMs: TRANSFER_TIMEOUT_MS });
 
 /** Saves a download through a temporary file next to `output`, checking it against the server's sha-256. */
 async function save(response: Response, output: string): Promise<{ size: number; sha256: string }> {
@@ -101,8 +92,12 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
           }
           const type = args.type ?? TYPE_BY_EXTENSION[extname(args.file).toLowerCase()] ?? 'application/octet-stream';
           const body = await openAsBlob(args.file);
-          const response = await send(ctx, args, 'POST', `/api/tickets/${id}/attachments?name=${encodeURIComponent(name)}`, { body, headers: { 'content-type': type } });
-          const attachment = (await response.json()) as AttachmentView;
+          const attachment = await transferClient(ctx, args).call(API.attachments.upload, {
+            params: { id },
+            query: { name },
+            body,
+            contentType: type,
+          });
           if (args.json) return printJson(io, attachment);
           io.out(`Attached ${clean(attachment.name)} (${sizeText(attachment.size)}) to ticket #${id} as ${attachment.id}.`);
         },
@@ -113,7 +108,7 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
         (y) => y.positional('ticket', ticketPositional).option('json', jsonOption),
         async (args) => {
           const id = ticketId(args.ticket);
-          const attachments = await ctx.client(args).get<AttachmentView[]>(`/api/tickets/${id}/attachments`);
+          const attachments = await ctx.api(args).call(API.attachments.list, { params: { id } });
           if (args.json) return printJson(io, attachments);
           if (attachments.length === 0) return io.out(`Ticket #${id} has no attachments; add one with \`helpline attachment add ${id} FILE\`.`);
           printTable(
@@ -142,7 +137,8 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
           const id = attachmentId(args.id);
           if (existsSync(args.output) && !args.force) throw new UsageError(`${clean(args.output)} exists already; pick another --output or add --force`);
           if (!existsSync(dirname(args.output))) throw new UsageError(`the folder of --output ${clean(args.output)} does not exist`);
-          const saved = await save(await send(ctx, args, 'GET', `/api/attachments/${id}`), args.output);
+          const response = await transferClient(ctx, args).call(API.attachments.download, { params: { id } });
+          const saved = await save(response, args.output);
           if (args.json) return printJson(io, { id, output: args.output, ...saved });
           io.out(`Saved ${id} to ${clean(args.output)} (${sizeText(saved.size)}, sha256 ${saved.sha256}).`);
         },
@@ -152,7 +148,7 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
         'delete an attachment and its file (admins; recorded on the ticket)',
         (y) => y.positional('id', idPositional).option('json', jsonOption),
         async (args) => {
-          const removed = await ctx.client(args).delete<AttachmentView>(`/api/attachments/${attachmentId(args.id)}`);
+          const removed = await ctx.api(args).call(API.attachments.remove, { params: { id: attachmentId(args.id) } });
           if (args.json) return printJson(io, removed);
           io.out(`Deleted ${clean(removed.name)} (${removed.id}) from ticket #${removed.ticketId}.`);
         },

@@ -2,7 +2,13 @@
 // Markdown source; the CLI prints them as plain text (control characters shown as "?").
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { KB_BODY_MAX_BYTES, type KbArticleRequest, type KbArticleView, type KbLinkView, type KbSearchHit } from '../../../protocol/api/knowledge.js';
+import {
+  KB_BODY_MAX_BYTES,
+  type KbArticleRequest,
+  type KbArticleView,
+  type KbLinkView,
+} from '../../../protocol/api/knowledge.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { STDIN_ARG, positiveInteger, readStandardInput, ticketId } from '../flags.js';
@@ -71,7 +77,7 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
             .example('$0 kb add --title "Printer jams on floor 2" --category printer --file jam.md', ''),
         async (args) => {
           const body: KbArticleRequest = { title: args.title === STDIN_ARG ? '-' : args.title, category: args.category, body: await bodyFrom(args) };
-          const article = await ctx.client(args).post<KbArticleView>('/api/kb', body);
+          const article = await ctx.api(args).call(API.knowledge.create, { body });
           if (args.json) return printJson(io, article);
           io.out(`Added article ${said(article)}.`);
         },
@@ -87,12 +93,9 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
             .option('json', jsonOption),
         async (args) => {
           const text = (args.text ?? []).join(' ').trim();
-          const query = new URLSearchParams();
-          if (text !== '') query.set('q', text);
-          if (args.category !== undefined) query.set('category', args.category);
           const limit = positiveInteger('--limit', args.limit);
-          if (limit !== undefined) query.set('limit', String(limit));
-          const hits = await ctx.client(args).get<KbSearchHit[]>(`/api/kb${query.size > 0 ? `?${query.toString()}` : ''}`);
+          const query = { q: text === '' ? undefined : text, category: args.category, limit };
+          const hits = await ctx.api(args).call(API.knowledge.search, { query });
           if (args.json) return printJson(io, hits);
           if (hits.length === 0) return io.out(text === '' && args.category === undefined ? 'No articles yet; write one with `helpline kb add`.' : 'No articles match.');
           for (const hit of hits) {
@@ -106,7 +109,7 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         'one article: its details, then its Markdown source as plain text',
         (y) => y.positional('id', articlePositional).option('json', jsonOption),
         async (args) => {
-          const article = await ctx.client(args).get<KbArticleView>(`/api/kb/${articleId(args.id)}`);
+          const article = await ctx.api(args).call(API.knowledge.show, { params: { id: articleId(args.id) } });
           if (args.json) return printJson(io, article);
           printFields(io, [
             ['article', `#${article.id}`],
@@ -126,7 +129,8 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         (y) => y.positional('ticket', ticketPositional).positional('article', articlePositional).option('json', jsonOption),
         async (args) => {
           const ticket = ticketId(args.ticket);
-          const link = await ctx.client(args).post<KbLinkView>(`/api/tickets/${ticket}/kb-links`, { articleId: articleId(args.article) });
+          const body = { articleId: articleId(args.article) };
+          const link = await ctx.api(args).call(API.knowledge.link, { params: { id: ticket }, body });
           if (args.json) return printJson(io, link);
           io.out(`Ticket #${link.ticketId} is linked to article #${link.article.id}: ${clean(link.article.title)}.`);
         },
@@ -137,7 +141,7 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         (y) => y.positional('ticket', ticketPositional).option('json', jsonOption),
         async (args) => {
           const ticket = ticketId(args.ticket);
-          const links = await ctx.client(args).get<KbLinkView[]>(`/api/tickets/${ticket}/kb-links`);
+          const links = await ctx.api(args).call(API.knowledge.links, { params: { id: ticket } });
           if (args.json) return printJson(io, links);
           if (links.length === 0) return io.out(`No articles are linked to ticket #${ticket}.`);
           printTable(
@@ -165,7 +169,8 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         async (args) => {
           const ticket = ticketId(args.ticket);
           const overrides = { title: args.title, category: args.category };
-          const article = await ctx.client(args).post<KbArticleView>(`/api/tickets/${ticket}/kb-article`, overrides);
+          const params = { id: ticket };
+          const article = await ctx.api(args).call(API.knowledge.fromTicket, { params, body: overrides });
           if (args.json) return printJson(io, article);
           io.out(`Wrote article ${said(article)} from ticket #${ticket}.`);
         },

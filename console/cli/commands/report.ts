@@ -1,6 +1,7 @@
 // `helpline report kpi`: help-desk KPIs over whole days, as a table, JSON or CSV.
 import type { Argv } from 'yargs';
 import { REPORT_GROUP_BYS, checkReportRange, groupLabel, kpiReportCsv, type KpiFigures, type KpiReport, type ReportGroupBy, type TimerFigures } from '../../../protocol/api/reports.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { jsonOption, printJson, printTable, type Column } from '../output.js';
@@ -32,6 +33,8 @@ const COLUMNS: Array<Column<Row>> = [
   { header: 'RESOLUTION SLA', value: (row) => shareText(row.figures.resolution) },
   { header: 'SATISFACTION', value: (row) => (row.figures.satisfaction.average === null ? '-' : `${row.figures.satisfaction.average.toFixed(2)} (${row.figures.satisfaction.ratings})`) },
 ];
+
+const CSV_ROUTE = `${API.reports.kpiCsv.method} ${API.reports.kpiCsv.path}`;
 
 // Controls other than tab, CR and LF (which CSV may carry inside quotes) could drive the terminal.
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
@@ -66,14 +69,18 @@ export function registerReportCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             .option('to', { type: 'string', demandOption: true, describe: 'last day, YYYY-MM-DD, included' })
             .option('by', { choices: REPORT_GROUP_BYS, default: 'line' as ReportGroupBy, describe: 'one row per support line, category, assignee or device group' })
             .option('json', jsonOption)
-            .option('csv', { type: 'boolean', default: false, describe: 'print CSV (RFC 4180), as GET /api/reports/kpi.csv gives it' })
+            .option('csv', {
+              type: 'boolean',
+              default: false,
+              describe: `print CSV (RFC 4180), as ${CSV_ROUTE} gives it`,
+            })
             .example('$0 report kpi --from 2025-03-01 --to 2025-03-31 --by assignee', 'March, one row per technician'),
         async (args) => {
           if (args.json && args.csv) throw new UsageError('--json and --csv cannot be combined; pick one');
           const checked = checkReportRange(args.from, args.to);
           if (!checked.ok) throw new UsageError(checked.errors.join('; '));
-          const query = new URLSearchParams({ from: args.from, to: args.to, groupBy: args.by });
-          const report = await ctx.client(args).get<KpiReport>(`/api/reports/kpi?${query.toString()}`);
+          const query = { from: args.from, to: args.to, groupBy: args.by };
+          const report = await ctx.api(args).call(API.reports.kpi, { query });
           if (args.json) return printJson(io, report);
           if (args.csv) return io.out(kpiReportCsv(report).replace(TERMINAL_CONTROL, '?').replace(/\r\n$/, ''));
           printReport(ctx, report);

@@ -3,7 +3,9 @@
 // the server decides which changes are allowed and says why when one is not. Added to the
 // `ticket` group by tickets.ts.
 import type { Argv } from 'yargs';
-import type { RateRequest, TicketDetailView, TicketView } from '../../../protocol/api/tickets.js';
+import type { ApiClient } from '../../../protocol/api/client.js';
+import { API } from '../../../protocol/api/routes/index.js';
+import type { RateRequest, TicketView } from '../../../protocol/api/tickets.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { textValue, ticketId } from '../flags.js';
@@ -17,6 +19,8 @@ const textOption = (what: string) => ({ type: 'string', describe: `${what}; "-" 
 const requiredText = (what: string) => ({ ...textOption(what), demandOption: true }) as const;
 
 type ActionArgs = GlobalArgs & { id: string; json: boolean };
+/** One action's call; it builds its body itself, after the id was checked (it may read standard input). */
+type SendAction = (api: ApiClient, params: { id: number }) => Promise<TicketView>;
 
 /** A rating as typed: a whole number from 1 to 5. */
 function ratingValue(text: string): number {
@@ -27,10 +31,9 @@ function ratingValue(text: string): number {
 
 export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
   const { io } = ctx;
-  /** POSTs one action; the body is built after the id is checked (it may read standard input). */
-  const act = async (args: ActionArgs, action: string, body: () => Promise<object> | object, say: (ticket: TicketView) => string) => {
-    const id = ticketId(args.id);
-    const ticket = await ctx.client(args).post<TicketView>(`/api/tickets/${id}/${action}`, await body());
+  const act = async (args: ActionArgs, send: SendAction, say: (ticket: TicketView) => string) => {
+    const params = { id: ticketId(args.id) };
+    const ticket = await send(ctx.api(args), params);
     if (args.json) return printJson(io, ticket);
     io.out(say(ticket));
   };
@@ -42,50 +45,93 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
       'a public reply to the requester (the first one counts as the first response)',
       (y) => y.positional('id', ticketIdPositional).positional('text', textPositional).option('json', jsonOption),
       (args) =>
-        act(args, 'reply', async () => ({ body: await textValue('TEXT', args.text) }), (t) => `Ticket #${t.id}: public reply added; it is ${statusText(t.status)} (${assigneeText(t)}).`),
+        act(
+          args,
+          async (api, params) => {
+            const text = await textValue('TEXT', args.text);
+            return api.call(API.tickets.reply, { params, body: { body: text } });
+          },
+          (t) => `Ticket #${t.id}: public reply added; it is ${statusText(t.status)} (${assigneeText(t)}).`,
+        ),
     )
     .command(
       'note <id> <text>',
       'an internal note, for technicians only',
       (y) => y.positional('id', ticketIdPositional).positional('text', textPositional).option('json', jsonOption),
       (args) =>
-        act(args, 'note', async () => ({ body: await textValue('TEXT', args.text) }), (t) => `Ticket #${t.id}: internal note added; it is ${statusText(t.status)} (${assigneeText(t)}).`),
+        act(
+          args,
+          async (api, params) => {
+            const text = await textValue('TEXT', args.text);
+            return api.call(API.tickets.note, { params, body: { body: text } });
+          },
+          (t) => `Ticket #${t.id}: internal note added; it is ${statusText(t.status)} (${assigneeText(t)}).`,
+        ),
     )
     .command(
       'assign <id> <user>',
       'give a ticket to a technician (a new ticket becomes assigned)',
       (y) => y.positional('id', ticketIdPositional).positional('user', userPositional).option('json', jsonOption),
-      (args) => act(args, 'assign', () => ({ assignee: args.user }), (t) => `Ticket #${t.id} is now ${assigneeText(t)} (${statusText(t.status)}).`),
+      (args) =>
+        act(
+          args,
+          (api, params) => api.call(API.tickets.assign, { params, body: { assignee: args.user } }),
+          (t) => `Ticket #${t.id} is now ${assigneeText(t)} (${statusText(t.status)}).`,
+        ),
     )
     .command(
       'start <id>',
       'start work on a ticket (in progress); takes it when nobody has it',
       (y) => y.positional('id', ticketIdPositional).option('json', jsonOption),
-      (args) => act(args, 'start', () => ({}), state),
+      (args) => act(args, (api, params) => api.call(API.tickets.start, { params }), state),
     )
     .command(
       'pending <id>',
       'wait for someone else (the requester, a supplier); the SLA clock pauses',
       (y) => y.positional('id', ticketIdPositional).option('reason', textOption('what you are waiting for (kept as an internal note)')).option('json', jsonOption),
-      (args) => act(args, 'pending', async () => ({ reason: args.reason === undefined ? undefined : await textValue('--reason', args.reason) }), state),
+      (args) =>
+        act(
+          args,
+          async (api, params) => {
+            const reason = args.reason === undefined ? undefined : await textValue('--reason', args.reason);
+            return api.call(API.tickets.pending, { params, body: { reason } });
+          },
+          state,
+        ),
     )
     .command(
       'resolve <id>',
       'mark a ticket resolved, saying how',
       (y) => y.positional('id', ticketIdPositional).option('resolution', requiredText('what fixed it')).option('json', jsonOption),
-      (args) => act(args, 'resolve', async () => ({ resolution: await textValue('--resolution', args.resolution) }), state),
+      (args) =>
+        act(
+          args,
+          async (api, params) => {
+            const resolution = await textValue('--resolution', args.resolution);
+            return api.call(API.tickets.resolve, { params, body: { resolution } });
+          },
+          state,
+        ),
     )
     .command(
       'close <id>',
       'close a resolved ticket; it cannot be reopened afterwards',
       (y) => y.positional('id', ticketIdPositional).option('json', jsonOption),
-      (args) => act(args, 'close', () => ({}), state),
+      (args) => act(args, (api, params) => api.call(API.tickets.close, { params }), state),
     )
     .command(
       'reopen <id>',
       'reopen a resolved ticket (back to in progress)',
       (y) => y.positional('id', ticketIdPositional).option('reason', requiredText('why it is not fixed after all')).option('json', jsonOption),
-      (args) => act(args, 'reopen', async () => ({ reason: await textValue('--reason', args.reason) }), (t) => stateSentence(t, ' again')),
+      (args) =>
+        act(
+          args,
+          async (api, params) => {
+            const reason = await textValue('--reason', args.reason);
+            return api.call(API.tickets.reopen, { params, body: { reason } });
+          },
+          (t) => stateSentence(t, ' again'),
+        ),
     )
     .command(
       'escalate <id>',
@@ -100,8 +146,11 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
       (args) =>
         act(
           args,
-          'escalate',
-          async () => ({ note: await textValue('--note', args.note), raisePriority: args.raisePriority || undefined, assignee: args.assignee }),
+          async (api, params) => {
+            const note = await textValue('--note', args.note);
+            const body = { note, raisePriority: args.raisePriority || undefined, assignee: args.assignee };
+            return api.call(API.tickets.escalate, { params, body });
+          },
           (t) => `Ticket #${t.id} is now at line ${t.line} (${priorityLabel(t.priority)}, ${statusText(t.status)}, ${assigneeText(t)}).`,
         ),
     )
@@ -116,8 +165,10 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
           .option('json', jsonOption),
       async (args) => {
         const id = ticketId(args.id);
-        const body: RateRequest = { rating: ratingValue(args.rating), comment: args.comment === undefined ? undefined : await textValue('--comment', args.comment) };
-        const detail = await ctx.client(args).post<TicketDetailView>(`/api/tickets/${id}/rating`, body);
+        const rating = ratingValue(args.rating);
+        const comment = args.comment === undefined ? undefined : await textValue('--comment', args.comment);
+        const body: RateRequest = { rating, comment };
+        const detail = await ctx.api(args).call(API.tickets.rate, { params: { id }, body });
         if (args.json) return printJson(io, detail);
         io.out(`Ticket #${detail.ticket.id} rated ${detail.rating?.rating ?? body.rating} of 5. Thank you.`);
       },

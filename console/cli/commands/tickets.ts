@@ -1,7 +1,15 @@
 // `helpline ticket(s) list|create|show`: the help desk's tickets (status changes, replies and
 // escalation: ticket-actions.ts).
 import type { Argv } from 'yargs';
-import { TICKET_STATUSES, type CreateTicketRequest, type TicketDetailView, type TicketView } from '../../../protocol/api/tickets.js';
+import { API } from '../../../protocol/api/routes/index.js';
+import {
+  TICKET_STATUSES,
+  type CreateTicketRequest,
+  type TicketDetailView,
+  type TicketListQuery,
+  type TicketStatus,
+  type TicketView,
+} from '../../../protocol/api/tickets.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { STDIN_ARG, ticketId, textValue } from '../flags.js';
 import { clean, jsonOption, printFields, printJson, printTable, relativeTime } from '../output.js';
@@ -14,21 +22,21 @@ const LEVELS = [1, 2, 3, 4, 5] as const;
 
 interface ListFilters {
   mine: boolean;
-  line: number | undefined;
-  status: string | undefined;
+  line: TicketListQuery['line'];
+  status: TicketStatus | undefined;
   device: string | undefined;
   breached: boolean;
 }
 
-/** The query of GET /api/tickets. */
-function listQuery(filters: ListFilters): string {
-  const query = new URLSearchParams();
-  if (filters.mine) query.set('mine', 'true');
-  if (filters.line !== undefined) query.set('line', String(filters.line));
-  if (filters.status !== undefined) query.set('status', filters.status);
-  if (filters.device !== undefined) query.set('deviceId', filters.device);
-  if (filters.breached) query.set('breached', 'true');
-  return query.size > 0 ? `?${query.toString()}` : '';
+/** The list's query: a flag left off is not sent at all (mine=false would mean the same, only longer). */
+function listQuery(filters: ListFilters): TicketListQuery {
+  return {
+    mine: filters.mine || undefined,
+    line: filters.line,
+    status: filters.status,
+    deviceId: filters.device,
+    breached: filters.breached || undefined,
+  };
 }
 
 function noTickets(filters: ListFilters): string {
@@ -69,7 +77,7 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
               .option('json', jsonOption),
           async (args) => {
             const filters: ListFilters = { mine: args.mine, line: args.line, status: args.status, device: args.device, breached: args.breached };
-            const tickets = await ctx.client(args).get<TicketView[]>(`/api/tickets${listQuery(filters)}`);
+            const tickets = await ctx.api(args).call(API.tickets.list, { query: listQuery(filters) });
             if (args.json) return printJson(io, tickets);
             if (tickets.length === 0) return io.out(noTickets(filters));
             printTable(
@@ -112,7 +120,7 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
               urgency: args.urgency,
               line: args.line,
             };
-            const ticket = await ctx.client(args).post<TicketView>('/api/tickets', body);
+            const ticket = await ctx.api(args).call(API.tickets.create, { body });
             if (args.json) return printJson(io, ticket);
             io.out(`Opened ticket #${ticket.id}: ${clean(ticket.subject)} (${priorityLabel(ticket.priority)}, ${lineLabel(ticket.line)}, ${ticket.status}).`);
           },
@@ -122,7 +130,7 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           "one ticket: its fields, description, rating, the PC's snapshot, and a timeline of replies, notes, events and changes",
           (y) => y.positional('id', ticketIdPositional).option('json', jsonOption),
           async (args) => {
-            const detail = await ctx.client(args).get<TicketDetailView>(`/api/tickets/${ticketId(args.id)}`);
+            const detail = await ctx.api(args).call(API.tickets.show, { params: { id: ticketId(args.id) } });
             if (args.json) return printJson(io, detail);
             printFields(io, ticketFields(detail.ticket));
             io.out('');

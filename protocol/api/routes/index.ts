@@ -2,15 +2,19 @@
 // registers exactly these (and refuses to start when one has no handler); the typed client and
 // the OpenAPI document are made from them.
 import type { RouteSpec } from '../route.js';
+import { attachmentRoutes } from './attachments.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { deviceRoutes } from './devices.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { checkPolicyRoutes, shellPolicyRoutes } from './group-settings.js';
 import { healthRoutes } from './health.js';
+import { knowledgeRoutes } from './knowledge.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
+import { reportRoutes } from './reports.js';
 import { settingsRoutes } from './settings.js';
+import { ticketRoutes } from './tickets.js';
 import { userRoutes } from './users.js';
 
 export const API = {
@@ -25,6 +29,10 @@ export const API = {
   shellPolicies: shellPolicyRoutes,
   notifications: notificationRoutes,
   meta: metaRoutes,
+  tickets: ticketRoutes,
+  knowledge: knowledgeRoutes,
+  attachments: attachmentRoutes,
+  reports: reportRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */

@@ -1,6 +1,12 @@
 // The help desk's tickets: creation, the status workflow, replies and notes, escalation by hand.
 // Every change is one transaction and leaves a history row.
-import type { CreateTicketRequest, TicketDetailView, TicketListQuery, TicketView } from '../../../protocol/api/tickets.js';
+import type {
+  CreateTicketRequest,
+  RateRequest,
+  TicketDetailView,
+  TicketListQuery,
+  TicketView,
+} from '../../../protocol/api/tickets.js';
 import type { Db } from '../../db/database.js';
 import { ApiError } from '../../errors.js';
 import type { AuthUser } from '../auth/service.js';
@@ -117,6 +123,24 @@ export function createTicketService(deps: TicketServiceDeps) {
     });
   };
 
+  /**
+   * The requester's rating of a resolved (or closed) ticket; rating again replaces it.
+   * The requester is checked by the caller (the user, or the OS account on the ticket's device).
+   */
+  const rate = (id: number, by: string, rating: number, comment: string): void => {
+    const row = find(id);
+    if (row.status !== 'resolved' && row.status !== 'closed') {
+      const status = row.status.replace('_', ' ');
+      throw new ApiError('invalid_state', `ticket #${id} is ${status}; it can be rated once it is resolved`);
+    }
+    change(() => {
+      const at = now();
+      deps.ratings.put(id, rating, comment, at);
+      deps.tickets.addEntry(id, at, by, 'event', `Rated ${rating} of 5${comment ? `: ${comment}` : ''}`);
+    });
+    deps.onChanged?.(id);
+  };
+
   return {
     create(actor: AuthUser, request: CreateTicketRequest, source: 'technician' | 'api' = 'technician'): TicketView {
       if (request.deviceId && !deps.devices.byId(request.deviceId)) throw new ApiError('validation_failed', `no device ${request.deviceId}`);
@@ -152,19 +176,15 @@ export function createTicketService(deps: TicketServiceDeps) {
       return id;
     },
 
-    /**
-     * The requester's rating of a resolved (or closed) ticket; rating again replaces it.
-     * `requester` is checked by the caller (the user, or the OS account on the ticket's device).
-     */
-    rate(id: number, by: string, rating: number, comment: string): void {
+    rate,
+
+    /** A signed-in user's rating: only the user who asked for the ticket may rate it. */
+    rateAsRequester(actor: AuthUser, id: number, request: RateRequest): void {
       const row = find(id);
-      if (row.status !== 'resolved' && row.status !== 'closed') throw new ApiError('invalid_state', `ticket #${id} is ${row.status.replace('_', ' ')}; it can be rated once it is resolved`);
-      change(() => {
-        const at = now();
-        deps.ratings.put(id, rating, comment, at);
-        deps.tickets.addEntry(id, at, by, 'event', `Rated ${rating} of 5${comment ? `: ${comment}` : ''}`);
-      });
-      deps.onChanged?.(id);
+      if (row.requesterKind !== 'user' || row.requesterUserId !== actor.id) {
+        throw new ApiError('forbidden', `only the requester of ticket #${row.id} can rate it`);
+      }
+      rate(row.id, actor.name, request.rating, request.comment?.trim() ?? '');
     },
 
     list(actor: AuthUser, query: TicketListQuery): TicketView[] {
