@@ -1,23 +1,20 @@
 // `helpline device software|changes|health`: what is installed on one PC, what changed on it, and
 // how it has been doing. Added to the `device` group by devices.ts.
 import type { Argv } from 'yargs';
-import type { HealthSeriesView, InventoryChangeView } from '../../../protocol/api/inventory.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import { parseDuration } from '../../../protocol/duration.js';
 import type { SoftwarePackage } from '../../../protocol/messages/inventory-items.js';
-import { segment } from '../api-client.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { deviceIdFor, devicePositional } from '../device-ref.js';
 import { healthChart } from '../health-chart.js';
 import { clean, jsonOption, localTime, printJson, printTable } from '../output.js';
 
-const idPositional = { type: 'string', demandOption: true, describe: 'device id, like dev_... (see `helpline devices list`)' } as const;
-
 /** --since goes to the server as typed; the server checks it and says what is wrong with it. */
 function sinceOption(fallback: string) {
-  return { type: 'string', describe: `how far back: a duration like 24h or 7d, or an ISO date-time (default ${fallback})` } as const;
-}
-
-function withSince(path: string, since: string | undefined): string {
-  return since === undefined ? path : `${path}?${new URLSearchParams({ since }).toString()}`;
+  return {
+    type: 'string',
+    describe: `how far back: a duration like 24h or 7d, or an ISO date-time (default ${fallback})`,
+  } as const;
 }
 
 /** "in the last 7d" for a duration, "since 2025-01-31T00:00:00Z" for a date. */
@@ -30,13 +27,16 @@ export function addDeviceInventoryCommands(group: Argv<GlobalArgs>, ctx: CliCont
   const { io } = ctx;
   return group
     .command(
-      'software <id>',
+      'software <device>',
       'list the software installed on a device',
-      (y) => y.positional('id', idPositional).option('json', jsonOption),
+      (y) => y.positional('device', devicePositional).option('json', jsonOption),
       async (args) => {
-        const packages = await ctx.client(args).get<SoftwarePackage[]>(`/api/devices/${segment(args.id)}/software`);
+        const api = ctx.api(args);
+        const packages = await api.call(API.inventory.software, {
+          params: { id: await deviceIdFor(api, args.device) },
+        });
         if (args.json) return printJson(io, packages);
-        if (packages.length === 0) return io.out(`No software reported by ${clean(args.id)} yet.`);
+        if (packages.length === 0) return io.out(`No software reported by ${clean(args.device)} yet.`);
         printTable(
           io,
           [
@@ -51,22 +51,26 @@ export function addDeviceInventoryCommands(group: Argv<GlobalArgs>, ctx: CliCont
       },
     )
     .command(
-      'changes <id>',
+      'changes <device>',
       'what changed in the inventory of a device (hardware, OS, software), newest first',
-      (y) => y.positional('id', idPositional).option('since', sinceOption('7d')).option('json', jsonOption),
+      (y) => y.positional('device', devicePositional).option('since', sinceOption('7d')).option('json', jsonOption),
       async (args) => {
-        const changes = await ctx.client(args).get<InventoryChangeView[]>(withSince(`/api/devices/${segment(args.id)}/changes`, args.since));
+        const api = ctx.api(args);
+        const params = { id: await deviceIdFor(api, args.device) };
+        const changes = await api.call(API.inventory.changes, { params, query: { since: args.since } });
         if (args.json) return printJson(io, changes);
-        if (changes.length === 0) return io.out(`No changes on ${clean(args.id)} ${rangeText(args.since, '7d')}.`);
+        if (changes.length === 0) return io.out(`No changes on ${clean(args.device)} ${rangeText(args.since, '7d')}.`);
         for (const change of changes) io.out(`${localTime(change.at)}  ${clean(change.text)}`);
       },
     )
     .command(
-      'health <id>',
+      'health <device>',
       'CPU, memory, disk, temperature, battery and process count over time, as terminal charts',
-      (y) => y.positional('id', idPositional).option('since', sinceOption('24h')).option('json', jsonOption),
+      (y) => y.positional('device', devicePositional).option('since', sinceOption('24h')).option('json', jsonOption),
       async (args) => {
-        const series = await ctx.client(args).get<HealthSeriesView>(withSince(`/api/devices/${segment(args.id)}/health`, args.since));
+        const api = ctx.api(args);
+        const params = { id: await deviceIdFor(api, args.device) };
+        const series = await api.call(API.inventory.health, { params, query: { since: args.since } });
         if (args.json) return printJson(io, series);
         for (const line of healthChart(series)) io.out(line);
       },
