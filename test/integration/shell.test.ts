@@ -12,6 +12,7 @@ import { createToken, enrollTestAgent, eventually, type TestAgent } from '../hel
 import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type ShellQueryPart = Partial<QueryOf<typeof API_SOCKETS.shell>>;
+type ConnectOptions = { token?: string; ack?: boolean; pathId?: string };
 
 interface Technician {
   frames: ShellServerFrame[];
@@ -32,11 +33,15 @@ describe('remote shell', () => {
     await server?.cleanup();
   });
 
-  /** Opens a shell as a technician; `ack: false` never acknowledges output (a stalled reader). */
-  const connect = (deviceId: string, query: ShellQueryPart, options: { token?: string; ack?: boolean } = {}) =>
+  /**
+   * Opens a shell as a technician; `ack: false` never acknowledges output (a stalled reader);
+   * `pathId` goes into the path as it is, unencoded (for input no client would send).
+   */
+  const connect = (deviceId: string, query: ShellQueryPart, options: ConnectOptions = {}) =>
     new Promise<Technician>((resolve, reject) => {
       const input = { params: { id: deviceId }, query: { cols: 80, rows: 24, ...query } };
-      const url = server.client().url(API_SOCKETS.shell, input).replace(/^http/, 'ws');
+      const typed = server.client().url(API_SOCKETS.shell, input).replace(/^http/, 'ws');
+      const url = options.pathId === undefined ? typed : typed.replace(`/${deviceId}/`, `/${options.pathId}/`);
       const socket = new WebSocket(url, { headers: { authorization: `Bearer ${options.token ?? server.adminToken}` } });
       const frames: ShellServerFrame[] = [];
       const chunks: Buffer[] = [];
@@ -126,6 +131,9 @@ describe('remote shell', () => {
     const viewer = await server.addUser('vic', 'viewer');
     expect(await refusal(connect(agent.deviceId, {}, { token: viewer }))).toMatchObject({ status: 403 });
     expect(await refusal(connect('dev_doesnotexist00', {}))).toMatchObject({ status: 404 });
+    // A broken %-escape in the path is refused like any bad input; the server goes on.
+    const brokenEscape = await refusal(connect(agent.deviceId, {}, { pathId: '%E0' }));
+    expect(brokenEscape).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
     expect(await refusal(connect(agent.deviceId, {}, { token: 'hl_not_a_token' }))).toMatchObject({ status: 401 });
     expect(await refusal(connect(agent.deviceId, { cols: 0, rows: 0 }))).toMatchObject({ status: 400 });
     const notAllowed = await connect(agent.deviceId, { shell: 'python' });

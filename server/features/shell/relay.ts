@@ -28,6 +28,16 @@ import type { ShellSessionStore } from './store.js';
 export const SHELL_PATH = socketPathPattern(API_SOCKETS.shell.path);
 const queryValidator = Compile(ShellQuery);
 
+/** The device id in a shell path; a broken %-escape in it is bad input (it used to end the process). */
+function deviceIdIn(url: string | undefined): string {
+  const raw = SHELL_PATH.exec((url ?? '').split('?')[0] ?? '')?.groups?.id ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError('validation_failed', `the device id in the path is not valid percent-encoding: ${raw}`);
+  }
+}
+
 interface Entry {
   live: LiveSession;
   deviceId: string;
@@ -130,9 +140,10 @@ export function createShellRelay(deps: {
     matches: (path: string) => SHELL_PATH.test(path),
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
-      const deviceId = decodeURIComponent(SHELL_PATH.exec((request.url ?? '').split('?')[0] ?? '')?.groups?.id ?? '');
+      let deviceId = '';
       let admitted: ReturnType<typeof admit>;
       try {
+        deviceId = deviceIdIn(request.url);
         admitted = admit(request, deviceId);
       } catch (error) {
         const refusal = error instanceof ApiError ? error : new ApiError('internal_error', 'the shell could not be opened');
