@@ -51,16 +51,16 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         },
       )
       .command(
-        'show <device>',
+        'show <id>',
         'show one device; with --inventory, also its hardware, OS, users, software and services',
         (y) =>
           y
-            .positional('device', devicePositional)
+            .positional('id', devicePositional)
             .option('inventory', { type: 'boolean', default: false, describe: 'add a summary of the inventory (JSON: {device, inventory})' })
             .option('json', jsonOption),
         async (args) => {
           const api = ctx.api(args);
-          const params = { id: await deviceIdFor(api, args.device) };
+          const params = { id: await deviceIdFor(api, args.id) };
           if (!args.inventory) {
             const device = await api.call(API.devices.show, { params });
             return args.json ? printJson(io, device) : printFields(io, deviceFields(device));
@@ -74,29 +74,29 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         },
       )
       .command(
-        'approve <device>',
+        'approve <id>',
         'let a pending or denied device connect; compare its key fingerprint with the one on the PC first',
-        (y) => y.positional('device', devicePositional).option('json', jsonOption),
+        (y) => y.positional('id', devicePositional).option('json', jsonOption),
         async (args) => {
           const api = ctx.api(args);
-          const device = await api.call(API.devices.approve, { params: { id: await deviceIdFor(api, args.device) } });
+          const device = await api.call(API.devices.approve, { params: { id: await deviceIdFor(api, args.id) } });
           if (args.json) return printJson(io, device);
           io.out(`Approved ${device.id} (${device.name}); status ${device.status}.`);
           printFields(io, [['key fingerprint', device.fingerprint]]);
         },
       )
       .command(
-        'revoke <device>',
+        'revoke <id>',
         'disconnect a device now and refuse it from then on',
         (y) =>
           y
-            .positional('device', devicePositional)
+            .positional('id', devicePositional)
             .option('reason', { type: 'string', describe: 'why, for the audit log (e.g. "stolen laptop")' })
             .option('json', jsonOption),
         async (args) => {
           const body = args.reason === undefined ? {} : { reason: args.reason };
           const api = ctx.api(args);
-          const params = { id: await deviceIdFor(api, args.device) };
+          const params = { id: await deviceIdFor(api, args.id) };
           const device = await api.call(API.devices.revoke, { params, body });
           if (args.json) return printJson(io, device);
           io.out(`Revoked ${device.id} (${device.name}); it is disconnected and will be refused from now on.`);

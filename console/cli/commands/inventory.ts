@@ -27,16 +27,16 @@ export function addDeviceInventoryCommands(group: Argv<GlobalArgs>, ctx: CliCont
   const { io } = ctx;
   return group
     .command(
-      'software <device>',
+      'software <id>',
       'list the software installed on a device',
-      (y) => y.positional('device', devicePositional).option('json', jsonOption),
+      (y) => y.positional('id', devicePositional).option('json', jsonOption),
       async (args) => {
         const api = ctx.api(args);
         const packages = await api.call(API.inventory.software, {
-          params: { id: await deviceIdFor(api, args.device) },
+          params: { id: await deviceIdFor(api, args.id) },
         });
         if (args.json) return printJson(io, packages);
-        if (packages.length === 0) return io.out(`No software reported by ${clean(args.device)} yet.`);
+        if (packages.length === 0) return io.out(`No software reported by ${clean(args.id)} yet.`);
         printTable(
           io,
           [
@@ -51,25 +51,25 @@ export function addDeviceInventoryCommands(group: Argv<GlobalArgs>, ctx: CliCont
       },
     )
     .command(
-      'changes <device>',
+      'changes <id>',
       'what changed in the inventory of a device (hardware, OS, software), newest first',
-      (y) => y.positional('device', devicePositional).option('since', sinceOption('7d')).option('json', jsonOption),
+      (y) => y.positional('id', devicePositional).option('since', sinceOption('7d')).option('json', jsonOption),
       async (args) => {
         const api = ctx.api(args);
-        const params = { id: await deviceIdFor(api, args.device) };
+        const params = { id: await deviceIdFor(api, args.id) };
         const changes = await api.call(API.inventory.changes, { params, query: { since: args.since } });
         if (args.json) return printJson(io, changes);
-        if (changes.length === 0) return io.out(`No changes on ${clean(args.device)} ${rangeText(args.since, '7d')}.`);
+        if (changes.length === 0) return io.out(`No changes on ${clean(args.id)} ${rangeText(args.since, '7d')}.`);
         for (const change of changes) io.out(`${localTime(change.at)}  ${clean(change.text)}`);
       },
     )
     .command(
-      'health <device>',
+      'health <id>',
       'CPU, memory, disk, temperature, battery and process count over time, as terminal charts',
-      (y) => y.positional('device', devicePositional).option('since', sinceOption('24h')).option('json', jsonOption),
+      (y) => y.positional('id', devicePositional).option('since', sinceOption('24h')).option('json', jsonOption),
       async (args) => {
         const api = ctx.api(args);
-        const params = { id: await deviceIdFor(api, args.device) };
+        const params = { id: await deviceIdFor(api, args.id) };
         const series = await api.call(API.inventory.health, { params, query: { since: args.since } });
         if (args.json) return printJson(io, series);
         for (const line of healthChart(series)) io.out(line);
