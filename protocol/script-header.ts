@@ -14,8 +14,9 @@
 //
 // Parameters reach a script only as environment variables (see scriptParamEnvName), never pasted
 // into its text.
-import type { ScriptParam } from './api/scripts.js';
+import { Type, type Static } from 'typebox';
 import { formatDuration, parseDuration } from './duration.js';
+import { PrintableText } from './messages/common.js';
 
 export const SCRIPT_INTERPRETERS = ['sh', 'bash', 'powershell', 'cmd', 'python', 'node'] as const;
 export type ScriptInterpreter = (typeof SCRIPT_INTERPRETERS)[number];
@@ -36,7 +37,18 @@ export const SCRIPT_MAX_TIMEOUT_MS = 86_400_000;
 /** Prefix of the environment variables that carry parameters. */
 export const SCRIPT_PARAM_ENV_PREFIX = 'HELPLINE_PARAM_';
 
-export type { ScriptParam };
+/** A parameter as a header declares it and the API carries it (the API's script schemas build on it). */
+export const ScriptParamType = Type.Enum(SCRIPT_PARAM_TYPES);
+export const ScriptParam = Type.Object(
+  {
+    name: Type.String({ pattern: SCRIPT_PARAM_NAME_PATTERN.source }),
+    type: ScriptParamType,
+    default: Type.Union([Type.String({ maxLength: 4096 }), Type.Null()]),
+    description: PrintableText(500),
+  },
+  { additionalProperties: false },
+);
+export type ScriptParam = Static<typeof ScriptParam>;
 
 export interface ScriptHeader {
   name: string;

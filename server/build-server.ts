@@ -79,6 +79,7 @@ import { DEFAULT_SHELL_POLICY, ShellPolicy } from '../protocol/api/shell.js';
 import { createGroupSettings } from './features/settings/group-settings.js';
 import { pruneRecordings } from './features/shell/retention.js';
 import { createShellRelay, SHELL_PATH } from './features/shell/relay.js';
+import { createRecordingService } from './features/shell/recording-service.js';
 import { recordingRoutes } from './features/shell/routes.js';
 import { groupSettingRoutes } from './features/settings/group-setting-routes.js';
 import { CheckPolicy } from '../protocol/messages/checks.js';
@@ -259,7 +260,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   settingsRoutes(app, { settings });
   notificationRoutes(app, { notifications });
   inventoryRoutes(app, { inventory, health, now });
-  recordingRoutes(app, { sessions: shellSessions, audit });
+  recordingRoutes(app, { recordings: createRecordingService({ sessions: shellSessions, audit }) });
   groupSettingRoutes(app, { path: '/api/shell-policies', what: 'remote shell policy', schema: ShellPolicy, settings: shellPolicies });
   routeUpgrades(app, [
     { path: '/agent', handler: liveHub.handleUpgrade },

@@ -1,15 +1,8 @@
 // `device show --inventory` for people: what the PC is and has, one line per fact or item, with
 // software and services counted rather than listed (`device software` lists them).
-import { formatBytes } from '../../protocol/api/inventory.js';
+import { formatBytes, type DeviceInventoryView } from '../../protocol/api/inventory.js';
 import type { InventoryData } from '../../protocol/messages/inventory.js';
 import { relativeTime, timeWithRelative } from './output.js';
-
-/** GET /api/devices/:id/inventory; a section is missing until the agent has sent it. */
-export interface DeviceInventory {
-  deviceId: string;
-  sections: Partial<InventoryData>;
-  updatedAt: Record<string, string>;
-}
 
 type Field = [string, string];
 
@@ -101,7 +94,7 @@ function software(s: Partial<InventoryData>, deviceId: string): Field[] {
 }
 
 /** Label/value lines for printFields; a heading line says when the inventory last changed. */
-export function inventoryFields(inventory: DeviceInventory): Field[] {
+export function inventoryFields(inventory: DeviceInventoryView): Field[] {
   const times = Object.values(inventory.updatedAt).filter((at) => !Number.isNaN(Date.parse(at)));
   if (times.length === 0) return [['inventory', 'none received from this device yet']];
   const latest = times.reduce((a, b) => (Date.parse(a) > Date.parse(b) ? a : b));

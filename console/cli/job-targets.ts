@@ -1,28 +1,8 @@
-// What `helpline run` and `helpline schedules add` share: devices named by id or by name, and
-// script arguments typed as --arg NAME=VALUE.
-import type { DeviceView } from '../../protocol/api/devices.js';
+// What `helpline run` and `helpline schedules add` share: script arguments typed as --arg
+// NAME=VALUE, and repeatable flags. (Devices by id or name: device-ref.ts.)
 import { SCRIPT_PARAM_NAME_PATTERN } from '../../protocol/script-header.js';
-import type { ApiClient } from './api-client.js';
 import { UsageError } from './errors.js';
 import { clean } from './output.js';
-
-/**
- * Device ids for what was typed after --on: a device id, or a device name (exact first, then
- * ignoring case, as PC names are). A name that fits several devices is refused with their ids.
- */
-export async function resolveDevices(client: ApiClient, wanted: readonly string[]): Promise<string[]> {
-  const devices = await client.get<DeviceView[]>('/api/devices');
-  const ids = wanted.map((text) => {
-    const byId = devices.find((device) => device.id === text);
-    if (byId) return byId.id;
-    let named = devices.filter((device) => device.name === text);
-    if (named.length === 0) named = devices.filter((device) => device.name.toLowerCase() === text.toLowerCase());
-    if (named.length === 1) return named[0]!.id;
-    if (named.length === 0) throw new Error(`no device has the id or name "${clean(text)}" (see \`helpline devices list\`)`);
-    throw new Error(`${named.length} devices are named "${clean(text)}": ${named.map((device) => clean(device.id)).join(', ')}; give the id instead`);
-  });
-  return [...new Set(ids)];
-}
 
 /** --arg NAME=VALUE (repeatable), split at the first "="; the value is taken literally. */
 export function parseJobArgs(given: readonly string[] | undefined): Record<string, string> | undefined {

@@ -1,12 +1,13 @@
-// The technician's end of a remote shell: the WebSocket at /api/devices/:id/shell and its JSON
+// The technician's end of a remote shell: the WebSocket API_SOCKETS.shell and its JSON
 // frames. Output is acknowledged only once the caller has written it out, so a slow terminal
 // slows the remote program down instead of piling bytes up here or on the server.
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
+import { routePath, type QueryOf } from '../../protocol/api/route.js';
+import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
 import type { ShellClientFrame, ShellServerFrame } from '../../protocol/api/shell.js';
 import { ShellCloseCode } from '../../protocol/api/shell.js';
 import { SHELL_CHUNK_BYTES, SHELL_MAX_SIZE, SHELL_MIN_SIZE } from '../../protocol/messages/shell.js';
-import { segment } from './api-client.js';
 import { isApiErrorCode, isShellErrorCode } from '../../protocol/errors.js';
 import { ApiRequestError, LOGIN_HINT, ServerUnreachableError } from './errors.js';
 
@@ -68,14 +69,14 @@ export function clampSize(cols: number, rows: number): { cols: number; rows: num
 }
 
 export function shellUrl(request: ShellRequest): string {
-  const url = new URL(`${request.server}/api/devices/${segment(request.deviceId)}/shell`);
+  const query: QueryOf<typeof API_SOCKETS.shell> = {
+    ...clampSize(request.cols, request.rows),
+    shell: request.shell,
+    exec: request.exec,
+    ticket: request.ticket,
+  };
+  const url = new URL(request.server + routePath(API_SOCKETS.shell, { id: request.deviceId }, query));
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  const { cols, rows } = clampSize(request.cols, request.rows);
-  url.searchParams.set('cols', String(cols));
-  url.searchParams.set('rows', String(rows));
-  if (request.shell !== undefined) url.searchParams.set('shell', request.shell);
-  if (request.exec !== undefined) url.searchParams.set('exec', request.exec);
-  if (request.ticket !== undefined) url.searchParams.set('ticket', String(request.ticket));
   return url.toString();
 }
 

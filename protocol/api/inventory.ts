@@ -1,6 +1,7 @@
 // Inventory, software, change history and health as the API serves them.
 import { Type, type Static } from 'typebox';
 import { HealthSample } from '../messages/health.js';
+import type { InventoryData } from '../messages/inventory.js';
 
 export const InventoryChangeView = Type.Object({
   at: Type.String({ format: 'date-time' }),
@@ -15,11 +16,15 @@ export const InventoryChangeView = Type.Object({
 });
 export type InventoryChangeView = Static<typeof InventoryChangeView>;
 
+/** A device's inventory; a section is missing until the agent has sent it. */
 export const DeviceInventoryView = Type.Object({
   deviceId: Type.String(),
-  sections: Type.Record(Type.String(), Type.Unknown()),
+  // Sent as stored (each section was checked against its schema when the agent reported it);
+  // typed for callers as the sections they are.
+  sections: Type.Unsafe<Partial<InventoryData>>(Type.Record(Type.String(), Type.Unknown())),
   updatedAt: Type.Record(Type.String(), Type.String({ format: 'date-time' })),
 });
+export type DeviceInventoryView = Static<typeof DeviceInventoryView>;
 
 export const SoftwareView = Type.Object({
   deviceId: Type.String(),
@@ -39,6 +44,8 @@ export const SoftwareQuery = Type.Object(
 );
 
 /** `since`: a duration back from now ("24h", "7d") or an ISO date-time. */
+export type SoftwareQuery = Static<typeof SoftwareQuery>;
+
 export const SinceQuery = Type.Object({ since: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
 
 export const HealthMetricStats = Type.Object({ min: Type.Number(), avg: Type.Number(), max: Type.Number() });

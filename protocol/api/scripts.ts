@@ -2,23 +2,20 @@
 import { Type, type Static } from 'typebox';
 import { PrintableText } from '../messages/common.js';
 import { JobInterpreterSchema } from '../messages/jobs.js';
-import { SCRIPT_MAX_TIMEOUT_MS, SCRIPT_NAME_MAX_LENGTH, SCRIPT_NAME_PATTERN, SCRIPT_PARAM_NAME_PATTERN, SCRIPT_PARAM_TYPES, SCRIPT_PLATFORMS } from '../script-header.js';
+// The header module owns what a script declares (names, platforms, parameters); the API imports
+// it, never the other way round.
+import {
+  SCRIPT_MAX_TIMEOUT_MS,
+  SCRIPT_NAME_MAX_LENGTH,
+  SCRIPT_NAME_PATTERN,
+  SCRIPT_PLATFORMS,
+  ScriptParam,
+} from '../script-header.js';
 
 export const ScriptName = Type.String({ minLength: 1, maxLength: SCRIPT_NAME_MAX_LENGTH, pattern: SCRIPT_NAME_PATTERN.source, description: 'kebab-case: a-z, 0-9 and single dashes' });
 export const ScriptPlatform = Type.Enum(SCRIPT_PLATFORMS);
 export type ScriptPlatform = Static<typeof ScriptPlatform>;
-export const ScriptParamType = Type.Enum(SCRIPT_PARAM_TYPES);
-
-export const ScriptParam = Type.Object(
-  {
-    name: Type.String({ pattern: SCRIPT_PARAM_NAME_PATTERN.source }),
-    type: ScriptParamType,
-    default: Type.Union([Type.String({ maxLength: 4096 }), Type.Null()]),
-    description: PrintableText(500),
-  },
-  { additionalProperties: false },
-);
-export type ScriptParam = Static<typeof ScriptParam>;
+export { ScriptParam, ScriptParamType } from '../script-header.js';
 
 export const ScriptRequest = Type.Object(
   {

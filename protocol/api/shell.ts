@@ -1,5 +1,5 @@
-// The technician's side of a remote shell: a WebSocket at /api/devices/:id/shell (the CLI and,
-// later, the web console), authenticated like every API call (Authorization: Bearer TOKEN).
+// The technician's side of a remote shell: a WebSocket at API_SOCKETS.shell (routes/sockets.ts;
+// the CLI and, later, the web console), authenticated like every API call (Authorization: Bearer TOKEN).
 // Query: cols, rows (required), shell, exec, ticket. Every frame is a JSON text frame; terminal
 // bytes are base64url. The technician acknowledges output it has written out (`ack`), which is
 // what lets the agent read more: nothing piles up on the way.
@@ -94,3 +94,18 @@ export const RecordingView = Type.Object({
   inputRecorded: Type.Boolean(),
 });
 export type RecordingView = Static<typeof RecordingView>;
+
+/** A recording is named by its session's id. */
+export const RecordingIdParams = Type.Object(
+  { id: Type.String({ pattern: '^sh_[a-z0-9]{16,40}$' }) },
+  { additionalProperties: false },
+);
+
+export const RecordingListQuery = Type.Object(
+  {
+    deviceId: Type.Optional(Type.String({ maxLength: 64 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type RecordingListQuery = Static<typeof RecordingListQuery>;

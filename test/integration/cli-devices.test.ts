@@ -98,6 +98,60 @@ describe('helpline token and device commands', () => {
     expect(refused.stderr).toContain('revoked');
   });
 
+  describe('a device named by its name', () => {
+    let desk: string;
+    let twins: string[];
+    beforeAll(async () => {
+      const created = await json<Token>('token', 'create', '--group', 'names', '--uses', '3', '--approval');
+      const enrollAs = async (name: string, stateDir: string) => {
+        const args = ['enroll', '--token', created.token, '--state', join(dir, stateDir), '--name', name, '--json'];
+        const enrolled = await run('helpline-agent', args, join(dir, 'unused.json'));
+        expect(enrolled.code).toBe(0);
+        return (JSON.parse(enrolled.stdout) as { deviceId: string }).deviceId;
+      };
+      desk = await enrollAs('Front-Desk', 'agent-desk');
+      twins = [await enrollAs('twin-pc', 'agent-twin-1'), await enrollAs('twin-pc', 'agent-twin-2')];
+    });
+
+    it('is found exactly or in any case by show, approve, changes, software and revoke', async () => {
+      const shown = await json<Device>('device', 'show', 'Front-Desk');
+      expect(shown).toMatchObject({ id: desk, name: 'Front-Desk', status: 'pending' });
+      const approve = await helpline('device', 'approve', 'FRONT-DESK');
+      expect(approve).toMatchObject({ code: 0, stdout: expect.stringContaining(`Approved ${desk} (Front-Desk)`) });
+      const changes = await helpline('device', 'changes', 'front-desk');
+      expect(changes).toMatchObject({ code: 0, stdout: 'No changes on front-desk in the last 7d.\n' });
+      expect(await json<unknown[]>('device', 'software', 'front-desk')).toEqual([]);
+      const revoke = await helpline('device', 'revoke', 'front-desk', '--reason', 'given away');
+      expect(revoke).toMatchObject({ code: 0, stdout: expect.stringContaining(`Revoked ${desk} (Front-Desk)`) });
+    });
+
+    it('is refused when several devices have it, with their ids, and changes nothing', async () => {
+      const statuses = async () => {
+        const devices = await json<Device[]>('devices', 'list');
+        return devices.filter((device) => twins.includes(device.id)).map((device) => device.status);
+      };
+      const before = await statuses();
+      expect(before).toHaveLength(2);
+      const ambiguous = await helpline('device', 'show', 'twin-pc');
+      expect(ambiguous).toMatchObject({ code: 1, stdout: '' });
+      const listingIds = /^helpline: 2 devices are named "twin-pc": dev_\w+, dev_\w+; give the id instead$/m;
+      expect(ambiguous.stderr).toMatch(listingIds);
+      for (const id of twins) expect(ambiguous.stderr).toContain(id);
+      const approve = await helpline('device', 'approve', 'TWIN-PC');
+      expect(approve).toMatchObject({ code: 1, stderr: expect.stringContaining('2 devices are named "TWIN-PC"') });
+      expect(await statuses()).toEqual(before);
+    });
+
+    it('is refused when no device has it', async () => {
+      const unknown = await helpline('device', 'show', 'no-such-pc');
+      expect(unknown).toMatchObject({ code: 1, stdout: '' });
+      const unknownName = 'no device has the id or name "no-such-pc"';
+      expect(unknown.stderr).toContain(`helpline: ${unknownName} (see \`helpline devices list\`)`);
+      const health = await helpline('device', 'health', 'no-such-pc');
+      expect(health).toMatchObject({ code: 1, stderr: expect.stringContaining(unknownName) });
+    });
+  });
+
   it('says what was wrong with the device or token id', async () => {
     const missing = await helpline('device', 'show', 'dev_doesnotexist00');
     expect(missing.code).toBe(1);

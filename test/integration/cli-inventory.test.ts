@@ -4,15 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatBytes } from '../../protocol/api/inventory.js';
-import type { HealthSample } from '../../protocol/messages/health.js';
-import type { InventoryData } from '../../protocol/messages/inventory.js';
+import { formatBytes, type DeviceInventoryView, type HealthSeriesView } from '../../protocol/api/inventory.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-type Inventory = { deviceId: string; sections: Partial<InventoryData>; updatedAt: Record<string, string> };
-type Series = { deviceId: string; resolution: string; from: string; to: string; raw: HealthSample[]; hourly: unknown[] };
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const SPARK = '[▁▂▃▄▅▆▇█ ]+';
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -29,7 +24,8 @@ describe('helpline device show --inventory, device software|changes|health, soft
     expect(result).toMatchObject({ code: 0, stderr: '' });
     return JSON.parse(result.stdout) as T;
   };
-  const inventory = async () => (await server.api<Inventory>('GET', `/api/devices/${deviceId}/inventory`)).body;
+  const inventory = () => server.client().call(API.inventory.show, { params: { id: deviceId } });
+  const health = () => server.client().call(API.inventory.health, { params: { id: deviceId } });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'helpline-cli-inventory-'));
@@ -37,7 +33,7 @@ describe('helpline device show --inventory, device software|changes|health, soft
     agent = await enrollTestAgent(server, { config: { healthIntervalMs: 200 } });
     deviceId = agent.deviceId;
     await eventually(async () => Object.keys((await inventory()).sections).length >= 14, 25_000, 'full inventory');
-    await eventually(async () => (await server.api<Series>('GET', `/api/devices/${deviceId}/health`)).body.raw.length >= 3, 20_000, 'three health samples');
+    await eventually(async () => (await health()).raw.length >= 3, 20_000, 'three health samples');
   });
   afterAll(async () => {
     await agent?.cleanup();
@@ -59,7 +55,8 @@ describe('helpline device show --inventory, device software|changes|health, soft
     expect(shown.stdout).toMatch(/^file systems:\s+\/ /m);
     expect(shown.stdout.split('\n').length).toBeLessThan(sections.software!.length); // counted, not listed
 
-    const both = await json<{ device: { id: string }; inventory: Inventory }>('device', 'show', deviceId, '--inventory');
+    type Both = { device: { id: string }; inventory: DeviceInventoryView };
+    const both = await json<Both>('device', 'show', deviceId, '--inventory');
     expect(both.device.id).toBe(deviceId);
     expect(both.inventory.sections.cpu).toEqual(sections.cpu);
     expect(await json<{ id: string }>('device', 'show', deviceId)).toMatchObject({ id: deviceId, status: 'active' });
@@ -106,7 +103,7 @@ describe('helpline device show --inventory, device software|changes|health, soft
     for (const label of ['CPU %', 'memory %', 'processes']) {
       expect(chart.stdout).toMatch(new RegExp(`^${label}\\s+${SPARK}\\s+min +[\\d.]+  avg +[\\d.]+  max +[\\d.]+  last +[\\d.]+$`, 'm'));
     }
-    const series = await json<Series>('device', 'health', deviceId, '--since', '1h');
+    const series = await json<HealthSeriesView>('device', 'health', deviceId, '--since', '1h');
     const battery = series.raw.some((sample) => sample.battery !== null);
     expect(/^battery %/m.test(chart.stdout)).toBe(battery); // a metric that is null throughout is left out
     expect(series).toMatchObject({ deviceId, resolution: 'raw', hourly: [] });

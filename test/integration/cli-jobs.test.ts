@@ -6,12 +6,11 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceView } from '../../protocol/api/devices.js';
-import type { JobView, RunView } from '../../protocol/api/jobs.js';
+import type { JobListQuery, RunView } from '../../protocol/api/jobs.js';
 import type { ScheduleView } from '../../protocol/api/schedules.js';
 import { binPath, signedInCli } from '../helpers/run-cli.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ROOT = join(binPath('helpline'), '..', '..');
 const GREET = ['#!/bin/sh', '# helpline-script: greet', '# description: Greets someone.', '# changes: Nothing.', '# interpreter: sh', '# platforms: linux', '# timeout: 1m', '# elevation: none', '# param: name string default=world Who to greet.', '', 'printf "hello %s\\n" "$HELPLINE_PARAM_NAME"', ''].join('\n');
@@ -30,7 +29,9 @@ describe('helpline scripts, run, jobs and schedules', () => {
     writeFileSync(path, text);
     return path;
   };
-  const jobs = async (query = '') => (await server.api<JobView[]>('GET', `/api/jobs${query}`)).body;
+  const jobs = (query: JobListQuery = {}) => server.client().call(API.jobs.list, { query });
+  const schedules = () => server.client().call(API.schedules.list);
+  const versionsOf = (name: string) => server.client().call(API.scripts.versions, { params: { name } });
   const pwned = () => [ROOT, dir, agent.stateDir, tmpdir()].flatMap((place) => readdirSync(place).filter((name) => name.startsWith('PWNED')));
 
   beforeAll(async () => {
@@ -40,8 +41,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     tokens.tom = await server.addUser('tom', 'technician');
     agent = await enrollTestAgent(server);
     await agent.waitFor('online');
-    const devices = (await server.api<DeviceView[]>('GET', '/api/devices')).body;
-    deviceName = devices.find((device) => device.id === agent.deviceId)!.name;
+    deviceName = (await server.client().call(API.devices.show, { params: { id: agent.deviceId } })).name;
   });
   afterAll(async () => {
     await agent?.cleanup();
@@ -73,7 +73,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(versions.stdout).toMatch(/^1\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+admin\s+\d+\s+linux\s+[0-9a-f]{16}/m);
 
     expect(await admin('scripts', 'add', 'scripts/maintenance/clean-temp.sh')).toMatchObject({ code: 0, stdout: 'clean-temp (linux): unchanged (version 1)\n' });
-    expect((await server.api<unknown[]>('GET', '/api/scripts/clean-temp/versions')).body).toHaveLength(1);
+    expect(await versionsOf('clean-temp')).toHaveLength(1);
 
     // The Windows and macOS versions are variants of the same script, not newer versions of it.
     const variants = await admin('scripts', 'add', 'scripts/maintenance/clean-temp.ps1', 'scripts/maintenance/clean-temp.macos.sh');
@@ -84,7 +84,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect((await tom('scripts', 'show', 'clean-temp', '--platform', 'windows')).stdout).toMatch(/^interpreter:\s+powershell$/m);
     // A run on this Linux PC picks the Linux variant.
     const run = JSON.parse((await tom('run', 'clean-temp', '--on', agent.deviceId, '--arg', 'dry_run=1', '--arg', `root=${dir}`, '--json')).stdout) as { jobs: Array<{ script: string; scriptVersion: number; id: string }> };
-    const job = (await server.api<{ args: Record<string, string> }>('GET', `/api/jobs/${run.jobs[0]!.id}`)).body;
+    const job = await server.client().call(API.jobs.show, { params: { id: run.jobs[0]!.id } });
     expect(job.args).toMatchObject({ dry_run: '1', root: dir });
     const refused = await admin('scripts', 'add', file('overlap.sh', 'echo\n'), '--name', 'clean-temp', '--platform', 'linux,windows');
     expect(refused.code).not.toBe(0);
@@ -95,7 +95,8 @@ describe('helpline scripts, run, jobs and schedules', () => {
     const hello = file('hello.sh', 'echo "hello from helpline"\n');
     expect(await admin('scripts', 'add', hello, '--name', 'hello', '--interpreter', 'sh', '--platform', 'linux')).toMatchObject({ code: 0, stderr: '', stdout: 'hello (linux): version 1 saved\n' });
     expect(await admin('scripts', 'add', file('fail.sh', 'echo "about to fail" >&2\nexit 4\n'), '--name', 'fail-four', '--platform', 'linux', '--timeout', '30s')).toMatchObject({ code: 0, stdout: 'fail-four (linux): version 1 saved\n' });
-    expect((await server.api('GET', '/api/scripts/fail-four')).body).toMatchObject({ interpreter: 'sh', timeoutMs: 30_000, platforms: ['linux'] });
+    const failFour = await server.client().call(API.scripts.show, { params: { name: 'fail-four' } });
+    expect(failFour).toMatchObject({ interpreter: 'sh', timeoutMs: 30_000, platforms: ['linux'] });
     expect(await admin('scripts', 'add', file('greet.sh', GREET))).toMatchObject({ code: 0, stdout: 'greet (linux): version 1 saved\n' });
 
     const bare = await admin('scripts', 'add', file('bare.txt', 'echo hi\n'));
@@ -111,7 +112,8 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(big).toMatchObject({ code: 2, stdout: '' });
     expect(big.stderr).toMatch(/big\.sh is 300\.0 KiB; a script may be at most 256 KiB/);
     expect((await admin('scripts', 'add', hello, '--name', 'x', '--platform', 'beos')).stderr).toContain('unknown platform "beos"');
-    expect((await server.api<Array<{ name: string }>>('GET', '/api/scripts')).body.map((script) => script.name).sort()).toEqual(['clean-temp', 'clean-temp', 'clean-temp', 'fail-four', 'greet', 'hello']);
+    const names = (await server.client().call(API.scripts.list)).map((script) => script.name).sort();
+    expect(names).toEqual(['clean-temp', 'clean-temp', 'clean-temp', 'fail-four', 'greet', 'hello']);
   });
 
   it('runs a script on a device named by its name and waits: a line per job, a summary, exit 0', async () => {
@@ -120,7 +122,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(ran.stdout).toMatch(/^Run run_[a-z0-9]+: waiting for 1 job/m);
     expect(ran.stdout).toMatch(new RegExp(`^${deviceName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+succeeded\\s+exit 0\\s+\\(\\d+\\.\\d s\\)$`, 'm'));
     expect(ran.stdout).toMatch(/^1 job: 1 succeeded$/m);
-    const [job] = await jobs(`?deviceId=${agent.deviceId}&limit=1`);
+    const [job] = await jobs({ deviceId: agent.deviceId, limit: 1 });
     expect(job).toMatchObject({ script: 'hello', status: 'succeeded', requestedBy: 'tom', stdout: { text: 'hello from helpline\n' } });
 
     const list = await tom('jobs', 'list', '--device', deviceName);
@@ -134,7 +136,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     const runId = /^Run (run_[a-z0-9]+): hello version 1 on 1 device\.$/m.exec(ran.stdout)?.[1];
     expect(runId).toBeDefined();
     expect(ran.stdout).toMatch(new RegExp(`^\\S+\\s+job_[a-z0-9]+\\s+(queued|sent|running|succeeded)$`, 'm'));
-    await eventually(async () => (await jobs(`?runId=${runId}`))[0]?.status === 'succeeded', 20_000, 'the job to succeed');
+    await eventually(async () => (await jobs({ runId }))[0]?.status === 'succeeded', 20_000, 'the job to succeed');
     const list = await tom('jobs', 'list', '--run', runId!, '--status', 'succeeded');
     expect(list.stdout.trim().split('\n')).toHaveLength(2);
   });
@@ -145,7 +147,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(ran.stdout).toMatch(/\s+failed\s+exit 4\s+\(\d+\.\d s\)$/m);
     expect(ran.stdout).toMatch(/^1 job: 1 failed$/m);
 
-    const [job] = await jobs('?status=failed');
+    const [job] = await jobs({ status: 'failed' });
     const shown = await tom('jobs', 'show', job!.id);
     expect(shown).toMatchObject({ code: 0, stderr: '' });
     expect(shown.stdout).toMatch(/^status:\s+failed$/m);
@@ -173,7 +175,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     const ran = await admin('run', 'greet', '--on', agent.deviceId, '--arg', 'name=signed', '--signing-key', keyFile, '--wait');
     expect(ran).toMatchObject({ code: 0, stderr: '' });
     expect(ran.stdout).toMatch(/^1 job: 1 succeeded$/m);
-    const [job] = await jobs(`?deviceId=${agent.deviceId}&limit=1`);
+    const [job] = await jobs({ deviceId: agent.deviceId, limit: 1 });
     expect(job).toMatchObject({ script: 'greet', status: 'succeeded', requestedBy: 'admin', stdout: { text: 'hello signed\n' } });
 
     const notAKey = await admin('run', 'greet', '--on', agent.deviceId, '--signing-key', file('not-a-key.json', '{"secretKey": "abc"}'));
@@ -205,7 +207,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     const zone = await tom('schedules', 'add', 'broken', '--script', 'hello', '--on', agent.deviceId, '--cron', '0 2 * * *', '--tz', 'Mars/Olympus_Mons');
     expect(zone).toMatchObject({ code: 1, stderr: expect.stringContaining('Mars/Olympus_Mons') });
     expect(await tom('schedules', 'add', 'x', '--script', 'hello', '--group', 'lab', '--cron', '0 2 * * *', '--window', '25:00-05:00')).toMatchObject({ code: 2, stderr: expect.stringContaining('--window takes') });
-    expect((await server.api<ScheduleView[]>('GET', '/api/schedules')).body).toEqual([]);
+    expect(await schedules()).toEqual([]);
   });
 
   it('adds, lists, pauses, resumes and removes a schedule', async () => {
@@ -218,7 +220,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(defaultZone).toMatchObject({ code: 0, stderr: '' });
     expect(defaultZone.stdout).toMatch(/^Added schedule #\d+ weekly-hello: hello on group lab, "30 6 \* \* 1" \(\S+\); next run \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\n$/);
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    expect((await server.api<ScheduleView[]>('GET', '/api/schedules')).body.find((s) => s.name === 'weekly-hello')).toMatchObject({ timeZone: zone });
+    expect((await schedules()).find((s) => s.name === 'weekly-hello')).toMatchObject({ timeZone: zone });
 
     const list = await tom('schedules', 'list');
     expect(list).toMatchObject({ code: 0, stderr: '' });
@@ -233,7 +235,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect((await tom('schedules', 'list')).stdout).toMatch(new RegExp(`^#${schedule.id}\\s+nightly-greet\\s.*\\sno$`, 'm'));
 
     expect(await tom('schedules', 'remove', String(schedule.id))).toMatchObject({ code: 0, stderr: '', stdout: `Removed schedule #${schedule.id}.\n` });
-    expect((await server.api<ScheduleView[]>('GET', '/api/schedules')).body.map((s) => s.name)).toEqual(['weekly-hello']);
+    expect((await schedules()).map((s) => s.name)).toEqual(['weekly-hello']);
     expect(await tom('schedules', 'remove', String(schedule.id))).toMatchObject({ code: 1 });
     expect(await tom('schedules', 'pause', 'soon')).toMatchObject({ code: 2, stderr: expect.stringContaining('a schedule id is a number') });
   });

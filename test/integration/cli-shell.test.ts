@@ -9,11 +9,11 @@ import * as pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { answerConsent, pendingConsents } from '../../agent/shell/consent.js';
-import type { DeviceView } from '../../protocol/api/devices.js';
+import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
 import { DEFAULT_SHELL_POLICY, type RecordingView } from '../../protocol/api/shell.js';
 import { binPath, signedInCli } from '../helpers/run-cli.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('helpline shell and recordings', () => {
   let server: TestServer;
@@ -26,7 +26,7 @@ describe('helpline shell and recordings', () => {
   const admin = as('admin');
   const tom = as('tom');
   const vera = as('vera');
-  const recordings = async () => (await server.api<RecordingView[]>('GET', '/api/recordings')).body;
+  const recordings = () => server.client().call(API.recordings.list);
   /** The recording of the session that ran `exec`, once the server has finished it. */
   const endedRecording = async (exec: string): Promise<RecordingView> => {
     await eventually(async () => (await recordings()).some((r) => r.exec === exec && r.endedAt !== null), 10_000, `the recording of ${exec}`);
@@ -41,7 +41,8 @@ describe('helpline shell and recordings', () => {
     tokens.vera = await server.addUser('vera', 'viewer');
     agent = await enrollTestAgent(server);
     await agent.waitFor('online');
-    ({ name: deviceName, group: deviceGroup } = (await server.api<DeviceView>('GET', `/api/devices/${agent.deviceId}`)).body);
+    const device = await server.client().call(API.devices.show, { params: { id: agent.deviceId } });
+    ({ name: deviceName, group: deviceGroup } = device);
   });
   afterAll(async () => {
     await agent?.cleanup();
@@ -66,7 +67,9 @@ describe('helpline shell and recordings', () => {
 
   it("passes the server's refusal on to a viewer, in the server's words, and exits 1", async () => {
     const refusal = await new Promise<{ status: number; message: string }>((resolve, reject) => {
-      const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/devices/${agent.deviceId}/shell?cols=80&rows=24`, { headers: { authorization: `Bearer ${tokens.vera}` } });
+      const input = { params: { id: agent.deviceId }, query: { cols: 80, rows: 24 } };
+      const url = server.client().url(API_SOCKETS.shell, input);
+      const socket = new WebSocket(url.replace(/^http/, 'ws'), { headers: { authorization: `Bearer ${tokens.vera}` } });
       socket.on('open', () => reject(new Error('a viewer got a shell')));
       socket.on('unexpected-response', (_request, response) => {
         let body = '';

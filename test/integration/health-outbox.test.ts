@@ -4,13 +4,10 @@ import pino from 'pino';
 import { buildAgent } from '../../agent/build-agent.js';
 import { agentConfig } from '../../agent/config.js';
 import { sampleHealth } from '../../agent/health/sampler.js';
-import type { HealthSample } from '../../protocol/messages/health.js';
 import { encodeAgentToServer } from '../../protocol/envelope.js';
 import { enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
 import { enrollRawIdentity, rawConnect } from '../helpers/raw-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-type Series = { resolution: string; raw: HealthSample[]; hourly: Array<{ hour: string; metrics: Record<string, { min: number; avg: number; max: number }> }> };
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('health and the outbox', () => {
   let server: TestServer;
@@ -19,20 +16,22 @@ describe('health and the outbox', () => {
     await Promise.all(agents.splice(0).map((agent) => agent.cleanup()));
     await server.cleanup();
   });
+  const health = (id: string, since?: string) =>
+    server.client().call(API.inventory.health, { params: { id }, query: { since } });
 
   it('stores real samples and rolls them up hourly', async () => {
     server = await startTestServer();
     const agent = await enrollTestAgent(server, { config: { healthIntervalMs: 150 } });
     agents.push(agent);
-    await eventually(async () => (await server.api<Series>('GET', `/api/devices/${agent.deviceId}/health`)).body.raw.length >= 3, 20_000, 'three samples');
-    const raw = (await server.api<Series>('GET', `/api/devices/${agent.deviceId}/health?since=1h`)).body;
+    await eventually(async () => (await health(agent.deviceId)).raw.length >= 3, 20_000, 'three samples');
+    const raw = await health(agent.deviceId, '1h');
     expect(raw.resolution).toBe('raw');
     expect(raw.raw[0]!.memUsedBytes).toBeGreaterThan(0);
     expect(raw.raw[0]!.processCount).toBeGreaterThan(0);
     expect(raw.raw[0]!.topCpu.length).toBeGreaterThan(0);
     await agent.agent.stop();
-    const stored = (await server.api<Series>('GET', `/api/devices/${agent.deviceId}/health?since=1h`)).body.raw;
-    const rolled = (await server.api<Series>('GET', `/api/devices/${agent.deviceId}/health?since=7d`)).body;
+    const stored = (await health(agent.deviceId, '1h')).raw;
+    const rolled = await health(agent.deviceId, '7d');
     expect(rolled.resolution).toBe('hourly');
     const memory = stored.map((sample) => sample.memUsedPct);
     const hours = rolled.hourly.map((entry) => entry.metrics.memUsedPct!);
@@ -85,7 +84,7 @@ describe('health and the outbox', () => {
     const outboxStats = second.outbox.stats();
     await second.stop();
     const expected = [...produced];
-    const stored = async () => (await server.api<Series>('GET', `/api/devices/${first.deviceId}/health?since=1h`)).body.raw.map((sample) => sample.at);
+    const stored = async () => (await health(first.deviceId, '1h')).raw.map((sample) => sample.at);
     await eventually(async () => (await stored()).length >= expected.length, 10_000, 'every sample stored');
     expect(await stored()).toEqual(expected);
     expect(outboxStats).toMatchObject({ count: 0, droppedHealth: 0, droppedOther: 0, rejected: 0 });
@@ -112,10 +111,10 @@ describe('health and the outbox', () => {
     const good = await realSources().collectInventory();
     connection.sendSealed(encodeAgentToServer('inventory.report', { seq: 3, full: true, collectedAt: Date.now(), sections: { memory: good.memory } }, 'o3'));
     await eventually(() => connection.received.some((message) => message.type === 'outbox.ack'), 5000, 'ack');
-    const inventory = await server.api<{ sections: Record<string, { total: number }> }>('GET', `/api/devices/${deviceId}/inventory`);
-    expect(Object.keys(inventory.body.sections)).toEqual(['memory']);
-    expect(inventory.body.sections.memory!.total).toBe(good.memory.total);
-    expect((await server.api<Series>('GET', `/api/devices/${deviceId}/health`)).body.raw).toEqual([]);
+    const inventory = await server.client().call(API.inventory.show, { params: { id: deviceId } });
+    expect(Object.keys(inventory.sections)).toEqual(['memory']);
+    expect(inventory.sections.memory!.total).toBe(good.memory.total);
+    expect((await health(deviceId)).raw).toEqual([]);
     connection.ws.close();
   });
 });

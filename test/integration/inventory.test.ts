@@ -1,11 +1,9 @@
 // Inventory from a real agent on this Linux machine: full first report, then only what changed.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DeviceInventoryView } from '../../protocol/api/inventory.js';
 import type { InventoryData } from '../../protocol/messages/inventory.js';
 import { enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
-
-type Inventory = { sections: Partial<InventoryData>; updatedAt: Record<string, string> };
-type Change = { section: string; kind: string; item: string | null; field: string | null; oldValue: string | null; newValue: string | null; text: string };
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('inventory', () => {
   let server: TestServer;
@@ -15,9 +13,14 @@ describe('inventory', () => {
     await server.cleanup();
   });
 
-  async function inventoryOf(deviceId: string): Promise<Inventory> {
-    await eventually(async () => Object.keys((await server.api<Inventory>('GET', `/api/devices/${deviceId}/inventory`)).body.sections).length >= 14, 20_000, 'full inventory');
-    return (await server.api<Inventory>('GET', `/api/devices/${deviceId}/inventory`)).body;
+  const inventory = (id: string) => server.client().call(API.inventory.show, { params: { id } });
+  const changes = (id: string, since?: string) =>
+    server.client().call(API.inventory.changes, { params: { id }, query: { since } });
+
+  async function inventoryOf(deviceId: string): Promise<DeviceInventoryView> {
+    const complete = async () => Object.keys((await inventory(deviceId)).sections).length >= 14;
+    await eventually(complete, 20_000, 'full inventory');
+    return inventory(deviceId);
   }
 
   it('arrives complete with real values from this machine', async () => {
@@ -33,8 +36,7 @@ describe('inventory', () => {
     const bash = sections.software!.find((pkg) => pkg.name === 'bash' && pkg.source === 'dpkg');
     expect(bash?.version).toMatch(/^\d/);
     expect(sections.software!.length).toBeGreaterThan(100);
-    const changes = await server.api<Change[]>('GET', `/api/devices/${agent.deviceId}/changes`);
-    expect(changes.body).toEqual([]);
+    expect(await changes(agent.deviceId)).toEqual([]);
   });
 
   it('sends only a changed section again, and records exactly one change for it', async () => {
@@ -56,12 +58,18 @@ describe('inventory', () => {
 
     memoryTotal = 8 * 1024 ** 3;
     expect(await agent.agent.checkInventory()).toEqual(['memory']);
-    await eventually(async () => (await server.api<Change[]>('GET', `/api/devices/${agent.deviceId}/changes`)).body.length > 0, 10_000, 'change recorded');
-    const changes = (await server.api<Change[]>('GET', `/api/devices/${agent.deviceId}/changes?since=1h`)).body;
-    expect(changes).toHaveLength(1);
-    expect(changes[0]).toMatchObject({ section: 'memory', kind: 'changed', field: 'total', oldValue: String(before.sections.memory!.total), newValue: String(memoryTotal) });
-    expect(changes[0]!.text).toMatch(/^memory total: .+ → 8 GB$/);
-    const after = (await server.api<Inventory>('GET', `/api/devices/${agent.deviceId}/inventory`)).body;
+    await eventually(async () => (await changes(agent.deviceId)).length > 0, 10_000, 'change recorded');
+    const recorded = await changes(agent.deviceId, '1h');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      section: 'memory',
+      kind: 'changed',
+      field: 'total',
+      oldValue: String(before.sections.memory!.total),
+      newValue: String(memoryTotal),
+    });
+    expect(recorded[0]!.text).toMatch(/^memory total: .+ → 8 GB$/);
+    const after = await inventory(agent.deviceId);
     expect(after.sections.memory!.total).toBe(memoryTotal);
     expect(after.updatedAt.cpu).toBe(before.updatedAt.cpu);
     expect(after.updatedAt.software).toBe(before.updatedAt.software);
@@ -87,13 +95,14 @@ describe('inventory', () => {
       data.software.sort((a, b) => a.name.localeCompare(b.name));
     };
     expect(await agent.agent.checkInventory()).toEqual(['software']);
-    await eventually(async () => (await server.api<Change[]>('GET', `/api/devices/${agent.deviceId}/changes`)).body.length >= 2, 10_000, 'software changes');
-    const texts = (await server.api<Change[]>('GET', `/api/devices/${agent.deviceId}/changes`)).body.map((change) => change.text).sort();
+    await eventually(async () => (await changes(agent.deviceId)).length >= 2, 10_000, 'software changes');
+    const texts = (await changes(agent.deviceId)).map((change) => change.text).sort();
     expect(texts).toEqual([`software bash (dpkg, ${bashPackage.arch}): removed (was ${bashVersion})`, 'software firefox-esr (dpkg, amd64): installed 129.0']);
 
-    const found = await server.api<Array<{ deviceId: string; version: string }>>('GET', '/api/software?name=firefox');
-    expect(found.body).toEqual([expect.objectContaining({ deviceId: agent.deviceId, version: '129.0' })]);
-    const bash = await server.api<Array<{ deviceId: string }>>('GET', `/api/software?name=bash&version=${encodeURIComponent(bashVersion)}`);
-    expect(bash.body.map((row) => row.deviceId)).toEqual([other.deviceId]);
+    const found = await server.client().call(API.inventory.findSoftware, { query: { name: 'firefox' } });
+    expect(found).toEqual([expect.objectContaining({ deviceId: agent.deviceId, version: '129.0' })]);
+    const bashQuery = { name: 'bash', version: bashVersion };
+    const bash = await server.client().call(API.inventory.findSoftware, { query: bashQuery });
+    expect(bash.map((row) => row.deviceId)).toEqual([other.deviceId]);
   });
 });

@@ -9,10 +9,11 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildAgent } from '../../agent/build-agent.js';
 import { agentConfig } from '../../agent/config.js';
-import type { JobView, RunView } from '../../protocol/api/jobs.js';
+import type { RunRequest } from '../../protocol/api/jobs.js';
 import type { ScriptRequest } from '../../protocol/api/scripts.js';
+import type { RouteSpec } from '../../protocol/api/route.js';
 import { enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ECHO: ScriptRequest = {
   name: 'echo-args',
@@ -40,13 +41,10 @@ describe('signed jobs', () => {
     dirs.push(dir);
     return dir;
   };
-  const addScript = async (script: ScriptRequest) => expect((await server.api('POST', '/api/scripts', { body: script })).status).toBe(201);
-  const run = async (body: object) => {
-    const response = await server.api<RunView & { message: string }>('POST', '/api/jobs', { body });
-    if (response.status !== 201) throw new Error(`run refused: ${response.body.message}`);
-    return response.body.jobs[0]!;
-  };
-  const job = async (id: string) => (await server.api<JobView>('GET', `/api/jobs/${id}`)).body;
+  const addScript = async (script: ScriptRequest) =>
+    expect((await server.client().callWithStatus(API.scripts.add, { body: script })).status).toBe(201);
+  const run = async (body: RunRequest) => (await server.client().call(API.jobs.run, { body })).jobs[0]!;
+  const job = (id: string) => server.client().call(API.jobs.show, { params: { id } });
   const finished = async (id: string) => {
     await eventually(async () => !['queued', 'sent', 'running'].includes((await job(id)).status), 20_000, `job ${id} to finish`);
     return job(id);
@@ -110,13 +108,15 @@ describe('signed jobs', () => {
     expect(await refusal(forged.id)).toMatch(/bad signature/);
 
     // Expired: signed for real (as an admin would with their own key) but its window is past.
-    const prepared = (await server.api<{ runId: string; envelopes: Array<Record<string, unknown>> }>('POST', '/api/jobs/prepare', {
+    const prepared = await server.client().call(API.jobs.prepare, {
       body: { script: 'echo-args', version: 1, deviceIds: [agent.deviceId], args: { log }, notBefore: new Date(Date.now() - 7_200_000).toISOString(), validForMs: 60_000 },
-    })).body;
+    });
     const { signJob } = await import('../../protocol/job-signing.js');
     const { loadServerKeys } = await import('../../server/data-dir.js');
     const key = loadServerKeys(server.dataDir).jobSigning!.secretKey;
-    const signed = await server.api<RunView>('POST', '/api/jobs/signed', { body: { runId: prepared.runId, jobs: prepared.envelopes.map((envelope) => ({ envelope, signature: signJob(envelope as never, key) })) } });
+    const jobs = prepared.envelopes.map((envelope) => ({ envelope, signature: signJob(envelope, key) }));
+    const body = { runId: prepared.runId, jobs };
+    const signed = await server.client().callWithStatus(API.jobs.storeSigned, { body });
     expect(signed.status).toBe(201);
     const stale = signed.body.jobs[0]!;
     release(stale.id, 'expires_at = ?', Date.now() + 3_600_000);
@@ -238,24 +238,29 @@ describe('signed jobs', () => {
     server = await startTestServer();
     const agent = await enrollTestAgent(server, { start: false });
     agents.push(agent);
-    const refused = async (path: string, body: object, status: number, message: RegExp) => {
-      const response = await server.api<{ message: string }>('POST', path, { body });
+    const refused = async (spec: RouteSpec, body: object, status: number, message: RegExp) => {
+      const response = await server.raw<{ message: string }>(spec, { body });
       expect(response.status, JSON.stringify(response.body)).toBe(status);
       expect(response.body.message).toMatch(message);
     };
-    await refused('/api/scripts', { ...ECHO, interpreter: 'perl' }, 400, /interpreter/);
-    await refused('/api/scripts', { ...ECHO, body: 'x'.repeat(300 * 1024) }, 413, /at most 256 KiB/);
-    await refused('/api/scripts', { ...ECHO, body: 'echo \u001b[2J' }, 400, /control character on line 1/);
+    await refused(API.scripts.add, { ...ECHO, interpreter: 'perl' }, 400, /interpreter/);
+    await refused(API.scripts.add, { ...ECHO, body: 'x'.repeat(300 * 1024) }, 413, /at most 256 KiB/);
+    await refused(API.scripts.add, { ...ECHO, body: 'echo \u001b[2J' }, 400, /control character on line 1/);
     await addScript(ECHO);
-    expect((await server.api('POST', '/api/scripts', { body: ECHO })).status).toBe(200);
-    expect((await server.api<unknown[]>('GET', '/api/scripts/echo-args/versions')).body).toHaveLength(1);
-    await refused('/api/jobs', { script: 'echo-args', deviceIds: [agent.deviceId], args: { nmae: 'x', log: '/tmp/x' } }, 400, /no parameter "nmae"/);
-    await refused('/api/jobs', { script: 'echo-args', deviceIds: [agent.deviceId] }, 400, /needs the parameter "log"/);
-    await refused('/api/jobs', { script: 'nope', deviceIds: [agent.deviceId] }, 404, /no script named nope/);
-    await refused('/api/jobs', { script: 'echo-args', group: 'nobody-here', args: { log: '/tmp/x' } }, 400, /no active device/);
+    expect((await server.client().callWithStatus(API.scripts.add, { body: ECHO })).status).toBe(200);
+    expect(await server.client().call(API.scripts.versions, { params: { name: 'echo-args' } })).toHaveLength(1);
+    const misspelt = { script: 'echo-args', deviceIds: [agent.deviceId], args: { nmae: 'x', log: '/tmp/x' } };
+    await refused(API.jobs.run, misspelt, 400, /no parameter "nmae"/);
+    await refused(API.jobs.run, { script: 'echo-args', deviceIds: [agent.deviceId] }, 400, /needs the parameter "log"/);
+    await refused(API.jobs.run, { script: 'nope', deviceIds: [agent.deviceId] }, 404, /no script named nope/);
+    const nobody = { script: 'echo-args', group: 'nobody-here', args: { log: '/tmp/x' } };
+    await refused(API.jobs.run, nobody, 400, /no active device/);
     const viewer = await server.addUser('vic', 'viewer');
-    expect((await server.api('POST', '/api/jobs', { body: { script: 'echo-args', deviceIds: [agent.deviceId], args: { log: '/tmp/x' } }, token: viewer })).status).toBe(403);
+    const echo = { script: 'echo-args', deviceIds: [agent.deviceId], args: { log: '/tmp/x' } };
+    const forbidden = { status: 403, code: 'forbidden' };
+    await expect(server.client(viewer).call(API.jobs.run, { body: echo })).rejects.toMatchObject(forbidden);
     const tech = await server.addUser('tina', 'technician');
-    expect((await server.api('POST', '/api/scripts', { body: { ...ECHO, name: 'other' }, token: tech })).status).toBe(403);
+    const other = { ...ECHO, name: 'other' };
+    await expect(server.client(tech).call(API.scripts.add, { body: other })).rejects.toMatchObject(forbidden);
   });
 });

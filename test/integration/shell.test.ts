@@ -3,11 +3,16 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RecordingView, ShellServerFrame } from '../../protocol/api/shell.js';
+import type { QueryOf } from '../../protocol/api/route.js';
+import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
+import type { ShellServerFrame } from '../../protocol/api/shell.js';
 import { SHELL_CHUNK_BYTES, SHELL_OUTPUT_WINDOW } from '../../protocol/messages/shell.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createToken, enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+type ShellQueryPart = Partial<QueryOf<typeof API_SOCKETS.shell>>;
+type ConnectOptions = { token?: string; ack?: boolean; pathId?: string };
 
 interface Technician {
   frames: ShellServerFrame[];
@@ -28,11 +33,16 @@ describe('remote shell', () => {
     await server?.cleanup();
   });
 
-  /** Opens a shell as a technician; `ack: false` never acknowledges output (a stalled reader). */
-  const connect = (deviceId: string, query: Record<string, string | number>, options: { token?: string; ack?: boolean } = {}) =>
+  /**
+   * Opens a shell as a technician; `ack: false` never acknowledges output (a stalled reader);
+   * `pathId` goes into the path as it is, unencoded (for input no client would send).
+   */
+  const connect = (deviceId: string, query: ShellQueryPart, options: ConnectOptions = {}) =>
     new Promise<Technician>((resolve, reject) => {
-      const params = new URLSearchParams(Object.entries({ cols: 80, rows: 24, ...query }).map(([key, value]): [string, string] => [key, String(value)]));
-      const socket = new WebSocket(`${server.url.replace(/^http/, 'ws')}/api/devices/${deviceId}/shell?${params}`, { headers: { authorization: `Bearer ${options.token ?? server.adminToken}` } });
+      const input = { params: { id: deviceId }, query: { cols: 80, rows: 24, ...query } };
+      const typed = server.client().url(API_SOCKETS.shell, input).replace(/^http/, 'ws');
+      const url = options.pathId === undefined ? typed : typed.replace(`/${deviceId}/`, `/${options.pathId}/`);
+      const socket = new WebSocket(url, { headers: { authorization: `Bearer ${options.token ?? server.adminToken}` } });
       const frames: ShellServerFrame[] = [];
       const chunks: Buffer[] = [];
       let closed: { code: number } | null = null;
@@ -71,7 +81,8 @@ describe('remote shell', () => {
     await agent.waitFor('online');
     return agent;
   };
-  const recordings = async (deviceId: string) => (await server.api<RecordingView[]>('GET', `/api/recordings?deviceId=${deviceId}`)).body;
+  const recordings = (deviceId: string) => server.client().call(API.recordings.list, { query: { deviceId } });
+  const cast = (id: string) => server.client().call(API.recordings.cast, { params: { id } });
   const processes = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
 
   it('runs echo and returns the exit status; the recording has what was shown and plays back', async () => {
@@ -89,8 +100,8 @@ describe('remote shell', () => {
     const [recording] = await recordings(agent.deviceId);
     expect(recording).toMatchObject({ technician: 'admin', exitCode: 3, exec: 'echo hello from the PC; exit 3', truncated: false });
     expect(recording!.bytesOut).toBeGreaterThan(0);
-    const cast = await fetch(`${server.url}/api/recordings/${recording!.id}/cast`, { headers: { authorization: `Bearer ${server.adminToken}` } });
-    const [header, ...events] = (await cast.text()).trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    const lines = (await cast(recording!.id)).trim().split('\n');
+    const [header, ...events] = lines.map((line) => JSON.parse(line) as unknown);
     expect(header).toMatchObject({ version: 2, width: 80, height: 24 });
     expect((events as Array<[number, string, string]>).filter(([, code]) => code === 'o').map(([, , text]) => text).join('')).toContain('hello from the PC');
     const audit = (await server.api<Array<{ action: string; detail: Record<string, unknown> }>>('GET', '/api/audit?action=')).body.map((entry) => entry.action);
@@ -120,6 +131,9 @@ describe('remote shell', () => {
     const viewer = await server.addUser('vic', 'viewer');
     expect(await refusal(connect(agent.deviceId, {}, { token: viewer }))).toMatchObject({ status: 403 });
     expect(await refusal(connect('dev_doesnotexist00', {}))).toMatchObject({ status: 404 });
+    // A broken %-escape in the path is refused like any bad input; the server goes on.
+    const brokenEscape = await refusal(connect(agent.deviceId, {}, { pathId: '%E0' }));
+    expect(brokenEscape).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
     expect(await refusal(connect(agent.deviceId, {}, { token: 'hl_not_a_token' }))).toMatchObject({ status: 401 });
     expect(await refusal(connect(agent.deviceId, { cols: 0, rows: 0 }))).toMatchObject({ status: 400 });
     const notAllowed = await connect(agent.deviceId, { shell: 'python' });
@@ -129,7 +143,8 @@ describe('remote shell', () => {
     // Revoking the device ends its live session at once, and no new one opens.
     const live = await connect(agent.deviceId, { exec: 'sleep 301' });
     await eventually(() => live.frames.some((frame) => frame.type === 'opened'), 10_000, 'the shell');
-    expect((await server.api('POST', `/api/devices/${agent.deviceId}/revoke`, { body: { reason: 'stolen laptop' } })).status).toBe(200);
+    const revoke = { params: { id: agent.deviceId }, body: { reason: 'stolen laptop' } };
+    await server.client().call(API.devices.revoke, revoke);
     await eventually(() => live.closed() !== null, 10_000, 'the session ended');
     await eventually(() => !processes().includes('sleep 301'), 10_000, 'no process left on the PC');
     expect(await refusal(connect(agent.deviceId, {}))).toMatchObject({ status: 409 });
@@ -202,9 +217,9 @@ describe('remote shell', () => {
     await eventually(async () => (await recordings(agent.deviceId))[0]?.endedAt != null, 10_000, 'the session record');
     const [recording] = await recordings(agent.deviceId);
     expect(recording!.truncated).toBe(true);
-    const cast = await (await fetch(`${server.url}/api/recordings/${recording!.id}/cast`, { headers: { authorization: `Bearer ${server.adminToken}` } })).text();
-    expect(Buffer.byteLength(cast)).toBeLessThan(4096 + 200);
-    expect(cast).toContain('the recording stopped here because it reached its size limit');
+    const text = await cast(recording!.id);
+    expect(Buffer.byteLength(text)).toBeLessThan(4096 + 200);
+    expect(text).toContain('the recording stopped here because it reached its size limit');
   });
 
   it('does not let a flood run ahead of a reader that does not acknowledge', async () => {

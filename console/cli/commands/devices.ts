@@ -2,13 +2,11 @@
 import type { Argv } from 'yargs';
 import type { DeviceView } from '../../../protocol/api/devices.js';
 import { API } from '../../../protocol/api/routes/index.js';
-import { segment } from '../api-client.js';
 import type { CliContext, GlobalArgs } from '../context.js';
-import { inventoryFields, type DeviceInventory } from '../inventory-summary.js';
+import { deviceIdFor, devicePositional } from '../device-ref.js';
+import { inventoryFields } from '../inventory-summary.js';
 import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
 import { addDeviceInventoryCommands } from './inventory.js';
-
-const idPositional = { type: 'string', demandOption: true, describe: 'device id, like dev_... (see `helpline devices list`)' } as const;
 
 export function deviceFields(device: DeviceView): Array<[string, unknown]> {
   return [
@@ -57,17 +55,20 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         'show one device; with --inventory, also its hardware, OS, users, software and services',
         (y) =>
           y
-            .positional('id', idPositional)
+            .positional('id', devicePositional)
             .option('inventory', { type: 'boolean', default: false, describe: 'add a summary of the inventory (JSON: {device, inventory})' })
             .option('json', jsonOption),
         async (args) => {
-          const client = ctx.client(args);
-          const path = `/api/devices/${segment(args.id)}`;
+          const api = ctx.api(args);
+          const params = { id: await deviceIdFor(api, args.id) };
           if (!args.inventory) {
-            const device = await client.get<DeviceView>(path);
+            const device = await api.call(API.devices.show, { params });
             return args.json ? printJson(io, device) : printFields(io, deviceFields(device));
           }
-          const [device, inventory] = await Promise.all([client.get<DeviceView>(path), client.get<DeviceInventory>(`${path}/inventory`)]);
+          const [device, inventory] = await Promise.all([
+            api.call(API.devices.show, { params }),
+            api.call(API.inventory.show, { params }),
+          ]);
           if (args.json) return printJson(io, { device, inventory });
           printFields(io, [...deviceFields(device), ...inventoryFields(inventory)]);
         },
@@ -75,9 +76,10 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
       .command(
         'approve <id>',
         'let a pending or denied device connect; compare its key fingerprint with the one on the PC first',
-        (y) => y.positional('id', idPositional).option('json', jsonOption),
+        (y) => y.positional('id', devicePositional).option('json', jsonOption),
         async (args) => {
-          const device = await ctx.api(args).call(API.devices.approve, { params: { id: args.id } });
+          const api = ctx.api(args);
+          const device = await api.call(API.devices.approve, { params: { id: await deviceIdFor(api, args.id) } });
           if (args.json) return printJson(io, device);
           io.out(`Approved ${device.id} (${device.name}); status ${device.status}.`);
           printFields(io, [['key fingerprint', device.fingerprint]]);
@@ -88,12 +90,14 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         'disconnect a device now and refuse it from then on',
         (y) =>
           y
-            .positional('id', idPositional)
+            .positional('id', devicePositional)
             .option('reason', { type: 'string', describe: 'why, for the audit log (e.g. "stolen laptop")' })
             .option('json', jsonOption),
         async (args) => {
           const body = args.reason === undefined ? {} : { reason: args.reason };
-          const device = await ctx.api(args).call(API.devices.revoke, { params: { id: args.id }, body });
+          const api = ctx.api(args);
+          const params = { id: await deviceIdFor(api, args.id) };
+          const device = await api.call(API.devices.revoke, { params, body });
           if (args.json) return printJson(io, device);
           io.out(`Revoked ${device.id} (${device.name}); it is disconnected and will be refused from now on.`);
         },

@@ -1,12 +1,12 @@
 // `helpline jobs list|show`: jobs (one script run on one device) and what they printed. Output
 // comes from the PCs, so every line of it is cleaned before it reaches the terminal.
 import type { Argv } from 'yargs';
-import { FINISHED_JOB_STATUSES, type JobStatus, type JobView } from '../../../protocol/api/jobs.js';
-import { segment } from '../api-client.js';
+import { FINISHED_JOB_STATUSES, type JobListQuery, type JobStatus, type JobView } from '../../../protocol/api/jobs.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { deviceIdFor } from '../device-ref.js';
 import { UsageError } from '../errors.js';
 import { positiveInteger } from '../flags.js';
-import { resolveDevices } from '../job-targets.js';
 import { clean, jsonOption, localTime, printFields, printJson, printTable, type CliIo } from '../output.js';
 
 const STATUSES: readonly JobStatus[] = ['queued', 'sent', 'running', 'succeeded', 'failed', 'timed_out', 'rejected', 'error', 'expired'];
@@ -101,15 +101,14 @@ export function registerJobCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Arg
         async (args) => {
           const limit = positiveInteger('--limit', args.limit);
           if (limit !== undefined && limit > MAX_LIMIT) throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
-          const client = ctx.client(args);
-          const query = new URLSearchParams();
-          if (args.run !== undefined) query.set('runId', args.run);
-          if (args.device !== undefined) query.set('deviceId', /^dev_[a-z0-9]+$/.test(args.device) ? args.device : (await resolveDevices(client, [args.device]))[0]!);
-          if (args.status !== undefined) query.set('status', args.status);
-          if (limit !== undefined) query.set('limit', String(limit));
-          const jobs = await client.get<JobView[]>(`/api/jobs${query.size > 0 ? `?${query.toString()}` : ''}`);
+          const api = ctx.api(args);
+          const query: JobListQuery = { runId: args.run, status: args.status, limit };
+          if (args.device !== undefined) query.deviceId = await deviceIdFor(api, args.device);
+          const jobs = await api.call(API.jobs.list, { query });
           if (args.json) return printJson(io, jobs);
-          if (jobs.length === 0) return io.out(query.size === 0 ? 'No jobs yet; start one with `helpline run SCRIPT --on DEVICE`.' : 'No jobs match.');
+          const filtered = Object.values(query).some((value) => value !== undefined);
+          if (jobs.length === 0 && filtered) return io.out('No jobs match.');
+          if (jobs.length === 0) return io.out('No jobs yet; start one with `helpline run SCRIPT --on DEVICE`.');
           printTable(
             io,
             [
@@ -130,7 +129,7 @@ export function registerJobCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Arg
         'one job: where and when it ran, how it ended, and what it printed',
         (y) => y.positional('id', { type: 'string', demandOption: true, describe: 'job id, like job_... (see `helpline jobs list`)' }).option('json', jsonOption),
         async (args) => {
-          const job = await ctx.client(args).get<JobView>(`/api/jobs/${segment(args.id)}`);
+          const job = await ctx.api(args).call(API.jobs.show, { params: { id: args.id } });
           if (args.json) return printJson(io, job);
           printFields(io, jobFields(job));
           io.out('');

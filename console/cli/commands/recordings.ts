@@ -2,13 +2,13 @@
 // the terminal output as it was recorded, escape sequences and all: it is meant to reproduce
 // the terminal, so it is the one place where text from a PC reaches this terminal uncleaned.
 import type { Argv } from 'yargs';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { RecordingView } from '../../../protocol/api/shell.js';
 import { formatDuration } from '../../../protocol/duration.js';
-import { segment } from '../api-client.js';
 import { parseCast, replayCast } from '../asciicast.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { deviceIdFor } from '../device-ref.js';
 import { UsageError } from '../errors.js';
-import { resolveDevices } from '../job-targets.js';
 import { endOnClosedOutput, writeOut } from '../shell-terminal.js';
 import { clean, jsonOption, localTime, printJson, printTable, yesNo } from '../output.js';
 
@@ -38,13 +38,14 @@ export function registerRecordingCommands(cli: Argv<GlobalArgs>, ctx: CliContext
         'recorded shell sessions, newest first',
         (y) => y.option('device', { type: 'string', describe: 'only the sessions on this device (id or name)' }).option('json', jsonOption),
         async (args) => {
-          const client = ctx.client(args);
-          const query = new URLSearchParams();
-          // An id is taken as is, so that recordings of a device removed since can still be listed.
-          if (args.device !== undefined) query.set('deviceId', /^dev_[a-z0-9]+$/.test(args.device) ? args.device : (await resolveDevices(client, [args.device]))[0]!);
-          const recordings = await client.get<RecordingView[]>(`/api/recordings${query.size > 0 ? `?${query.toString()}` : ''}`);
+          const api = ctx.api(args);
+          // An id is taken as is (see deviceIdsFor), so recordings of a device removed since are still listed.
+          const deviceId = args.device === undefined ? undefined : await deviceIdFor(api, args.device);
+          const recordings = await api.call(API.recordings.list, { query: { deviceId } });
           if (args.json) return printJson(io, recordings);
-          if (recordings.length === 0) return io.out(query.size === 0 ? 'No recordings yet; a session opened with `helpline shell DEVICE` is recorded.' : 'No recordings match.');
+          if (recordings.length === 0 && deviceId !== undefined) return io.out('No recordings match.');
+          const none = 'No recordings yet; a session opened with `helpline shell DEVICE` is recorded.';
+          if (recordings.length === 0) return io.out(none);
           printTable(
             io,
             [
@@ -74,7 +75,7 @@ export function registerRecordingCommands(cli: Argv<GlobalArgs>, ctx: CliContext
         async (args) => {
           const speed = parseSpeed(args.speed);
           const what = `recording ${clean(args.id)}`;
-          const text = await ctx.client(args).getText(`/api/recordings/${segment(args.id)}/cast`);
+          const text = await ctx.api(args).call(API.recordings.cast, { params: { id: args.id } });
           const cast = parseCast(text, what);
           endOnClosedOutput(process.stdout, io.exit);
           await replayCast(cast, { speed, instant: args.instant === true, write: (data) => writeOut(process.stdout, data) });

@@ -2,21 +2,25 @@
 // server or, with --signing-key, by a key kept off the server; --wait follows the run to the end.
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import type { JobView, PreparedRun, RunRequest, RunView } from '../../../protocol/api/jobs.js';
+import type { ApiClient } from '../../../protocol/api/client.js';
+import type { JobView, RunRequest, RunView } from '../../../protocol/api/jobs.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import { formatDuration, parseDuration } from '../../../protocol/duration.js';
 import { signJob } from '../../../protocol/job-signing.js';
 import { decodeKey } from '../../../protocol/keys.js';
-import type { ApiClient } from '../api-client.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { deviceIdsFor } from '../device-ref.js';
 import { UsageError } from '../errors.js';
 import { positiveInteger } from '../flags.js';
-import { listOf, parseJobArgs, resolveDevices } from '../job-targets.js';
+import { listOf, parseJobArgs } from '../job-targets.js';
 import { clean, jsonOption, printJson, printTable, type CliIo } from '../output.js';
 import { isFinished, jobDevice, jobLine, runSummary } from './jobs.js';
 
 const POLL_MS = 500;
 const SIGN_SECRET_KEY_LENGTH = 64;
 const BAR_WIDTH = 20;
+/** As many jobs as one list answer holds: a run's every job. */
+const MAX_JOBS_LISTED = 10_000;
 
 /** The Ed25519 secret key from a key file as `helpline-server init` writes it ({publicKey, secretKey}). */
 function readSigningKey(file: string): Uint8Array {
@@ -40,11 +44,11 @@ function readSigningKey(file: string): Uint8Array {
 
 /** Queues the run: signed by the server, or prepared there, signed here and sent back. */
 async function startRun(client: ApiClient, request: RunRequest, keyFile: string | undefined): Promise<RunView> {
-  if (keyFile === undefined) return client.post<RunView>('/api/jobs', request);
+  if (keyFile === undefined) return client.call(API.jobs.run, { body: request });
   const secretKey = readSigningKey(keyFile);
-  const prepared = await client.post<PreparedRun>('/api/jobs/prepare', request);
+  const prepared = await client.call(API.jobs.prepare, { body: request });
   const jobs = prepared.envelopes.map((envelope) => ({ envelope, signature: signJob(envelope, secretKey) }));
-  return client.post<RunView>('/api/jobs/signed', { runId: prepared.runId, jobs });
+  return client.call(API.jobs.storeSigned, { body: { runId: prepared.runId, jobs } });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -67,7 +71,8 @@ async function follow(client: ApiClient, io: CliIo, run: RunView, timeoutMs: num
   const deadline = Date.now() + timeoutMs;
   let jobs = run.jobs;
   for (;;) {
-    const latest = new Map((await client.get<JobView[]>(`/api/jobs?runId=${encodeURIComponent(run.runId)}&limit=10000`)).map((job) => [job.id, job]));
+    const ofRun = await client.call(API.jobs.list, { query: { runId: run.runId, limit: MAX_JOBS_LISTED } });
+    const latest = new Map(ofRun.map((job) => [job.id, job]));
     jobs = jobs.map((job) => latest.get(job.id) ?? job);
     if (tty) io.write!(`\r${progressBar(jobs)}\u001b[K`);
     else if (!quiet) {
@@ -118,10 +123,10 @@ export function registerRunCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
       if (timeoutMs === null) throw new UsageError(`--timeout takes a duration like 90s or 30m, not "${clean(args.timeout)}"`);
       const keyFile = args.signingKey;
       if (keyFile !== undefined) readSigningKey(keyFile); // refuse a bad key file before asking the server
-      const client = ctx.client(args);
+      const client = ctx.api(args);
 
       const request: RunRequest = { script: args.script, version, args: jobArgs };
-      if (on !== undefined && on.length > 0) request.deviceIds = await resolveDevices(client, on);
+      if (on !== undefined && on.length > 0) request.deviceIds = await deviceIdsFor(client, on);
       else request.group = args.group;
       const run = await startRun(client, request, keyFile);
 

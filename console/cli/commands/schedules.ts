@@ -1,11 +1,13 @@
 // `helpline schedules add|list|pause|resume|remove`: scripts that run by themselves on a cron
 // expression in a time zone, on one device or a group, spread out and kept inside a window.
 import type { Argv } from 'yargs';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { ScheduleRequest, ScheduleView } from '../../../protocol/api/schedules.js';
 import { formatDuration, parseDuration } from '../../../protocol/duration.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { deviceIdFor } from '../device-ref.js';
 import { UsageError } from '../errors.js';
-import { listOf, parseJobArgs, resolveDevices } from '../job-targets.js';
+import { listOf, parseJobArgs } from '../job-targets.js';
 import { clean, jsonOption, localTime, printJson, printTable, yesNo } from '../output.js';
 
 const MAX_SPREAD_MS = 24 * 3_600_000;
@@ -49,7 +51,7 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
       verb === 'pause' ? 'stop a schedule from starting jobs until it is resumed' : 'let a paused schedule start jobs again',
       (y: Argv<GlobalArgs>) => y.positional('id', idPositional).option('json', jsonOption),
       async (args: GlobalArgs & { id: string; json: boolean }) => {
-        const schedule = await ctx.client(args).post<ScheduleView>(`/api/schedules/${scheduleId(args.id)}/${verb}`);
+        const schedule = await ctx.api(args).call(API.schedules[verb], { params: { id: scheduleId(args.id) } });
         if (args.json) return printJson(io, schedule);
         io.out(`${done} schedule ${said(schedule)}${schedule.paused ? '' : `; next run ${nextRun(schedule)}`}.`);
       },
@@ -83,10 +85,10 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
             window: windowFlag(args.window),
             args: parseJobArgs(listOf(args.arg)),
           };
-          const client = ctx.client(args);
-          if (args.on !== undefined) request.deviceId = (await resolveDevices(client, [args.on]))[0]!;
+          const api = ctx.api(args);
+          if (args.on !== undefined) request.deviceId = await deviceIdFor(api, args.on);
           else request.group = args.group;
-          const schedule = await client.post<ScheduleView>('/api/schedules', request);
+          const schedule = await api.call(API.schedules.add, { body: request });
           if (args.json) return printJson(io, schedule);
           io.out(`Added schedule ${said(schedule)}: ${clean(schedule.script)} on ${clean(target(schedule))}, "${clean(schedule.cron)}" (${clean(schedule.timeZone)}); next run ${nextRun(schedule)}.`);
         },
@@ -96,7 +98,7 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
         'every schedule, with its next run in local time',
         (y) => y.option('json', jsonOption),
         async (args) => {
-          const schedules = await ctx.client(args).get<ScheduleView[]>('/api/schedules');
+          const schedules = await ctx.api(args).call(API.schedules.list);
           if (args.json) return printJson(io, schedules);
           if (schedules.length === 0) return io.out('No schedules yet; add one with `helpline schedules add`.');
           printTable(
@@ -124,7 +126,7 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
         (y) => y.positional('id', idPositional).option('json', jsonOption),
         async (args) => {
           const id = scheduleId(args.id);
-          const result = await ctx.client(args).delete<{ ok: true }>(`/api/schedules/${id}`);
+          const result = await ctx.api(args).call(API.schedules.remove, { params: { id } });
           if (args.json) return printJson(io, result);
           io.out(`Removed schedule #${id}.`);
         },

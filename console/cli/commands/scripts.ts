@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Argv } from 'yargs';
-import type { ScriptDetailView, ScriptParam, ScriptRequest, ScriptVersionView } from '../../../protocol/api/scripts.js';
+import { API } from '../../../protocol/api/routes/index.js';
+import type { ScriptParam, ScriptRequest, ScriptVersionView } from '../../../protocol/api/scripts.js';
 import { formatDuration, parseDuration } from '../../../protocol/duration.js';
 import { MAX_SCRIPT_BYTES } from '../../../protocol/messages/jobs.js';
 import { SCRIPT_INTERPRETERS, SCRIPT_MAX_TIMEOUT_MS, SCRIPT_PLATFORMS, parseScriptHeader, type ScriptInterpreter, type ScriptPlatform } from '../../../protocol/script-header.js';
-import { segment } from '../api-client.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
 import { positiveInteger } from '../flags.js';
@@ -128,10 +128,10 @@ export function registerScriptCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           const files = args.files.map(String);
           if (args.name !== undefined && files.length > 1) throw new UsageError('--name names one script; give a single FILE with it');
           const requests = files.map((file) => requestFor(file, args));
-          const client = ctx.client(args);
+          const api = ctx.api(args);
           const saved: ScriptVersionView[] = [];
           for (const request of requests) {
-            const { status, body } = await client.postWithStatus<ScriptVersionView>('/api/scripts', request);
+            const { status, body } = await api.callWithStatus(API.scripts.add, { body: request });
             saved.push(body);
             // One name may have a variant per platform (clean-temp.sh, clean-temp.ps1): say which.
             const which = `${clean(body.name)} (${body.platforms.join(', ')})`;
@@ -145,7 +145,7 @@ export function registerScriptCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         'every script in the library, newest version',
         (y) => y.option('json', jsonOption),
         async (args) => {
-          const scripts = await ctx.client(args).get<ScriptVersionView[]>('/api/scripts');
+          const scripts = await ctx.api(args).call(API.scripts.list);
           if (args.json) return printJson(io, scripts);
           if (scripts.length === 0) return io.out('No scripts yet; add some with `helpline scripts add FILE...`.');
           printTable(
@@ -169,14 +169,15 @@ export function registerScriptCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             .positional('name', namePositional)
             .version(false)
             .option('version', { type: 'string', describe: 'this version (default: the newest)' })
-            .option('platform', { type: 'string', choices: [...SCRIPT_PLATFORMS], describe: 'the variant for this platform, when the script has several' })
+            .option('platform', {
+              choices: SCRIPT_PLATFORMS,
+              describe: 'the variant for this platform, when the script has several',
+            })
             .option('json', jsonOption),
         async (args) => {
           const version = positiveInteger('--version', args.version);
-          const query = new URLSearchParams();
-          if (version !== undefined) query.set('version', String(version));
-          if (args.platform !== undefined) query.set('platform', args.platform);
-          const script = await ctx.client(args).get<ScriptDetailView>(`/api/scripts/${segment(args.name)}${query.size ? `?${query}` : ''}`);
+          const query = { version, platform: args.platform };
+          const script = await ctx.api(args).call(API.scripts.show, { params: { name: args.name }, query });
           if (args.json) return printJson(io, script);
           printFields(io, scriptFields(script));
           io.out('');
@@ -188,7 +189,7 @@ export function registerScriptCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         'every version of a script, newest first',
         (y) => y.positional('name', namePositional).option('json', jsonOption),
         async (args) => {
-          const versions = await ctx.client(args).get<ScriptVersionView[]>(`/api/scripts/${segment(args.name)}/versions`);
+          const versions = await ctx.api(args).call(API.scripts.versions, { params: { name: args.name } });
           if (args.json) return printJson(io, versions);
           printTable(
             io,

@@ -2,12 +2,12 @@
 // or, with --exec, one command whose output and exit status become this program's. The server
 // records every session (see `helpline recordings`) and may first ask the employee to accept.
 import type { Argv } from 'yargs';
-import type { DeviceView } from '../../../protocol/api/devices.js';
-import { segment, type ApiClient } from '../api-client.js';
+import type { ApiClient } from '../../../protocol/api/client.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { deviceIdFor, devicePositional } from '../device-ref.js';
 import { NOT_LOGGED_IN, UsageError } from '../errors.js';
 import { ticketId } from '../flags.js';
-import { resolveDevices } from '../job-targets.js';
 import { clean, type CliIo } from '../output.js';
 import { openShell, type ShellEnd, type ShellRequest } from '../shell-client.js';
 import { attachTerminal, endOnClosedOutput, terminalSize, writeOut } from '../shell-terminal.js';
@@ -38,7 +38,7 @@ export function endNote(end: ShellEnd): string | null {
 /** The device's name for the "Connected to" line; its id when it cannot be read. */
 async function deviceName(client: ApiClient, id: string): Promise<string> {
   try {
-    return clean((await client.get<DeviceView>(`/api/devices/${segment(id)}`)).name);
+    return clean((await client.call(API.devices.show, { params: { id } })).name);
   } catch {
     return clean(id);
   }
@@ -76,7 +76,7 @@ export function registerShellCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
     'open a remote shell on a device (recorded); with --exec, run one command and exit with its status',
     (y) =>
       y
-        .positional('device', { type: 'string', demandOption: true, describe: 'device id or name (see `helpline devices list`)' })
+        .positional('device', devicePositional)
         .option('shell', { type: 'string', describe: "which shell, from the device's allowed list (sh, bash, zsh; powershell, cmd); default: the device's own" })
         .option('exec', { type: 'string', describe: 'run this one command instead of an interactive shell; its output goes to standard output' })
         .option('ticket', { type: 'string', describe: 'the ticket this work is for, like 12 or #12 (kept with the recording)' })
@@ -87,13 +87,21 @@ export function registerShellCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
       if (args.exec !== undefined && args.exec.trim() === '') throw new UsageError('--exec is empty; give the command to run, like --exec "df -h"');
       if (args.exec === undefined && !process.stdin.isTTY) throw new UsageError('an interactive shell needs a terminal; use --exec "COMMAND" to run one command');
       const ticket = args.ticket === undefined ? undefined : ticketId(args.ticket);
-      const client = ctx.client(args);
+      const client = ctx.api(args);
       // The socket authenticates itself, with the token of the signed-in client.
       const token = client.token;
       if (!token) throw new Error(NOT_LOGGED_IN);
-      const [deviceId] = await resolveDevices(client, [args.device]);
+      const deviceId = await deviceIdFor(client, args.device);
       endOnClosedOutput(process.stdout, io.exit);
-      const request: ShellRequest = { server: client.server, token, deviceId: deviceId!, ...terminalSize(process.stdout), shell: args.shell, exec: args.exec, ticket };
+      const request: ShellRequest = {
+        server: client.server,
+        token,
+        deviceId,
+        ...terminalSize(process.stdout),
+        shell: args.shell,
+        exec: args.exec,
+        ticket,
+      };
 
       const end = args.exec === undefined ? await interactive(ctx, client, request) : await runCommand(io, request);
       const note = endNote(end);

@@ -1,6 +1,7 @@
 // `helpline software find`: which PCs have a program installed, across all devices.
 import type { Argv } from 'yargs';
 import type { SoftwareView } from '../../../protocol/api/inventory.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { clean, jsonOption, printJson, printTable } from '../output.js';
 
@@ -19,9 +20,8 @@ export function registerSoftwareCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
             .option('version', { type: 'string', describe: 'only this exact version' })
             .option('json', jsonOption),
         async (args) => {
-          const query = new URLSearchParams({ name: args.name });
-          if (args.version !== undefined) query.set('version', args.version);
-          const found = await ctx.client(args).get<SoftwareView[]>(`/api/software?${query.toString()}`);
+          const query = { name: args.name, version: args.version };
+          const found = await ctx.api(args).call(API.inventory.findSoftware, { query });
           if (args.json) return printJson(io, found);
           if (found.length === 0) {
             const version = args.version === undefined ? '' : ` at version ${clean(args.version)}`;

@@ -9,10 +9,15 @@ import { deviceRoutes } from './devices.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { checkPolicyRoutes, shellPolicyRoutes } from './group-settings.js';
 import { healthRoutes } from './health.js';
+import { inventoryRoutes } from './inventory.js';
+import { jobRoutes } from './jobs.js';
 import { knowledgeRoutes } from './knowledge.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
+import { recordingRoutes } from './recordings.js';
 import { reportRoutes } from './reports.js';
+import { scheduleRoutes } from './schedules.js';
+import { scriptRoutes } from './scripts.js';
 import { settingsRoutes } from './settings.js';
 import { ticketRoutes } from './tickets.js';
 import { userRoutes } from './users.js';
@@ -33,6 +38,11 @@ export const API = {
   knowledge: knowledgeRoutes,
   attachments: attachmentRoutes,
   reports: reportRoutes,
+  inventory: inventoryRoutes,
+  scripts: scriptRoutes,
+  jobs: jobRoutes,
+  schedules: scheduleRoutes,
+  recordings: recordingRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */

@@ -1,4 +1,4 @@
-// Remote shells through the server. A technician's WebSocket upgrade to /api/devices/:id/shell is
+// Remote shells through the server. A technician's WebSocket upgrade to API_SOCKETS.shell is
 // checked before it is accepted — signed in, a role the device group's policy allows (viewers
 // never), the device enrolled and online, the session limits, the ticket if one is named — and
 // refused with a plain HTTP error otherwise. Accepted, it becomes a live session relayed to the
@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { WebSocketServer } from 'ws';
+import { API_SOCKETS, socketPathPattern } from '../../../protocol/api/routes/sockets.js';
 import { ShellQuery, type ShellPolicy } from '../../../protocol/api/shell.js';
 import type { AgentToServerBody, ServerToAgentBody, ServerToAgentType } from '../../../protocol/envelope.js';
 import { describeFirstError } from '../../../protocol/schema-errors.js';
@@ -23,8 +24,19 @@ import { createLiveSession, type LiveSession, type LiveSessionEnd } from './live
 import { openRecording } from './recording.js';
 import type { ShellSessionStore } from './store.js';
 
-export const SHELL_PATH = /^\/api\/devices\/([^/]+)\/shell$/;
+/** The shell socket's path (`/api/devices/:id/shell`), with the device id as the group `id`. */
+export const SHELL_PATH = socketPathPattern(API_SOCKETS.shell.path);
 const queryValidator = Compile(ShellQuery);
+
+/** The device id in a shell path; a broken %-escape in it is bad input (it used to end the process). */
+function deviceIdIn(url: string | undefined): string {
+  const raw = SHELL_PATH.exec((url ?? '').split('?')[0] ?? '')?.groups?.id ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ApiError('validation_failed', `the device id in the path is not valid percent-encoding: ${raw}`);
+  }
+}
 
 interface Entry {
   live: LiveSession;
@@ -128,9 +140,10 @@ export function createShellRelay(deps: {
     matches: (path: string) => SHELL_PATH.test(path),
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
       socket.on('error', () => socket.destroy());
-      const deviceId = decodeURIComponent(SHELL_PATH.exec((request.url ?? '').split('?')[0] ?? '')?.[1] ?? '');
+      let deviceId = '';
       let admitted: ReturnType<typeof admit>;
       try {
+        deviceId = deviceIdIn(request.url);
         admitted = admit(request, deviceId);
       } catch (error) {
         const refusal = error instanceof ApiError ? error : new ApiError('internal_error', 'the shell could not be opened');
