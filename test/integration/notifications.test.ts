@@ -52,13 +52,14 @@ async function startSmtp(mails: Mail[]) {
 
 /** A webhook receiver answering with the next status from `statuses` (then 200). */
 async function startReceiver() {
-  const received: Array<{ headers: Record<string, unknown>; body: { text: string; event: TicketEvent; url: string } }> = [];
+  type WebhookBody = { text: string; event: TicketEvent; url: string };
+  const received: Array<{ headers: Record<string, unknown>; body: WebhookBody }> = [];
   const statuses: number[] = [];
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as never });
+      received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookBody });
       const status = statuses.shift() ?? 200;
       response.writeHead(status, status >= 300 && status < 400 ? { location: '/elsewhere' } : {}).end('ok');
     });
