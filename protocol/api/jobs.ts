@@ -88,3 +88,5 @@ export const JobListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type JobListQuery = Static<typeof JobListQuery>;
+
+export const JobIdParams = Type.Object({ id: JobId }, { additionalProperties: false });

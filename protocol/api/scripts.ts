@@ -57,3 +57,9 @@ export type ScriptVersionView = Static<typeof ScriptVersionView>;
 export const ScriptDetailView = Type.Intersect([ScriptVersionView, Type.Object({ body: Type.String() })]);
 export type ScriptDetailView = Static<typeof ScriptDetailView>;
 export const ScriptNameParams = Type.Object({ name: ScriptName }, { additionalProperties: false });
+
+/** Which version (default: the newest) and, for a script with several, which platform's variant. */
+export const ScriptShowQuery = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1 })), platform: Type.Optional(ScriptPlatform) },
+  { additionalProperties: false },
+);

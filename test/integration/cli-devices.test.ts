@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceView } from '../../protocol/api/devices.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -15,7 +16,6 @@ function run(bin: 'helpline' | 'helpline-agent', args: string[], configPath: str
 }
 
 type Token = { token: string; info: { id: string; group: string; approval: boolean; maxUses: number; expiresAt: string; state: string } };
-type Device = { id: string; name: string; group: string; status: string; statusReason: string | null; online: boolean; fingerprint: string };
 
 describe('helpline token and device commands', () => {
   let server: TestServer;
@@ -52,7 +52,7 @@ describe('helpline token and device commands', () => {
     const agent = JSON.parse(enrolled.stdout) as { deviceId: string; status: string; fingerprint: string };
     expect(agent.status).toBe('pending');
 
-    const devices = await json<Device[]>('devices', 'list');
+    const devices = await json<DeviceView[]>('devices', 'list');
     expect(devices).toEqual([expect.objectContaining({ id: agent.deviceId, group: 'office', status: 'pending', online: false })]);
     const table = await helpline('devices', 'list');
     expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+GROUP\s+STATUS\s+ONLINE\s+LAST SEEN\s+AGENT$/);
@@ -62,7 +62,7 @@ describe('helpline token and device commands', () => {
     expect(approve.code).toBe(0);
     expect(approve.stdout).toContain(`Approved ${agent.deviceId}`);
     expect(approve.stdout).toContain(agent.fingerprint);
-    expect(await json<Device>('device', 'show', agent.deviceId)).toMatchObject({ status: 'active', fingerprint: agent.fingerprint });
+    expect(await json<DeviceView>('device', 'show', agent.deviceId)).toMatchObject({ status: 'active', fingerprint: agent.fingerprint });
 
     const revoke = await helpline('device', 'revoke', agent.deviceId, '--reason', 'stolen laptop');
     expect(revoke.code).toBe(0);
@@ -114,7 +114,7 @@ describe('helpline token and device commands', () => {
     });
 
     it('is found exactly or in any case by show, approve, changes, software and revoke', async () => {
-      const shown = await json<Device>('device', 'show', 'Front-Desk');
+      const shown = await json<DeviceView>('device', 'show', 'Front-Desk');
       expect(shown).toMatchObject({ id: desk, name: 'Front-Desk', status: 'pending' });
       const approve = await helpline('device', 'approve', 'FRONT-DESK');
       expect(approve).toMatchObject({ code: 0, stdout: expect.stringContaining(`Approved ${desk} (Front-Desk)`) });
@@ -127,7 +127,7 @@ describe('helpline token and device commands', () => {
 
     it('is refused when several devices have it, with their ids, and changes nothing', async () => {
       const statuses = async () => {
-        const devices = await json<Device[]>('devices', 'list');
+        const devices = await json<DeviceView[]>('devices', 'list');
         return devices.filter((device) => twins.includes(device.id)).map((device) => device.status);
       };
       const before = await statuses();

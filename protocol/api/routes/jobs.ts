@@ -2,11 +2,8 @@
 // hold anything a PC printed.
 import { Type } from 'typebox';
 import { STAFF } from '../access.js';
-import { JobListQuery, JobView, PreparedRun, RunRequest, RunView, SignedJobsRequest } from '../jobs.js';
-import { JobId } from '../../messages/jobs.js';
+import { JobIdParams, JobListQuery, JobView, PreparedRun, RunRequest, RunView, SignedJobsRequest } from '../jobs.js';
 import { route } from '../route.js';
-
-export const JobIdParams = Type.Object({ id: JobId }, { additionalProperties: false });
 
 export const jobRoutes = {
   run: route({

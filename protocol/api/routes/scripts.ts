@@ -1,13 +1,8 @@
 // The script library: staff read it, admins add scripts and new versions of them.
 import { Type } from 'typebox';
 import { ADMIN, STAFF } from '../access.js';
-import { ScriptDetailView, ScriptNameParams, ScriptPlatform, ScriptRequest, ScriptVersionView } from '../scripts.js';
+import { ScriptDetailView, ScriptNameParams, ScriptRequest, ScriptShowQuery, ScriptVersionView } from '../scripts.js';
 import { route } from '../route.js';
-
-export const ScriptShowQuery = Type.Object(
-  { version: Type.Optional(Type.Integer({ minimum: 1 })), platform: Type.Optional(ScriptPlatform) },
-  { additionalProperties: false },
-);
 
 export const scriptRoutes = {
   add: route({
