@@ -3,9 +3,11 @@
 // the OpenAPI document are made from them.
 import type { RouteSpec } from '../route.js';
 import { deviceRoutes } from './devices.js';
+import { sessionRoutes } from './session.js';
 
 export const API = {
   devices: deviceRoutes,
+  session: sessionRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */
