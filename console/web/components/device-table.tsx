@@ -73,7 +73,7 @@ function SortHeader(props: { column: Column; sort: Sort; onSort: (key: SortKey) 
   return (
     <th scope="col" aria-sort={active ? props.sort.direction : 'none'}>
       <button type="button" class="sort-button" title={t('devices.sortBy', { column: label })} onClick={() => props.onSort(props.column.key)}>
-        {label}
+        <span class="sort-label">{label}</span>
         <span class={`sort-mark${active ? ` sort-${props.sort.direction}` : ''}`} aria-hidden="true" />
       </button>
     </th>
