@@ -18,7 +18,9 @@ export function DevicesPage() {
   const devices = state.kind === 'ready' ? state.data : null;
   const index = useMemo(() => (devices ? indexDevices(devices) : []), [devices, language]);
   const collator = useMemo(() => new Intl.Collator(language, { numeric: true, sensitivity: 'base' }), [language]);
-  const rows = useMemo(() => sortDevices(filterDevices(index, query), sort, collator), [index, query, sort, collator]);
+  // Sorted once per list and order; a keystroke only filters, which keeps the order.
+  const sorted = useMemo(() => sortDevices(index.slice(), sort, collator), [index, sort, collator]);
+  const rows = useMemo(() => filterDevices(sorted, query), [sorted, query]);
 
   const onSort = (key: SortKey) =>
     setSort((current) => ({ key, direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending' }));

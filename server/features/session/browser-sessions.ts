@@ -24,7 +24,9 @@ export interface RequestLike {
 }
 
 export function createBrowserSessions(config: Pick<ServerConfig, 'publicUrl' | 'tlsCert' | 'tlsKey' | 'browserSessionTtlMs'>) {
-  const secure = Boolean(config.tlsCert && config.tlsKey);
+  const tls = Boolean(config.tlsCert && config.tlsKey);
+  // Secure also when TLS ends at a proxy in front of the server and the public URL is https.
+  const secure = tls || config.publicUrl?.startsWith('https:') === true;
   // Under TLS the __Host- prefix makes the browser refuse the cookie unless this host set it
   // with Secure and Path=/, so a neighbouring subdomain cannot plant a session of its own.
   const cookieName = secure ? '__Host-helpline_session' : 'helpline_session';
@@ -41,7 +43,7 @@ export function createBrowserSessions(config: Pick<ServerConfig, 'publicUrl' | '
     if (configuredOrigin) return configuredOrigin;
     if (!headers.host) return null;
     try {
-      return new URL(`${secure ? 'https' : 'http'}://${headers.host}`).origin;
+      return new URL(`${tls ? 'https' : 'http'}://${headers.host}`).origin;
     } catch {
       return null;
     }
