@@ -20,7 +20,11 @@ declare module 'fastify' {
 }
 
 /** Without `sessions` only bearer tokens sign in (an app that serves no web console). */
-export function registerAccessControl(app: FastifyInstance, auth: AuthService, sessions: BrowserSessions | null = null): void {
+export function registerAccessControl(
+  app: FastifyInstance,
+  auth: AuthService,
+  sessions: BrowserSessions | null = null,
+): void {
   app.decorateRequest('user', null);
 
   app.addHook('onRoute', (route) => {
@@ -46,7 +50,11 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService, s
  * wins when one is sent; otherwise the session cookie, which throws `forbidden` for a request
  * that changes something or upgrades without coming from this server's own pages.
  */
-export function authenticateRequest(request: RequestLike, auth: AuthService, sessions: BrowserSessions | null): AuthUser | null {
+export function authenticateRequest(
+  request: RequestLike,
+  auth: AuthService,
+  sessions: BrowserSessions | null,
+): AuthUser | null {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);

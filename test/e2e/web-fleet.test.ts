@@ -23,7 +23,11 @@ describe('fleet and device pages', () => {
     await Promise.all(agents.map((agent) => agent.waitFor('online')));
     // The last one stops, so the fleet has an offline PC too.
     await agents[2]!.agent.stop();
-    await eventually(async () => (await server.client().call(API.devices.list)).filter((device) => device.online).length === 3, 10_000, 'three online');
+    await eventually(
+      async () => (await server.client().call(API.devices.list)).filter((device) => device.online).length === 3,
+      10_000,
+      'three online',
+    );
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -43,7 +47,9 @@ describe('fleet and device pages', () => {
   it('lists every enrolled PC with its status, and counts them', async () => {
     tab = await openTab(browser, server.url);
     await signInAs(tab.page, 'admin', ADMIN_PASSWORD);
-    await expect.poll(() => nameLinks().allTextContents()).toEqual([...NAMES].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    await expect
+      .poll(() => nameLinks().allTextContents())
+      .toEqual([...NAMES].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     expect(await tab.page.getByRole('status').filter({ hasText: 'devices' }).textContent()).toBe('4 devices');
     const offline = rows().filter({ hasText: 'accounting-02' });
     expect(await offline.locator('.cell-online').textContent()).toBe('Offline');
@@ -80,7 +86,9 @@ describe('fleet and device pages', () => {
   it('opens the device page from its name, with the summary, and back', async () => {
     tab = await openTab(browser, server.url);
     await signInAs(tab.page, 'admin', ADMIN_PASSWORD);
-    const device = (await server.client().call(API.devices.list)).find((candidate) => candidate.name === 'reception-pc')!;
+    const device = (await server.client().call(API.devices.list)).find(
+      (candidate) => candidate.name === 'reception-pc',
+    )!;
     await tab.page.getByRole('link', { name: 'reception-pc' }).click();
     await tab.page.getByRole('heading', { name: 'reception-pc', level: 1 }).waitFor();
     expect(new URL(tab.page.url()).pathname).toBe(`/devices/${device.id}`);
@@ -128,9 +136,13 @@ describe('fleet and device pages', () => {
     await tab.page.getByRole('button', { name: 'Войти' }).click();
     await tab.page.getByRole('heading', { name: 'Устройства', level: 1 }).waitFor();
     expect(await tab.page.getAttribute('html', 'lang')).toBe('ru');
-    await expect.poll(() => tab.page.getByRole('status').filter({ hasText: 'устройств' }).textContent()).toBe('4 устройства');
+    await expect
+      .poll(() => tab.page.getByRole('status').filter({ hasText: 'устройств' }).textContent())
+      .toBe('4 устройства');
     await tab.page.getByLabel('Поиск устройств').fill('accounting-01');
-    await expect.poll(() => tab.page.getByRole('status').filter({ hasText: 'из' }).textContent()).toBe('1 из 4 устройств');
+    await expect
+      .poll(() => tab.page.getByRole('status').filter({ hasText: 'из' }).textContent())
+      .toBe('1 из 4 устройств');
     expect(await rows().locator('.cell-online').textContent()).toBe('В сети');
     await screenshot(tab.page, 'devices-ru');
     // The switch in the user menu changes the language at once and is remembered.

@@ -104,7 +104,11 @@ describe('the session routes', () => {
   afterAll(() => server.cleanup());
 
   const signIn = (password: string, headers: Record<string, string> = {}) =>
-    server.raw<{ code: string; csrfToken: string }>(API.session.signIn, { body: { user: 'admin', password }, token: null, headers });
+    server.raw<{ code: string; csrfToken: string }>(API.session.signIn, {
+      body: { user: 'admin', password },
+      token: null,
+      headers,
+    });
 
   it('refuses a sign-in posted from another origin, before looking at the password', async () => {
     const refused = await signIn(ADMIN_PASSWORD, { origin: 'http://evil.example' });
@@ -112,16 +116,24 @@ describe('the session routes', () => {
     expect(refused.headers.get('set-cookie')).toBeNull();
     const allowed = await signIn(ADMIN_PASSWORD, { origin: server.url });
     expect(allowed.status).toBe(200);
-    expect(allowed.headers.get('set-cookie')).toMatch(/^helpline_session=hlt_[a-z0-9]{12}\.[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
+    expect(allowed.headers.get('set-cookie')).toMatch(
+      /^helpline_session=hlt_[a-z0-9]{12}\.[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/,
+    );
     expect(allowed.body.csrfToken).toMatch(/^[\w-]{43}$/);
   });
 
   it('shares the login limiter with the CLI login', async () => {
     for (let attempt = 0; attempt < 3; attempt++) expect((await signIn('wrong-password')).status).toBe(401);
-    const blocked = await server.raw<{ code: string }>(API.session.signIn, { body: { user: 'admin', password: ADMIN_PASSWORD }, token: null });
+    const blocked = await server.raw<{ code: string }>(API.session.signIn, {
+      body: { user: 'admin', password: ADMIN_PASSWORD },
+      token: null,
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('rate_limited');
-    const cli = await server.api<{ code: string }>('POST', '/api/auth/login', { body: { user: 'admin', password: ADMIN_PASSWORD }, token: null });
+    const cli = await server.api<{ code: string }>('POST', '/api/auth/login', {
+      body: { user: 'admin', password: ADMIN_PASSWORD },
+      token: null,
+    });
     expect(cli.status).toBe(429);
   });
 

@@ -81,7 +81,10 @@ describe('web console sign-in and session', () => {
     // The server keeps it in the token store as a browser session, and only its hash.
     const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
     const [id, secret] = cookie!.value.replace(/^hlt_/, '').split('.') as [string, string];
-    const row = db.prepare('SELECT label, secret_hash AS secretHash FROM api_tokens WHERE id = ?').get(id) as { label: string; secretHash: string };
+    const row = db.prepare('SELECT label, secret_hash AS secretHash FROM api_tokens WHERE id = ?').get(id) as {
+      label: string;
+      secretHash: string;
+    };
     db.close();
     expect(row.label).toBe('browser session from 127.0.0.1');
     expect(row.secretHash).toBe(createHash('sha256').update(secret).digest('hex'));
@@ -106,13 +109,25 @@ describe('web console sign-in and session', () => {
     const headers = { cookie: `${COOKIE}=${cookie.value}`, origin: server.url };
     const { csrfToken } = (await server.raw<{ csrfToken: string }>(API.session.current, { token: null, headers })).body;
     // The right CSRF token from another origin is refused too.
-    const crossOrigin = await server.raw(API.devices.approve, { params: { id: pending.deviceId }, token: null, headers: { ...headers, origin: 'http://evil.example', 'x-csrf-token': csrfToken } });
+    const crossOrigin = await server.raw(API.devices.approve, {
+      params: { id: pending.deviceId },
+      token: null,
+      headers: { ...headers, origin: 'http://evil.example', 'x-csrf-token': csrfToken },
+    });
     expect(crossOrigin.status).toBe(403);
-    const wrongToken = await server.raw(API.devices.approve, { params: { id: pending.deviceId }, token: null, headers: { ...headers, 'x-csrf-token': `${csrfToken.slice(0, -2)}xx` } });
+    const wrongToken = await server.raw(API.devices.approve, {
+      params: { id: pending.deviceId },
+      token: null,
+      headers: { ...headers, 'x-csrf-token': `${csrfToken.slice(0, -2)}xx` },
+    });
     expect(wrongToken.status).toBe(403);
     expect((await server.client().call(API.devices.show, { params: { id: pending.deviceId } })).status).toBe('pending');
     // With both, the same request goes through: the refusals above were the CSRF defence.
-    const approved = await server.raw<{ status: string }>(API.devices.approve, { params: { id: pending.deviceId }, token: null, headers: { ...headers, 'x-csrf-token': csrfToken } });
+    const approved = await server.raw<{ status: string }>(API.devices.approve, {
+      params: { id: pending.deviceId },
+      token: null,
+      headers: { ...headers, 'x-csrf-token': csrfToken },
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('active');
     // A bearer token needs neither (the CLI).

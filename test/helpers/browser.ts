@@ -25,14 +25,24 @@ export interface ConsoleTab {
   dialogs: string[];
 }
 
-export async function openTab(browser: Browser, baseURL: string, options: { locale?: string } = {}): Promise<ConsoleTab> {
-  const context = await browser.newContext({ baseURL, locale: options.locale ?? 'en-US', viewport: VIEWPORT, timezoneId: 'Europe/Moscow' });
+export async function openTab(
+  browser: Browser,
+  baseURL: string,
+  options: { locale?: string } = {},
+): Promise<ConsoleTab> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: options.locale ?? 'en-US',
+    viewport: VIEWPORT,
+    timezoneId: 'Europe/Moscow',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
   });
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);

@@ -24,33 +24,67 @@ describe('browser session rules', () => {
     const sessions = createBrowserSessions(plain);
     const csrf = sessions.csrfFor(TOKEN);
     const base = { host: '10.0.0.5:8080', 'x-csrf-token': csrf };
-    expect(refusal(() => sessions.assertFromConsole({ method: 'POST', headers: { ...base, origin: 'http://10.0.0.5:8080' } }, TOKEN))).toBeNull();
-    expect(refusal(() => sessions.assertFromConsole({ method: 'POST', headers: { ...base, origin: 'http://10.0.0.6:8080' } }, TOKEN))).toContain('Origin http://10.0.0.6:8080');
-    expect(refusal(() => sessions.assertFromConsole({ method: 'DELETE', headers: base }, TOKEN))).toContain('no Origin');
-    expect(refusal(() => sessions.assertFromConsole({ method: 'PUT', headers: { ...base, origin: 'null' } }, TOKEN))).not.toBeNull();
+    expect(
+      refusal(() =>
+        sessions.assertFromConsole({ method: 'POST', headers: { ...base, origin: 'http://10.0.0.5:8080' } }, TOKEN),
+      ),
+    ).toBeNull();
+    expect(
+      refusal(() =>
+        sessions.assertFromConsole({ method: 'POST', headers: { ...base, origin: 'http://10.0.0.6:8080' } }, TOKEN),
+      ),
+    ).toContain('Origin http://10.0.0.6:8080');
+    expect(refusal(() => sessions.assertFromConsole({ method: 'DELETE', headers: base }, TOKEN))).toContain(
+      'no Origin',
+    );
+    expect(
+      refusal(() => sessions.assertFromConsole({ method: 'PUT', headers: { ...base, origin: 'null' } }, TOKEN)),
+    ).not.toBeNull();
   });
 
   it('accepts only the public URL’s origin when one is set, whatever the Host says', () => {
     const sessions = createBrowserSessions({ ...plain, publicUrl: 'https://helpline.example.org/' });
     const csrf = sessions.csrfFor(TOKEN);
-    const request = (origin: string) => ({ method: 'PATCH', headers: { host: 'helpline.example.org', origin, 'x-csrf-token': csrf } });
+    const request = (origin: string) => ({
+      method: 'PATCH',
+      headers: { host: 'helpline.example.org', origin, 'x-csrf-token': csrf },
+    });
     expect(refusal(() => sessions.assertFromConsole(request('https://helpline.example.org'), TOKEN))).toBeNull();
     expect(refusal(() => sessions.assertFromConsole(request('http://helpline.example.org'), TOKEN))).not.toBeNull();
     // Behind a TLS proxy the cookie is Secure and host-only (__Host-).
     expect(sessions.cookieName).toBe('__Host-helpline_session');
-    expect(sessions.cookie(TOKEN)).toBe(`__Host-helpline_session=${TOKEN}; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600; Secure`);
+    expect(sessions.cookie(TOKEN)).toBe(
+      `__Host-helpline_session=${TOKEN}; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600; Secure`,
+    );
   });
 
   it('needs the CSRF token for state-changing requests only, and the origin for upgrades', () => {
     const sessions = createBrowserSessions(plain);
     const host = { host: '127.0.0.1:9000' };
     expect(refusal(() => sessions.assertFromConsole({ method: 'GET', headers: host }, TOKEN))).toBeNull();
-    expect(refusal(() => sessions.assertFromConsole({ method: 'POST', headers: { ...host, origin: 'http://127.0.0.1:9000' } }, TOKEN))).toContain('x-csrf-token');
+    expect(
+      refusal(() =>
+        sessions.assertFromConsole({ method: 'POST', headers: { ...host, origin: 'http://127.0.0.1:9000' } }, TOKEN),
+      ),
+    ).toContain('x-csrf-token');
     const otherSession = sessions.csrfFor('hlt_abcdefabcdef.anothersecretanothersecret');
-    expect(refusal(() => sessions.assertFromConsole({ method: 'POST', headers: { ...host, origin: 'http://127.0.0.1:9000', 'x-csrf-token': otherSession } }, TOKEN))).toContain('x-csrf-token');
+    expect(
+      refusal(() =>
+        sessions.assertFromConsole(
+          { method: 'POST', headers: { ...host, origin: 'http://127.0.0.1:9000', 'x-csrf-token': otherSession } },
+          TOKEN,
+        ),
+      ),
+    ).toContain('x-csrf-token');
     const upgrade = { ...host, upgrade: 'websocket' };
-    expect(refusal(() => sessions.assertFromConsole({ method: 'GET', headers: upgrade }, TOKEN))).toContain('no Origin');
-    expect(refusal(() => sessions.assertFromConsole({ method: 'GET', headers: { ...upgrade, origin: 'http://127.0.0.1:9000' } }, TOKEN))).toBeNull();
+    expect(refusal(() => sessions.assertFromConsole({ method: 'GET', headers: upgrade }, TOKEN))).toContain(
+      'no Origin',
+    );
+    expect(
+      refusal(() =>
+        sessions.assertFromConsole({ method: 'GET', headers: { ...upgrade, origin: 'http://127.0.0.1:9000' } }, TOKEN),
+      ),
+    ).toBeNull();
     expect(sessions.cookie(TOKEN)).toBe(`helpline_session=${TOKEN}; Path=/; HttpOnly; SameSite=Strict; Max-Age=3600`);
     expect(sessions.clearedCookie()).toBe('helpline_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0');
   });

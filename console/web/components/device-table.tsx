@@ -19,7 +19,15 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'column.name', cell: (device) => <Link href={`/devices/${encodeURIComponent(device.id)}`}>{device.name}</Link> },
+  {
+    key: 'name',
+    label: 'column.name',
+    cell: (device) => (
+      <Link href={`/devices/${encodeURIComponent(device.id)}`} title={device.name}>
+        {device.name}
+      </Link>
+    ),
+  },
   { key: 'group', label: 'column.group', cell: (device) => device.group },
   { key: 'status', label: 'column.status', cell: (device) => <StatusBadge status={device.status} /> },
   { key: 'online', label: 'column.online', cell: (device) => <OnlineBadge online={device.online} /> },
@@ -32,7 +40,7 @@ export function DeviceTable(props: { rows: IndexedDevice[]; sort: Sort; onSort: 
   const scroller = useRef<HTMLDivElement | null>(null);
   const { items, before, after } = useVirtualRows(props.rows.length, scroller, ROW_HEIGHT);
   return (
-    <div class="table-scroll" ref={scroller} tabIndex={-1}>
+    <div class="table-scroll" ref={scroller}>
       <table class="table fleet-table" aria-rowcount={props.rows.length + 1} aria-label={t('devices.title')}>
         <colgroup>
           {COLUMNS.map((column) => (
@@ -72,7 +80,12 @@ function SortHeader(props: { column: Column; sort: Sort; onSort: (key: SortKey) 
   const label = t(props.column.label);
   return (
     <th scope="col" aria-sort={active ? props.sort.direction : 'none'}>
-      <button type="button" class="sort-button" title={t('devices.sortBy', { column: label })} onClick={() => props.onSort(props.column.key)}>
+      <button
+        type="button"
+        class="sort-button"
+        title={t('devices.sortBy', { column: label })}
+        onClick={() => props.onSort(props.column.key)}
+      >
         <span class="sort-label">{label}</span>
         <span class={`sort-mark${active ? ` sort-${props.sort.direction}` : ''}`} aria-hidden="true" />
       </button>

@@ -1,7 +1,13 @@
 // Only the rows in view (plus a margin) are in the DOM, so a table of 10,000 devices scrolls and
 // filters as fast as one of 50. @tanstack/virtual-core does the arithmetic; this binds it to a
 // scrolling element and re-renders when the visible range moves.
-import { elementScroll, observeElementOffset, observeElementRect, Virtualizer, type VirtualItem } from '@tanstack/virtual-core';
+import {
+  elementScroll,
+  observeElementOffset,
+  observeElementRect,
+  Virtualizer,
+  type VirtualItem,
+} from '@tanstack/virtual-core';
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useReducer, useState } from 'preact/hooks';
 

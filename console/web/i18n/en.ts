@@ -46,7 +46,8 @@ export const en = {
   'devices.loading': 'Loading devices…',
   'devices.loadFailed': 'The devices could not be loaded.',
   'devices.emptyTitle': 'No devices enrolled yet',
-  'devices.emptyBody': 'To add a PC, make an enrollment token (helpline token create) and run helpline-agent enroll --token <token> on it.',
+  'devices.emptyBody':
+    'To add a PC, make an enrollment token (helpline token create) and run helpline-agent enroll --token <token> on it.',
   'devices.noMatchTitle': 'No devices match “{query}”',
   'devices.noMatchBody': 'Try another name, group, operating system or status.',
   'devices.clearSearch': 'Clear search',
@@ -85,7 +86,8 @@ export const en = {
   'device.enrolledAt': 'Enrolled',
   'device.fingerprint': 'Key fingerprint',
   'device.moreTitle': 'Inventory, health and remote shell',
-  'device.moreBody': 'Hardware and software inventory, health charts and the remote shell for this PC will appear here.',
+  'device.moreBody':
+    'Hardware and software inventory, health charts and the remote shell for this PC will appear here.',
 
   'notFound.pageTitle': 'Page not found',
   'notFound.body': 'There is no page at {path}.',

@@ -42,12 +42,23 @@ export const ru: Record<MessageKey, Message> = {
   'devices.title': 'Устройства',
   'devices.search': 'Поиск устройств',
   'devices.searchPlaceholder': 'Имя, группа, ОС, статус или версия',
-  'devices.count': { one: '{count} устройство', few: '{count} устройства', many: '{count} устройств', other: '{count} устройства' },
-  'devices.countFiltered': { one: '{shown} из {count} устройства', few: '{shown} из {count} устройств', many: '{shown} из {count} устройств', other: '{shown} из {count} устройства' },
+  'devices.count': {
+    one: '{count} устройство',
+    few: '{count} устройства',
+    many: '{count} устройств',
+    other: '{count} устройства',
+  },
+  'devices.countFiltered': {
+    one: '{shown} из {count} устройства',
+    few: '{shown} из {count} устройств',
+    many: '{shown} из {count} устройств',
+    other: '{shown} из {count} устройства',
+  },
   'devices.loading': 'Загрузка устройств…',
   'devices.loadFailed': 'Не удалось загрузить устройства.',
   'devices.emptyTitle': 'Устройств пока нет',
-  'devices.emptyBody': 'Чтобы добавить компьютер, создайте токен регистрации (helpline token create) и выполните на нём helpline-agent enroll --token <токен>.',
+  'devices.emptyBody':
+    'Чтобы добавить компьютер, создайте токен регистрации (helpline token create) и выполните на нём helpline-agent enroll --token <токен>.',
   'devices.noMatchTitle': 'Нет устройств по запросу «{query}»',
   'devices.noMatchBody': 'Попробуйте другое имя, группу, операционную систему или статус.',
   'devices.clearSearch': 'Очистить поиск',
@@ -86,7 +97,8 @@ export const ru: Record<MessageKey, Message> = {
   'device.enrolledAt': 'Зарегистрировано',
   'device.fingerprint': 'Отпечаток ключа',
   'device.moreTitle': 'Инвентаризация, состояние и удалённая консоль',
-  'device.moreBody': 'Здесь появятся аппаратная и программная инвентаризация, графики состояния и удалённая консоль этого компьютера.',
+  'device.moreBody':
+    'Здесь появятся аппаратная и программная инвентаризация, графики состояния и удалённая консоль этого компьютера.',
 
   'notFound.pageTitle': 'Страница не найдена',
   'notFound.body': 'Страницы {path} нет.',

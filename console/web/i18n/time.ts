@@ -15,7 +15,11 @@ const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
 export function formatDateTime(iso: string): string {
   const current = locale.value;
   let format = absoluteFormats.get(current);
-  if (!format) absoluteFormats.set(current, (format = new Intl.DateTimeFormat(current, { dateStyle: 'long', timeStyle: 'medium' })));
+  if (!format)
+    absoluteFormats.set(
+      current,
+      (format = new Intl.DateTimeFormat(current, { dateStyle: 'long', timeStyle: 'medium' })),
+    );
   return format.format(new Date(iso));
 }
 

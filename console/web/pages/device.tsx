@@ -18,7 +18,10 @@ const DEVICE_ID = /^dev_[a-z0-9]{10,32}$/;
 
 export function DevicePage(props: { id: string }) {
   const { state, reload } = useLoad(
-    () => (DEVICE_ID.test(props.id) ? call(API.devices.show, { params: { id: props.id } }) : Promise.reject(notFound(props.id))),
+    () =>
+      DEVICE_ID.test(props.id)
+        ? call(API.devices.show, { params: { id: props.id } })
+        : Promise.reject(notFound(props.id)),
     [props.id],
   );
   const device = state.kind === 'ready' ? state.data : null;
@@ -42,7 +45,9 @@ export function DevicePage(props: { id: string }) {
           <p class="state-body">{t('device.notFoundBody', { id: props.id })}</p>
         </Empty>
       )}
-      {state.kind === 'failed' && !missing && <Failed title={t('device.loadFailed')} error={state.error} onRetry={reload} />}
+      {state.kind === 'failed' && !missing && (
+        <Failed title={t('device.loadFailed')} error={state.error} onRetry={reload} />
+      )}
       {device && <DeviceSummary device={device} />}
     </section>
   );

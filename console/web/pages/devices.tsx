@@ -23,7 +23,10 @@ export function DevicesPage() {
   const rows = useMemo(() => filterDevices(sorted, query), [sorted, query]);
 
   const onSort = (key: SortKey) =>
-    setSort((current) => ({ key, direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending' }));
+    setSort((current) => ({
+      key,
+      direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
 
   return (
     <section class="page page-fill" aria-labelledby="page-heading">

@@ -55,7 +55,14 @@ export function LoginPage(props: { notice: 'ended' | 'signedOut' | null }) {
         <form class="form" onSubmit={(event) => void submit(event)} noValidate>
           <label class="field">
             <span class="field-label">{t('login.user')}</span>
-            <input name="username" autoComplete="username" required value={user} onInput={(event) => setUser(event.currentTarget.value)} autoFocus />
+            <input
+              name="username"
+              autoComplete="username"
+              required
+              value={user}
+              onInput={(event) => setUser(event.currentTarget.value)}
+              autoFocus
+            />
           </label>
           <label class="field">
             <span class="field-label">{t('login.password')}</span>

@@ -27,7 +27,16 @@ export interface IndexedDevice {
 export function indexDevices(devices: readonly DeviceView[]): IndexedDevice[] {
   return devices.map((device) => ({
     device,
-    text: [device.name, device.group, device.status, statusLabel(device.status), onlineLabel(device.online), osLabel(device), device.agentVersion, device.id]
+    text: [
+      device.name,
+      device.group,
+      device.status,
+      statusLabel(device.status),
+      onlineLabel(device.online),
+      osLabel(device),
+      device.agentVersion,
+      device.id,
+    ]
       .join('\n')
       .toLowerCase(),
   }));

@@ -4,7 +4,10 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 export type Loaded<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'failed'; error: unknown };
 
-export function useLoad<T>(load: () => Promise<T>, inputs: readonly unknown[]): { state: Loaded<T>; reload: () => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  inputs: readonly unknown[],
+): { state: Loaded<T>; reload: () => void } {
   const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
   const generation = useRef(0);
   const run = useCallback(() => {

@@ -30,7 +30,12 @@ export function createAuthService(deps: { users: UserStore; tokens: ApiTokenStor
      * for the CLI, or a shorter-lived browser session (same store, so signing out everywhere,
      * a password change and disabling the user end it too).
      */
-    async login(name: string, password: string, address: string, kind: LoginKind = 'api'): Promise<{ token: string; expiresAt: number; user: UserRow }> {
+    async login(
+      name: string,
+      password: string,
+      address: string,
+      kind: LoginKind = 'api',
+    ): Promise<{ token: string; expiresAt: number; user: UserRow }> {
       const retryAfter = limiter.retryAfterSec(name, address);
       if (retryAfter > 0) {
         deps.audit.record({ actor: name, action: 'login.blocked', detail: { address } });
@@ -48,7 +53,8 @@ export function createAuthService(deps: { users: UserStore; tokens: ApiTokenStor
         kind === 'browser'
           ? deps.tokens.issue(user.id, `browser session from ${address}`, deps.config.browserSessionTtlMs)
           : deps.tokens.issue(user.id, `login from ${address}`, deps.config.apiTokenTtlMs);
-      deps.audit.record({ actor: user.name, action: 'login', detail: kind === 'browser' ? { address, kind } : { address } });
+      const detail = kind === 'browser' ? { address, kind } : { address };
+      deps.audit.record({ actor: user.name, action: 'login', detail });
       return { ...issued, user };
     },
 

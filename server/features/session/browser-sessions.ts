@@ -23,7 +23,9 @@ export interface RequestLike {
   method?: string | undefined;
 }
 
-export function createBrowserSessions(config: Pick<ServerConfig, 'publicUrl' | 'tlsCert' | 'tlsKey' | 'browserSessionTtlMs'>) {
+export function createBrowserSessions(
+  config: Pick<ServerConfig, 'publicUrl' | 'tlsCert' | 'tlsKey' | 'browserSessionTtlMs'>,
+) {
   const tls = Boolean(config.tlsCert && config.tlsKey);
   // Secure also when TLS ends at a proxy in front of the server and the public URL is https.
   const secure = tls || config.publicUrl?.startsWith('https:') === true;
@@ -32,7 +34,8 @@ export function createBrowserSessions(config: Pick<ServerConfig, 'publicUrl' | '
   const cookieName = secure ? '__Host-helpline_session' : 'helpline_session';
   const configuredOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null;
 
-  const csrfFor = (token: string) => createHmac('sha256', token).update('helpline web console csrf').digest('base64url');
+  const csrfFor = (token: string) =>
+    createHmac('sha256', token).update('helpline web console csrf').digest('base64url');
 
   /**
    * The origin this server's pages have: the configured public URL, or else the origin the request
@@ -86,22 +89,33 @@ export function createBrowserSessions(config: Pick<ServerConfig, 'publicUrl' | '
       if (!upgrade && !changesState) return;
       if (!sameOrigin(request.headers)) {
         const origin = request.headers.origin ? `Origin ${request.headers.origin}` : 'no Origin';
-        throw new ApiError('forbidden', `refused: a request signed in by the session cookie came with ${origin}, not this server's own`);
+        throw new ApiError(
+          'forbidden',
+          `refused: a request signed in by the session cookie came with ${origin}, not this server's own`,
+        );
       }
       if (changesState && !upgrade && !csrfMatches(request.headers, token)) {
-        throw new ApiError('forbidden', `refused: the ${CSRF_HEADER} header is missing or wrong (the web console sends the one GET /api/session gives)`);
+        throw new ApiError(
+          'forbidden',
+          `refused: the ${CSRF_HEADER} header is missing or wrong ` +
+            '(the web console sends the one GET /api/session gives)',
+        );
       }
     },
 
     /** Sign-in takes a password, so it only has to come from this server's pages when it names an origin at all. */
     assertSignInOrigin(request: RequestLike): void {
       if (request.headers.origin !== undefined && !sameOrigin(request.headers)) {
-        throw new ApiError('forbidden', `refused: sign-in from Origin ${request.headers.origin}, not this server's own`);
+        throw new ApiError(
+          'forbidden',
+          `refused: sign-in from Origin ${request.headers.origin}, not this server's own`,
+        );
       }
     },
 
     /** Set-Cookie for a new session. */
-    cookie: (token: string) => sessionCookie(cookieName, token, { maxAgeSec: config.browserSessionTtlMs / 1000, secure }),
+    cookie: (token: string) =>
+      sessionCookie(cookieName, token, { maxAgeSec: config.browserSessionTtlMs / 1000, secure }),
     /** Set-Cookie that makes the browser forget the session. */
     clearedCookie: () => sessionCookie(cookieName, '', { maxAgeSec: 0, secure }),
   };

@@ -22,7 +22,13 @@ export interface CookieOptions {
 
 /** A Set-Cookie value the page's scripts cannot read and other sites' requests do not carry. */
 export function sessionCookie(name: string, value: string, options: CookieOptions): string {
-  const parts = [`${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${Math.max(0, Math.floor(options.maxAgeSec))}`];
+  const parts = [
+    `${name}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSec))}`,
+  ];
   if (options.secure) parts.push('Secure');
   return parts.join('; ');
 }

@@ -7,7 +7,12 @@ import type { SessionService } from './service.js';
 
 export function sessionRoutes(app: FastifyInstance, deps: { session: SessionService }) {
   serve(app, API.session.signIn, async (request, reply) => {
-    const { view, setCookie } = await deps.session.signIn(request, request.body.user, request.body.password, request.ip);
+    const { view, setCookie } = await deps.session.signIn(
+      request,
+      request.body.user,
+      request.body.password,
+      request.ip,
+    );
     void reply.header('set-cookie', setCookie).header('cache-control', 'no-store');
     return view;
   });

@@ -13,8 +13,9 @@ export interface WebConsoleOptions {
   webDir: string;
 }
 
-const NOT_BUILT = 'The Helpline web console is not built on this server. Build it with `npm run build`, or set webDir '
-  + '(HELPLINE_WEB_DIR) to where it was built. The API under /api works without it.\n';
+const NOT_BUILT =
+  'The Helpline web console is not built on this server. Build it with `npm run build`, or set webDir ' +
+  '(HELPLINE_WEB_DIR) to where it was built. The API under /api works without it.\n';
 
 /** Paths that are never the console, even when nothing else answers them. */
 const isServerPath = (url: string) => /^\/(api|agent)(\/|\?|$)/.test(url);
