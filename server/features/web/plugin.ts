@@ -26,8 +26,7 @@ export async function webConsole(app: FastifyInstance, options: WebConsoleOption
   });
 
   const built = existsSync(join(options.webDir, 'index.html'));
-  if (!built) app.log.warn({ webDir: options.webDir }, 'the web console is not built; / says so, the API works');
-  else {
+  if (built) {
     await app.register(fastifyStatic, {
       root: join(options.webDir, 'assets'),
       prefix: '/assets/',
@@ -38,6 +37,8 @@ export async function webConsole(app: FastifyInstance, options: WebConsoleOption
       list: false,
       dotfiles: 'deny',
     });
+  } else {
+    app.log.warn({ webDir: options.webDir }, 'the web console is not built; / says so, the API works');
   }
 
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
