@@ -84,6 +84,10 @@ import { recordingRoutes } from './features/shell/routes.js';
 import { groupSettingRoutes } from './features/settings/group-setting-routes.js';
 import { CheckPolicy } from '../protocol/messages/checks.js';
 import { createShellSessionStore } from './features/shell/store.js';
+import { createBrowserSessions } from './features/session/browser-sessions.js';
+import { sessionRoutes } from './features/session/routes.js';
+import { createSessionService } from './features/session/service.js';
+import { webConsole } from './features/web/plugin.js';
 
 export interface BuildServerOptions {
   /** Where logs go (default stdout); tests pass a stream to read them. */
@@ -188,10 +192,12 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   const scheduler = createScheduler({ schedules: scheduleStore, scripts: scriptStore, jobs, log: app.log, intervalMs: config.scheduleCheckIntervalMs, now });
   const offlineMonitor = createOfflineMonitor({ db, devices, isOnline: (id) => hub?.isOnline(id) ?? false, faults, faultStore, checkPolicies, log: app.log, intervalMs: config.offlineCheckIntervalMs, now });
   const auth = createAuthService({ users, tokens: apiTokens, audit, config });
+  const browserSessions = createBrowserSessions(config);
   const shellPolicies = createGroupSettings({ db, audit, now, prefix: 'shell-policy:', schema: ShellPolicy, defaultValue: DEFAULT_SHELL_POLICY, auditAction: 'shell_policy' });
   const shellSessions = createShellSessionStore(db);
   const shellRelay = createShellRelay({
     auth,
+    browserSessions,
     devices,
     policies: shellPolicies,
     isOnline: (id) => hub?.isOnline(id) ?? false,
@@ -240,10 +246,11 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   registerValidators(app);
   registerErrorHandler(app);
   treatMissingBodyAsEmpty(app);
-  registerAccessControl(app, auth);
+  registerAccessControl(app, auth, browserSessions);
   registerOpenApi(app, { version: HELPLINE_VERSION });
   healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => liveHub.onlineCount() });
   authRoutes(app, { auth, users: userService });
+  sessionRoutes(app, { session: createSessionService({ auth, users: userService, sessions: browserSessions }) });
   userRoutes(app, { users: userService });
   enrollmentRoutes(app, { enrollment });
   deviceRoutes(app, { devices: deviceService });
@@ -266,6 +273,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     { path: '/agent', handler: liveHub.handleUpgrade },
     { path: SHELL_PATH, handler: shellRelay.handleUpgrade },
   ]);
+  await app.register(webConsole, { webDir: config.webDir });
   assertEveryRouteServed(app);
   await app.ready();
 

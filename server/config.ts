@@ -1,12 +1,20 @@
 // The server's configuration: one schema with defaults. Resolved once at start by loadServerConfig.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Type, type Static } from 'typebox';
 import { LogLevel, parseConfigFile, resolveConfigOrThrow } from '../protocol/config-layers.js';
 import { DEFAULT_REKEY_AFTER_MESSAGES, DEFAULT_REKEY_AFTER_MS } from '../protocol/limits.js';
 import { DEFAULT_AGENT_POLICY } from '../protocol/messages/policy.js';
 import { AttachmentConfigSchema } from './features/attachments/config.js';
 import { NotificationConfigSchema } from './features/notifications/config.js';
+
+/** The package's dist/web, whether this file runs compiled (dist/server/) or from source (server/). */
+function defaultWebDir(): string {
+  const serverDir = dirname(fileURLToPath(import.meta.url));
+  const packageDir = basename(dirname(serverDir)) === 'dist' ? dirname(dirname(serverDir)) : dirname(serverDir);
+  return join(packageDir, 'dist', 'web');
+}
 
 export const ServerConfigSchema = Type.Object(
   {
@@ -61,6 +69,10 @@ export const ServerConfigSchema = Type.Object(
     loginMaxFailures: Type.Integer({ minimum: 1, default: 5 }),
     loginWindowMs: Type.Integer({ minimum: 1000, default: 15 * 60 * 1000 }),
     apiTokenTtlMs: Type.Integer({ minimum: 60_000, default: 30 * 24 * 60 * 60 * 1000 }),
+    /** A web console sign-in lasts this long (a working day), whatever is done in it. */
+    browserSessionTtlMs: Type.Integer({ minimum: 60_000, default: 12 * 60 * 60 * 1000 }),
+    /** The built web console (index.html and assets/), served at `/`. */
+    webDir: Type.String({ minLength: 1, default: defaultWebDir() }),
     /** SMTP relay and delivery worker settings (smtpHost, smtpPort, notifyMaxAttempts, ...). */
     ...NotificationConfigSchema.properties,
     /** The largest ticket attachment accepted, in bytes (default 10 MiB). */

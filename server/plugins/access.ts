@@ -1,10 +1,12 @@
 // Role checks for every route. Each /api route must declare `config.access`: 'public' or the
 // list of roles allowed. A route that forgets is refused at start-up (fail closed), so no route
-// can ship unprotected by accident.
+// can ship unprotected by accident. A request signs in with a bearer token (CLI, scripts) or with
+// the web console's session cookie, which also has to show it comes from the console's own pages.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ADMIN, ANY_ROLE, STAFF, type Access } from '../../protocol/api/access.js';
 import { ApiError } from '../errors.js';
 import type { AuthService, AuthUser } from '../features/auth/service.js';
+import type { BrowserSessions, RequestLike } from '../features/session/browser-sessions.js';
 
 export { ADMIN, ANY_ROLE, STAFF, type Access };
 
@@ -17,7 +19,12 @@ declare module 'fastify' {
   }
 }
 
-export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+/** Without `sessions` only bearer tokens sign in (an app that serves no web console). */
+export function registerAccessControl(
+  app: FastifyInstance,
+  auth: AuthService,
+  sessions: BrowserSessions | null = null,
+): void {
   app.decorateRequest('user', null);
 
   app.addHook('onRoute', (route) => {
@@ -29,7 +36,7 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
-    const user = authenticateRequest(request, auth);
+    const user = authenticateRequest(request, auth, sessions);
     if (!user) throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
     if (!access.includes(user.role)) {
       throw new ApiError('forbidden', `this needs the role ${access.join(' or ')}; you are ${user.role}`);
@@ -38,10 +45,27 @@ export function registerAccessControl(app: FastifyInstance, auth: AuthService): 
   });
 }
 
-export function authenticateRequest(request: FastifyRequest, auth: AuthService): AuthUser | null {
+/**
+ * The user a request (an HTTP request or a WebSocket upgrade) signs in as, or null. A bearer token
+ * wins when one is sent; otherwise the session cookie, which throws `forbidden` for a request
+ * that changes something or upgrades without coming from this server's own pages.
+ */
+export function authenticateRequest(
+  request: RequestLike,
+  auth: AuthService,
+  sessions: BrowserSessions | null,
+): AuthUser | null {
   const header = request.headers.authorization;
-  const match = header && /^Bearer\s+(\S+)$/i.exec(header);
-  return match ? auth.authenticate(match[1]!) : null;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match ? auth.authenticate(match[1]!) : null;
+  }
+  if (sessions === null) return null;
+  const token = sessions.tokenOf(request);
+  if (token === null) return null;
+  const user = auth.authenticate(token);
+  if (user) sessions.assertFromConsole(request, token);
+  return user;
 }
 
 /** The signed-in user of a route that requires a role (set by the onRequest hook). */

@@ -49,11 +49,21 @@ export interface TestAgent {
 
 export async function enrollTestAgent(
   server: TestServer,
-  options: { token?: string; approval?: boolean; platform?: Platform; config?: Partial<AgentConfig>; build?: BuildAgentOptions; start?: boolean } = {},
+  options: {
+    token?: string;
+    approval?: boolean;
+    platform?: Platform;
+    config?: Partial<AgentConfig>;
+    build?: BuildAgentOptions;
+    start?: boolean;
+    /** The device name to enroll under (default: this machine's host name). */
+    name?: string;
+  } = {},
 ): Promise<TestAgent> {
   const stateDir = mkdtempSync(join(tmpdir(), 'helpline-agent-'));
   const token = options.token ?? (await createToken(server, { approval: options.approval ?? false }));
-  const enrolled = await enrollAgent({ token, stateDir, platform: options.platform ?? testPlatform() });
+  const platform = options.platform ?? testPlatform();
+  const enrolled = await enrollAgent({ token, stateDir, platform, ...(options.name !== undefined ? { name: options.name } : {}) });
   const agent = buildAgent(
     agentConfig({ stateDir, reconnectBaseMs: 50, reconnectCapMs: 500, firstReconnectMaxMs: 50, ...options.config }),
     { logger: pino({ level: 'silent' }), sources: realSources(), ...options.build },

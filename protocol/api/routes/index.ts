@@ -18,6 +18,7 @@ import { recordingRoutes } from './recordings.js';
 import { reportRoutes } from './reports.js';
 import { scheduleRoutes } from './schedules.js';
 import { scriptRoutes } from './scripts.js';
+import { sessionRoutes } from './session.js';
 import { settingsRoutes } from './settings.js';
 import { ticketRoutes } from './tickets.js';
 import { userRoutes } from './users.js';
@@ -43,6 +44,7 @@ export const API = {
   jobs: jobRoutes,
   schedules: scheduleRoutes,
   recordings: recordingRoutes,
+  session: sessionRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */

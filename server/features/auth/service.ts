@@ -15,6 +15,9 @@ export interface AuthUser {
   tokenId: string;
 }
 
+/** What a login is for: the CLI's bearer token, or the web console's cookie session. */
+export type LoginKind = 'api' | 'browser';
+
 // Compared against when the user does not exist, so that a wrong name costs as long as a wrong password.
 const DUMMY_HASH_PROMISE = hashPassword('not-a-real-password');
 
@@ -22,7 +25,17 @@ export function createAuthService(deps: { users: UserStore; tokens: ApiTokenStor
   const limiter = createLoginLimiter({ maxFailures: deps.config.loginMaxFailures, windowMs: deps.config.loginWindowMs });
 
   return {
-    async login(name: string, password: string, address: string): Promise<{ token: string; expiresAt: number; user: UserRow }> {
+    /**
+     * Checks a password (rate-limited per user name and address) and issues a token: an API token
+     * for the CLI, or a shorter-lived browser session (same store, so signing out everywhere,
+     * a password change and disabling the user end it too).
+     */
+    async login(
+      name: string,
+      password: string,
+      address: string,
+      kind: LoginKind = 'api',
+    ): Promise<{ token: string; expiresAt: number; user: UserRow }> {
       const retryAfter = limiter.retryAfterSec(name, address);
       if (retryAfter > 0) {
         deps.audit.record({ actor: name, action: 'login.blocked', detail: { address } });
@@ -36,8 +49,12 @@ export function createAuthService(deps: { users: UserStore; tokens: ApiTokenStor
         throw new ApiError('invalid_credentials', 'wrong user name or password');
       }
       limiter.succeed(name, address);
-      const issued = deps.tokens.issue(user.id, `login from ${address}`, deps.config.apiTokenTtlMs);
-      deps.audit.record({ actor: user.name, action: 'login', detail: { address } });
+      const issued =
+        kind === 'browser'
+          ? deps.tokens.issue(user.id, `browser session from ${address}`, deps.config.browserSessionTtlMs)
+          : deps.tokens.issue(user.id, `login from ${address}`, deps.config.apiTokenTtlMs);
+      const detail = kind === 'browser' ? { address, kind } : { address };
+      deps.audit.record({ actor: user.name, action: 'login', detail });
       return { ...issued, user };
     },
 

@@ -19,6 +19,8 @@ import { ApiError } from '../../errors.js';
 import type { AuditStore } from '../audit/store.js';
 import type { AuthService, AuthUser } from '../auth/service.js';
 import type { DeviceStore } from '../devices/store.js';
+import type { BrowserSessions } from '../session/browser-sessions.js';
+import { authenticateRequest } from '../../plugins/access.js';
 import type { GroupSettings } from '../settings/group-settings.js';
 import { createLiveSession, type LiveSession, type LiveSessionEnd } from './live-session.js';
 import { openRecording } from './recording.js';
@@ -46,6 +48,8 @@ interface Entry {
 
 export function createShellRelay(deps: {
   auth: AuthService;
+  /** The web console's cookie sessions: a browser's upgrade must also come from this server's origin. */
+  browserSessions: BrowserSessions;
   devices: DeviceStore;
   policies: GroupSettings<ShellPolicy>;
   isOnline: (deviceId: string) => boolean;
@@ -72,8 +76,7 @@ export function createShellRelay(deps: {
 
   /** Everything that must hold before a shell opens; throws the ApiError to answer with. */
   const admit = (request: IncomingMessage, deviceId: string): { user: AuthUser; query: ShellQuery; policy: ShellPolicy } => {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const user = match ? deps.auth.authenticate(match[1]!) : null;
+    const user = authenticateRequest(request, deps.auth, deps.browserSessions);
     if (!user) throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
     if (user.role === 'viewer') throw new ApiError('forbidden', 'viewers cannot open remote shells');
     const params = Object.fromEntries(new URL(request.url ?? '', 'http://x').searchParams);

@@ -1,0 +1,38 @@
+// The console's only way to the server: protocol's typed client over the route table, on this
+// origin with the session cookie, sending the session's CSRF token with every request. A 401
+// means the session ended (signed out elsewhere, expired, password changed): the app goes back
+// to the sign-in page.
+import { createApiClient } from '../../protocol/api/client.js';
+import type { CallArgs, ResponseOf, RouteSpec } from '../../protocol/api/route.js';
+import { CSRF_HEADER } from '../../protocol/api/session.js';
+import { ApiRequestError } from '../../protocol/errors.js';
+
+export { API } from '../../protocol/api/routes/index.js';
+
+let csrfToken: string | null = null;
+let onSessionLost: () => void = () => undefined;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** What to do when the server says the session is gone (set once by the session state). */
+export function whenSessionLost(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+const client = createApiClient({
+  server: '',
+  headers: (): Record<string, string> => (csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
+  fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
+});
+
+/** Calls one route of the table; a 401 also ends the console's session. */
+export async function call<R extends RouteSpec>(spec: R, ...args: CallArgs<R>): Promise<ResponseOf<R>> {
+  try {
+    return await client.call(spec, ...args);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401 && csrfToken !== null) onSessionLost();
+    throw error;
+  }
+}

@@ -1,0 +1,44 @@
+// The console: the sign-in page while signed out, otherwise the page for the address.
+import { useEffect } from 'preact/hooks';
+import type { UserView } from '../../protocol/api/auth.js';
+import { Layout } from './components/layout.js';
+import { Failed, Loading } from './components/states.js';
+import { t } from './i18n/index.js';
+import { DevicePage } from './pages/device.js';
+import { DevicesPage } from './pages/devices.js';
+import { LoginPage } from './pages/login.js';
+import { NotFoundPage } from './pages/not-found.js';
+import { matchRoute, navigate, route } from './state/router.js';
+import { checkSession, session } from './state/session.js';
+
+export function App() {
+  useEffect(() => {
+    void checkSession();
+  }, []);
+  const state = session.value;
+  if (state.kind === 'checking') return <Loading label={t('common.loading')} />;
+  if (state.kind === 'unreachable') {
+    return (
+      <main class="login" id="content">
+        <Failed title={t('app.name')} error={state.error} onRetry={() => void checkSession()} />
+      </main>
+    );
+  }
+  if (state.kind === 'signedOut') return <LoginPage notice={state.notice} />;
+  return <SignedIn user={state.user} />;
+}
+
+function SignedIn(props: { user: UserView }) {
+  const path = route.value;
+  useEffect(() => {
+    if (path === '/' || path === '') navigate('/devices', { replace: true });
+  }, [path]);
+  return <Layout user={props.user}>{pageFor(path)}</Layout>;
+}
+
+function pageFor(path: string) {
+  if (path === '/' || path === '' || matchRoute('/devices', path)) return <DevicesPage />;
+  const device = matchRoute('/devices/:id', path);
+  if (device) return <DevicePage id={device.id!} />;
+  return <NotFoundPage path={path} />;
+}

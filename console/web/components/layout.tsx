@@ -1,0 +1,36 @@
+// The frame of every signed-in page: the header with the product, the navigation and the user
+// menu, and the page itself in <main>.
+import type { ComponentChildren } from 'preact';
+import type { UserView } from '../../../protocol/api/auth.js';
+import { t } from '../i18n/index.js';
+import { route } from '../state/router.js';
+import { Link } from './link.js';
+import { UserMenu } from './user-menu.js';
+
+export function Layout(props: { user: UserView; children: ComponentChildren }) {
+  const path = route.value;
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <header class="topbar">
+        <Link href="/devices" class="brand" current={false}>
+          <span class="brand-mark" aria-hidden="true">
+            H
+          </span>
+          <span class="brand-name">{t('app.name')}</span>
+        </Link>
+        <nav class="nav" aria-label={t('nav.label')}>
+          <Link href="/devices" class="nav-link" current={path === '/devices' || path.startsWith('/devices/')}>
+            {t('nav.devices')}
+          </Link>
+        </nav>
+        <UserMenu user={props.user} />
+      </header>
+      <main class="content" id="content" tabIndex={-1}>
+        {props.children}
+      </main>
+    </div>
+  );
+}

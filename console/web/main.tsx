@@ -1,0 +1,10 @@
+// Entry point: styles, then the app into #app.
+import { render } from 'preact';
+import { App } from './app.js';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/table.css';
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

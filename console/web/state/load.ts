@@ -1,0 +1,30 @@
+// Data a page loads from the API: loading, ready or failed, with a reload. An answer that arrives
+// after the page moved on (another device, a newer reload) is dropped.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+
+export type Loaded<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'failed'; error: unknown };
+
+export function useLoad<T>(
+  load: () => Promise<T>,
+  inputs: readonly unknown[],
+): { state: Loaded<T>; reload: () => void } {
+  const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
+  const generation = useRef(0);
+  const run = useCallback(() => {
+    const mine = ++generation.current;
+    setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'loading' }));
+    load().then(
+      (data) => mine === generation.current && setState({ kind: 'ready', data }),
+      (error: unknown) => mine === generation.current && setState({ kind: 'failed', error }),
+    );
+    // The caller's inputs decide when to load again, as a dependency list does for useEffect.
+  }, inputs);
+  useEffect(() => {
+    setState({ kind: 'loading' });
+    run();
+    return () => {
+      generation.current++;
+    };
+  }, [run]);
+  return { state, reload: run };
+}

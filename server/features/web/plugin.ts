@@ -1,0 +1,52 @@
+// Serves the built web console at `/`, same origin as the API. Hashed assets under /assets/ are
+// cached for good; every other GET that is not the API or the agent endpoint answers index.html,
+// so a deep link (/devices/dev_…) opens the console on that page. Without a build the server
+// still starts and `/` says so; the API is unaffected either way.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WEB_SECURITY_HEADERS } from './security-headers.js';
+
+export interface WebConsoleOptions {
+  /** The vite build's output: index.html and assets/. */
+  webDir: string;
+}
+
+const NOT_BUILT =
+  'The Helpline web console is not built on this server. Build it with `npm run build`, or set webDir ' +
+  '(HELPLINE_WEB_DIR) to where it was built. The API under /api works without it.\n';
+
+/** Paths that are never the console, even when nothing else answers them. */
+const isServerPath = (url: string) => /^\/(api|agent)(\/|\?|$)/.test(url);
+
+export async function webConsole(app: FastifyInstance, options: WebConsoleOptions): Promise<void> {
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.headers(WEB_SECURITY_HEADERS);
+  });
+
+  const built = existsSync(join(options.webDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: join(options.webDir, 'assets'),
+      prefix: '/assets/',
+      // Every file name there carries its content hash, so a cached copy is never stale.
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      list: false,
+      dotfiles: 'deny',
+    });
+  } else {
+    app.log.warn({ webDir: options.webDir }, 'the web console is not built; / says so, the API works');
+  }
+
+  const page = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (isServerPath(request.url)) return reply.callNotFound();
+    if (!built) return reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
+    // index.html names the current assets, so it is revalidated every time.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', options.webDir, { cacheControl: false });
+  };
+  app.get('/', page);
+  app.get('/*', page);
+}
