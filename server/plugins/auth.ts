@@ -1,0 +1,25 @@
+// Who is signed in: the user accounts, their API tokens, and the role check on every route
+// (access.ts). Registered before any route, so that no route escapes the check.
+import type { ServerConfig } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { AuditStore } from '../features/audit/store.js';
+import { createAuthService } from '../features/auth/service.js';
+import { createApiTokenStore } from '../features/auth/token-store.js';
+import { createUserStore } from '../features/users/store.js';
+import { registerAccessControl } from './access.js';
+import { sharedPlugin } from './assembly.js';
+
+interface AuthNeeds {
+  db: Db;
+  config: ServerConfig;
+  audit: AuditStore;
+  now: () => number;
+}
+
+export const authPlugin = sharedPlugin('auth', (app, { db, config, audit, now }: AuthNeeds) => {
+  const userStore = createUserStore(db, now);
+  const apiTokens = createApiTokenStore(db, now);
+  const auth = createAuthService({ users: userStore, tokens: apiTokens, audit, config });
+  registerAccessControl(app, auth);
+  return { userStore, apiTokens, auth };
+});
