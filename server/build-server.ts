@@ -67,7 +67,8 @@ export interface HelplineServer {
 }
 
 export async function buildServer(config: ServerConfig, options: BuildServerOptions = {}): Promise<HelplineServer> {
-  const tls = config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;
+  const tls =
+    config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;
   const app = Fastify({
     logger: options.logStream ? { level: config.logLevel, stream: options.logStream } : { level: config.logLevel },
     ...(tls ? { https: tls } : {}),
@@ -77,7 +78,11 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   }) as unknown as FastifyInstance;
   const url = () => listeningUrl(app, tls !== null);
 
-  const parts = await ServerAssembly.on(app, { config, now: options.now ?? Date.now, publicUrl: () => config.publicUrl ?? url() })
+  const parts = await ServerAssembly.on(app, {
+    config,
+    now: options.now ?? Date.now,
+    publicUrl: () => config.publicUrl ?? url(),
+  })
     .use(databasePlugin)
     .use(auditPlugin)
     .use(authPlugin)

@@ -61,7 +61,11 @@ export interface AgentHubDeps {
 type HandlerTable<T extends FeatureMessageType> = { [K in T]?: AgentHandler<K> };
 
 /** Generic in the table's keys, so that TypeScript pairs each type with its handler's body. */
-function addHandler<T extends FeatureMessageType, K extends T>(table: HandlerTable<T>, type: K, handler: AgentHandler<K>) {
+function addHandler<T extends FeatureMessageType, K extends T>(
+  table: HandlerTable<T>,
+  type: K,
+  handler: AgentHandler<K>,
+) {
   table[type] = handler;
 }
 
@@ -86,7 +90,8 @@ export function createAgentHub(deps: AgentHubDeps) {
   const events = createEvents<AgentEvents>();
   const handlers: HandlerTable<FeatureMessageType> = {};
 
-  const handOver = <K extends FeatureMessageType>(agent: AgentConnection, message: { id: string; type: K; body: AgentToServerBody<K> }) => {
+  type FeatureMessage<K extends FeatureMessageType> = { id: string; type: K; body: AgentToServerBody<K> };
+  const handOver = <K extends FeatureMessageType>(agent: AgentConnection, message: FeatureMessage<K>) => {
     const handler = handlers[message.type];
     if (!handler) throw new Error(`no handler for ${message.type}`);
     return handler(agent, message.body, message);
@@ -220,7 +225,8 @@ export function createAgentHub(deps: AgentHubDeps) {
     ...agents,
     handleUpgrade,
     /** Message types no feature handles yet (the server refuses to start while there are any). */
-    unhandledTypes: () => Object.keys(AgentToServerBodies).filter((type) => !HUB_TYPES.includes(type) && !Object.hasOwn(handlers, type)),
+    unhandledTypes: () =>
+      Object.keys(AgentToServerBodies).filter((type) => !HUB_TYPES.includes(type) && !Object.hasOwn(handlers, type)),
     /** Tells every agent the server is going away, and waits briefly for the sockets to close. */
     async close(): Promise<void> {
       clearInterval(pingTimer);

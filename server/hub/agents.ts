@@ -1,7 +1,12 @@
 // What features see of the agent hub: a channel to each connected agent, what happens on those
 // channels as typed events, and one handler per message type. Features import this file only;
 // the hub's handshake, connections and presence stay inside the hub.
-import type { AgentToServerBody, AgentToServerType, ServerToAgentBody, ServerToAgentType } from '../../protocol/envelope.js';
+import type {
+  AgentToServerBody,
+  AgentToServerType,
+  ServerToAgentBody,
+  ServerToAgentType,
+} from '../../protocol/envelope.js';
 import type { Listen } from '../events.js';
 
 /** One connected agent, as a message handler sees it. */

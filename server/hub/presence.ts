@@ -13,7 +13,12 @@ interface Entry {
   dirty: boolean;
 }
 
-export function createPresence(deps: { devices: PresenceWriter; flushMs: number; now?: () => number; onFlushError: (error: unknown) => void }) {
+export function createPresence(deps: {
+  devices: PresenceWriter;
+  flushMs: number;
+  now?: () => number;
+  onFlushError: (error: unknown) => void;
+}) {
   const now = deps.now ?? Date.now;
   const entries = new Map<string, Entry>();
   const entry = (id: string) => {

@@ -57,11 +57,12 @@ export class ServerAssembly<Have extends object> {
 
   /** Adds a plugin; it compiles only when every part it needs was given by a plugin before it. */
   use<Gives extends object>(plugin: ServerPlugin<Have, Gives>): ServerAssembly<Have & Gives> {
+    // One object fills up as the plugins load; a plugin's setup runs only once those before it have.
     const parts: Have & Partial<Gives> = this.parts;
     const load = async (scope: FastifyInstance) => {
-      const gives = await plugin.setup(scope, this.parts);
+      const gives = await plugin.setup(scope, parts);
       const twice = Object.keys(gives).filter((key) => key in parts);
-      if (twice.length) throw new Error(`plugin ${plugin.name} gives ${twice.join(', ')}, already given by a plugin before it`);
+      if (twice.length) throw new Error(`plugin ${plugin.name} gives ${twice.join(', ')} again`);
       Object.assign(parts, gives);
     };
     // Registered now, loaded in order by fastify once the list is complete (ready()).

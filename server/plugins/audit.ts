@@ -3,6 +3,6 @@ import type { Db } from '../db/database.js';
 import { createAuditStore } from '../features/audit/store.js';
 import { sharedPlugin } from './assembly.js';
 
-export const auditPlugin = sharedPlugin('audit', (_app, { db, now }: { db: Db; now: () => number }) => ({
-  audit: createAuditStore(db, now),
+export const auditPlugin = sharedPlugin('audit', (_app, parts: { db: Db; now: () => number }) => ({
+  audit: createAuditStore(parts.db, parts.now),
 }));

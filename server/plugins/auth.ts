@@ -16,7 +16,8 @@ interface AuthNeeds {
   now: () => number;
 }
 
-export const authPlugin = sharedPlugin('auth', (app, { db, config, audit, now }: AuthNeeds) => {
+export const authPlugin = sharedPlugin('auth', (app, parts: AuthNeeds) => {
+  const { db, config, audit, now } = parts;
   const userStore = createUserStore(db, now);
   const apiTokens = createApiTokenStore(db, now);
   const auth = createAuthService({ users: userStore, tokens: apiTokens, audit, config });

@@ -4,7 +4,8 @@ import type { ServerConfig } from '../config.js';
 import { assertInitialised, loadServerKeys, openDataDirDatabase } from '../data-dir.js';
 import { sharedPlugin } from './assembly.js';
 
-export const databasePlugin = sharedPlugin('database', (app, { config }: { config: ServerConfig }) => {
+export const databasePlugin = sharedPlugin('database', (app, parts: { config: ServerConfig }) => {
+  const { config } = parts;
   assertInitialised(config.dataDir);
   const keys = loadServerKeys(config.dataDir);
   const db = openDataDirDatabase(config.dataDir);

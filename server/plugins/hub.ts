@@ -23,8 +23,14 @@ interface HubNeeds {
   shutdown: Shutdown;
 }
 
-export const hubPlugin = sharedPlugin('agent-hub', (app, { config, keys, db, deviceStore, audit, agentPolicy, now, upgrades, shutdown }: HubNeeds) => {
-  const ingest = createIngestQueue({ db, log: app.log, flushMs: config.ingestFlushMs, maxBatch: config.ingestMaxBatch });
+export const hubPlugin = sharedPlugin('agent-hub', (app, parts: HubNeeds) => {
+  const { config, keys, db, deviceStore, audit, agentPolicy, now, upgrades, shutdown } = parts;
+  const ingest = createIngestQueue({
+    db,
+    log: app.log,
+    flushMs: config.ingestFlushMs,
+    maxBatch: config.ingestMaxBatch,
+  });
   const hub = createAgentHub({
     config,
     channelKeys: keys.channel,

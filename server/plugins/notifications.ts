@@ -16,7 +16,8 @@ interface NotificationsNeeds {
   shutdown: Shutdown;
 }
 
-export const notificationsPlugin = sharedPlugin('notifications', (app, { db, config, audit, now, publicUrl, shutdown }: NotificationsNeeds) => {
+export const notificationsPlugin = sharedPlugin('notifications', (app, parts: NotificationsNeeds) => {
+  const { db, config, audit, now, publicUrl, shutdown } = parts;
   const notifications = createNotificationService({ db, config, log: app.log, now, publicUrl, audit });
   app.addHook('onListen', async () => notifications.start());
   shutdown.add(() => notifications.stop());

@@ -7,8 +7,23 @@ import { attachmentRoutes } from './routes.js';
 import { createAttachmentService } from './service.js';
 import { createAttachmentStore } from './store.js';
 
-export const attachmentsPlugin = featurePlugin('attachments', (app, { db, config, now }: { db: Db; config: ServerConfig; now: () => number }) => {
+interface AttachmentsNeeds {
+  db: Db;
+  config: ServerConfig;
+  now: () => number;
+}
+
+export const attachmentsPlugin = featurePlugin('attachments', (app, parts: AttachmentsNeeds) => {
+  const { db, config, now } = parts;
   const files = createAttachmentFiles(config.dataDir);
-  attachmentRoutes(app, { attachments: createAttachmentService({ db, store: createAttachmentStore(db), files, maxBytes: config.attachmentMaxBytes, now }) });
+  attachmentRoutes(app, {
+    attachments: createAttachmentService({
+      db,
+      store: createAttachmentStore(db),
+      files,
+      maxBytes: config.attachmentMaxBytes,
+      now,
+    }),
+  });
   return {};
 });

@@ -3,7 +3,8 @@ import { featurePlugin } from '../../plugins/assembly.js';
 import { auditRoutes } from './routes.js';
 import type { AuditStore } from './store.js';
 
-export const auditLogPlugin = featurePlugin('audit-log', (app, { audit }: { audit: AuditStore }) => {
+export const auditLogPlugin = featurePlugin('audit-log', (app, parts: { audit: AuditStore }) => {
+  const { audit } = parts;
   auditRoutes(app, { audit });
   return {};
 });

@@ -5,7 +5,8 @@ import type { UserService } from '../users/service.js';
 import { authRoutes } from './routes.js';
 import type { AuthService } from './service.js';
 
-export const signInPlugin = featurePlugin('sign-in', (app, { auth, users }: { auth: AuthService; users: UserService }) => {
+export const signInPlugin = featurePlugin('sign-in', (app, parts: { auth: AuthService; users: UserService }) => {
+  const { auth, users } = parts;
   authRoutes(app, { auth, users });
   return {};
 });

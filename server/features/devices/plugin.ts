@@ -8,8 +8,8 @@ import { deviceRoutes } from './routes.js';
 import { createDeviceService } from './service.js';
 import { createDeviceStore, type DeviceStore } from './store.js';
 
-export const deviceRegistryPlugin = featurePlugin('device-registry', (_app, { db, now }: { db: Db; now: () => number }) => ({
-  deviceStore: createDeviceStore(db, now),
+export const deviceRegistryPlugin = featurePlugin('device-registry', (_app, parts: { db: Db; now: () => number }) => ({
+  deviceStore: createDeviceStore(parts.db, parts.now),
 }));
 
 interface DevicesNeeds {
@@ -18,7 +18,8 @@ interface DevicesNeeds {
   audit: AuditStore;
 }
 
-export const devicesPlugin = featurePlugin('devices', (app, { deviceStore, hub, audit }: DevicesNeeds) => {
+export const devicesPlugin = featurePlugin('devices', (app, parts: DevicesNeeds) => {
+  const { deviceStore, hub, audit } = parts;
   const devices = createDeviceService({ devices: deviceStore, agents: hub, audit });
   hub.on('hello', (agent, hello) => deviceStore.setAgentInfo(agent.deviceId, hello));
   deviceRoutes(app, { devices });

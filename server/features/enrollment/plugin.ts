@@ -17,8 +17,16 @@ interface EnrollmentNeeds {
   now: () => number;
 }
 
-export const enrollmentPlugin = featurePlugin('enrollment', (app, { db, keys, deviceStore, audit, publicUrl, now }: EnrollmentNeeds) => {
-  const enrollment = createEnrollmentService({ tokens: createEnrollmentTokenStore(db, now), devices: deviceStore, audit, keys, publicUrl, now });
+export const enrollmentPlugin = featurePlugin('enrollment', (app, parts: EnrollmentNeeds) => {
+  const { db, keys, deviceStore, audit, publicUrl, now } = parts;
+  const enrollment = createEnrollmentService({
+    tokens: createEnrollmentTokenStore(db, now),
+    devices: deviceStore,
+    audit,
+    keys,
+    publicUrl,
+    now,
+  });
   enrollmentRoutes(app, { enrollment });
   return { enrollment };
 });

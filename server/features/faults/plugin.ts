@@ -37,7 +37,8 @@ interface ChecksNeeds {
   now: () => number;
 }
 
-export const checksPlugin = featurePlugin('checks', (app, { db, config, audit, deviceStore, now }: ChecksNeeds) => {
+export const checksPlugin = featurePlugin('checks', (app, parts: ChecksNeeds) => {
+  const { db, config, audit, deviceStore, now } = parts;
   const events = createEvents<CheckPolicyEvents>();
   const onChanged = (group: string) => events.emit('changed', group);
   const checkPolicies = createCheckPolicyService({ db, audit, devices: deviceStore, now, onChanged });
@@ -46,7 +47,13 @@ export const checksPlugin = featurePlugin('checks', (app, { db, config, audit, d
     inventoryIntervalMs: config.inventoryIntervalMs,
     checks: checkPolicies.forGroup(group).policy,
   });
-  groupSettingRoutes(app, { path: '/api/check-policies', what: 'check policy', schema: CheckPolicy, settings: checkPolicies.settings, afterChange: '; online agents get it at once' });
+  groupSettingRoutes(app, {
+    path: '/api/check-policies',
+    what: 'check policy',
+    schema: CheckPolicy,
+    settings: checkPolicies.settings,
+    afterChange: '; online agents get it at once',
+  });
   const checkPolicyChanges: Listen<CheckPolicyEvents> = { on: events.on };
   return { checkPolicies, checkPolicyChanges, agentPolicy, faultStore: createFaultStore(db) };
 });
@@ -74,7 +81,8 @@ interface FaultsNeeds {
 }
 
 export const faultsPlugin = featurePlugin('faults', (app, parts: FaultsNeeds) => {
-  const { db, config, deviceStore, checkPolicies, faultStore, tickets, ticketStore, ticketChanged, hub, ingest, now } = parts;
+  const { db, config, deviceStore, checkPolicies, faultStore, tickets, ticketStore, ticketChanged, hub, ingest, now } =
+    parts;
   const remediation = createRemediation({
     jobs: parts.jobs,
     jobStore: parts.jobStore,
@@ -99,8 +107,12 @@ export const faultsPlugin = featurePlugin('faults', (app, parts: FaultsNeeds) =>
     now,
     onChanged: ticketChanged,
   });
-  hub.handle('fault.raised', (agent, { seq, ...fault }) => ingest.accept(agent, seq, () => void faults.raised(agent.deviceId, fault)));
-  hub.handle('fault.cleared', (agent, { seq, ...fault }) => ingest.accept(agent, seq, () => void faults.cleared(agent.deviceId, fault)));
+  hub.handle('fault.raised', (agent, { seq, ...fault }) =>
+    ingest.accept(agent, seq, () => void faults.raised(agent.deviceId, fault)),
+  );
+  hub.handle('fault.cleared', (agent, { seq, ...fault }) =>
+    ingest.accept(agent, seq, () => void faults.cleared(agent.deviceId, fault)),
+  );
 
   const offlineMonitor = createOfflineMonitor({
     db,

@@ -23,11 +23,14 @@ interface HealthNeeds {
   shutdown: Shutdown;
 }
 
-export const healthPlugin = featurePlugin('health', (app, { db, config, deviceStore, hub, ingest, now, shutdown }: HealthNeeds) => {
+export const healthPlugin = featurePlugin('health', (app, parts: HealthNeeds) => {
+  const { db, config, deviceStore, hub, ingest, now, shutdown } = parts;
   const healthStore = createHealthStore(db);
   const retention = { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs };
   const health = createHealthService({ health: healthStore, devices: deviceStore, retention, now });
-  hub.handle('health.batch', (agent, { seq, samples }) => ingest.accept(agent, seq, () => healthStore.insert(agent.deviceId, samples)));
+  hub.handle('health.batch', (agent, { seq, samples }) =>
+    ingest.accept(agent, seq, () => healthStore.insert(agent.deviceId, samples)),
+  );
   const pruning = setInterval(() => {
     const pruned = health.prune();
     if (pruned.raw || pruned.hourly) app.log.info(pruned, 'pruned old health data');

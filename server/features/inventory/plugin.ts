@@ -19,7 +19,8 @@ interface InventoryNeeds {
   now: () => number;
 }
 
-export const inventoryPlugin = featurePlugin('inventory', (app, { db, deviceStore, health, hub, ingest, now }: InventoryNeeds) => {
+export const inventoryPlugin = featurePlugin('inventory', (app, parts: InventoryNeeds) => {
+  const { db, deviceStore, health, hub, ingest, now } = parts;
   const inventoryStore = createInventoryStore(db);
   const inventory = createInventoryService({ inventory: inventoryStore, devices: deviceStore });
   hub.handle('inventory.report', (agent, { seq, ...report }) => {
@@ -28,7 +29,8 @@ export const inventoryPlugin = featurePlugin('inventory', (app, { db, deviceStor
   });
   hub.on('hello', (agent) => {
     // The agent sent inventory before, yet none is stored (a restored database): ask for all of it.
-    if (ingest.lastSeq(agent.deviceId) > 0 && !inventoryStore.hasInventory(agent.deviceId)) agent.send('inventory.resync', {});
+    if (ingest.lastSeq(agent.deviceId) > 0 && !inventoryStore.hasInventory(agent.deviceId))
+      agent.send('inventory.resync', {});
   });
   inventoryRoutes(app, { inventory, health, now });
   return { inventory };

@@ -31,7 +31,8 @@ interface JobsNeeds {
   shutdown: Shutdown;
 }
 
-export const jobsPlugin = featurePlugin('jobs', (app, { db, config, keys, audit, deviceStore, scriptStore, hub, ingest, now, shutdown }: JobsNeeds) => {
+export const jobsPlugin = featurePlugin('jobs', (app, parts: JobsNeeds) => {
+  const { db, config, keys, audit, deviceStore, scriptStore, hub, ingest, now, shutdown } = parts;
   const jobStore = createJobStore(db);
   const jobDispatcher = createJobDispatcher({
     jobs: jobStore,
@@ -55,7 +56,9 @@ export const jobsPlugin = featurePlugin('jobs', (app, { db, config, keys, audit,
     onFinished: (job) => events.emit('finished', job),
   });
   hub.handle('job.started', (agent, body) => jobs.started(agent.deviceId, body.jobId, now()));
-  hub.handle('job.result', (agent, { seq, ...result }) => ingest.accept(agent, seq, () => jobs.finished(agent.deviceId, result)));
+  hub.handle('job.result', (agent, { seq, ...result }) =>
+    ingest.accept(agent, seq, () => jobs.finished(agent.deviceId, result)),
+  );
   hub.on('hello', (agent) => jobDispatcher.deviceOnline(agent.deviceId));
   app.addHook('onListen', async () => jobDispatcher.start());
   shutdown.add(() => jobDispatcher.stop());

@@ -5,7 +5,14 @@ import type { TicketStore } from '../tickets/store.js';
 import { knowledgeRoutes } from './routes.js';
 import { createKnowledgeService } from './service.js';
 
-export const knowledgePlugin = featurePlugin('knowledge', (app, { db, ticketStore, now }: { db: Db; ticketStore: TicketStore; now: () => number }) => {
+interface KnowledgeNeeds {
+  db: Db;
+  ticketStore: TicketStore;
+  now: () => number;
+}
+
+export const knowledgePlugin = featurePlugin('knowledge', (app, parts: KnowledgeNeeds) => {
+  const { db, ticketStore, now } = parts;
   knowledgeRoutes(app, { knowledge: createKnowledgeService({ db, tickets: ticketStore, now }) });
   return {};
 });

@@ -5,7 +5,14 @@ import type { SettingsService } from '../settings/service.js';
 import { reportRoutes } from './routes.js';
 import { createReportService } from './service.js';
 
-export const reportsPlugin = featurePlugin('reports', (app, { db, settings, now }: { db: Db; settings: SettingsService; now: () => number }) => {
+interface ReportsNeeds {
+  db: Db;
+  settings: SettingsService;
+  now: () => number;
+}
+
+export const reportsPlugin = featurePlugin('reports', (app, parts: ReportsNeeds) => {
+  const { db, settings, now } = parts;
   reportRoutes(app, { reports: createReportService({ db, slaPolicy: () => settings.helpDesk().slaPolicy, now }) });
   return {};
 });

@@ -34,7 +34,8 @@ export function createReportService(deps: ReportServiceDeps) {
       const startMs = localToInstant(timeZone, localMidnight(query.from));
       const endMs = localToInstant(timeZone, localMidnight(query.to) + DAY_MS);
       const rows = store.ticketsFor(startMs, endMs);
-      const intervals = store.statusIntervals(rows.filter((row) => needsSlaClocks(row, startMs, endMs)).map((row) => row.id));
+      const clocked = rows.filter((row) => needsSlaClocks(row, startMs, endMs));
+      const intervals = store.statusIntervals(clocked.map((row) => row.id));
       return buildKpiReport({
         range: { from: query.from, to: query.to, timeZone, startAt: new Date(startMs).toISOString(), endAt: new Date(endMs).toISOString() },
         startMs,

@@ -22,11 +22,28 @@ interface SchedulesNeeds {
   shutdown: Shutdown;
 }
 
-export const schedulesPlugin = featurePlugin('schedules', (app, { db, config, audit, deviceStore, scriptStore, jobs, now, shutdown }: SchedulesNeeds) => {
+export const schedulesPlugin = featurePlugin('schedules', (app, parts: SchedulesNeeds) => {
+  const { db, config, audit, deviceStore, scriptStore, jobs, now, shutdown } = parts;
   const scheduleStore = createScheduleStore(db);
-  const scheduler = createScheduler({ schedules: scheduleStore, scripts: scriptStore, jobs, log: app.log, intervalMs: config.scheduleCheckIntervalMs, now });
+  const scheduler = createScheduler({
+    schedules: scheduleStore,
+    scripts: scriptStore,
+    jobs,
+    log: app.log,
+    intervalMs: config.scheduleCheckIntervalMs,
+    now,
+  });
   app.addHook('onListen', async () => scheduler.start());
   shutdown.add(() => scheduler.stop());
-  scheduleRoutes(app, { schedules: createScheduleService({ db, schedules: scheduleStore, scripts: scriptStore, devices: deviceStore, audit, now }) });
+  scheduleRoutes(app, {
+    schedules: createScheduleService({
+      db,
+      schedules: scheduleStore,
+      scripts: scriptStore,
+      devices: deviceStore,
+      audit,
+      now,
+    }),
+  });
   return { scheduler };
 });

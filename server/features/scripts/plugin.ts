@@ -6,7 +6,14 @@ import { scriptRoutes } from './routes.js';
 import { createScriptService } from './service.js';
 import { createScriptStore } from './store.js';
 
-export const scriptsPlugin = featurePlugin('scripts', (app, { db, audit, now }: { db: Db; audit: AuditStore; now: () => number }) => {
+interface ScriptsNeeds {
+  db: Db;
+  audit: AuditStore;
+  now: () => number;
+}
+
+export const scriptsPlugin = featurePlugin('scripts', (app, parts: ScriptsNeeds) => {
+  const { db, audit, now } = parts;
   const scriptStore = createScriptStore(db);
   scriptRoutes(app, { scripts: createScriptService({ db, scripts: scriptStore, audit, now }) });
   return { scriptStore };

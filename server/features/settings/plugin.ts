@@ -13,7 +13,8 @@ interface SettingsNeeds {
   now: () => number;
 }
 
-export const settingsPlugin = featurePlugin('settings', (app, { db, audit, userStore, now }: SettingsNeeds) => {
+export const settingsPlugin = featurePlugin('settings', (app, parts: SettingsNeeds) => {
+  const { db, audit, userStore, now } = parts;
   const settings = createSettingsService({ db, audit, users: userStore, now });
   settingsRoutes(app, { settings });
   return { settings };

@@ -11,10 +11,13 @@ export interface SettingRow {
 
 export function createSettingsStore(db: Db) {
   const read = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
-  const byPrefix = db.prepare('SELECT key, value, updated_by AS updatedBy, updated_at AS updatedAt FROM settings WHERE key LIKE ?');
+  const byPrefix = db.prepare(
+    'SELECT key, value, updated_by AS updatedBy, updated_at AS updatedAt FROM settings WHERE key LIKE ?',
+  );
   const write = db.prepare(
     `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+     ON CONFLICT(key) DO UPDATE SET
+       value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare('DELETE FROM settings WHERE key = ?');
   return {

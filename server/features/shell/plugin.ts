@@ -57,7 +57,8 @@ export const shellPlugin = featurePlugin('shell', (app, parts: ShellNeeds) => {
     const minutes = Math.max(1, Math.round((session.endedAt - session.startedAt) / 60_000));
     const exit = session.exitCode !== null ? `, exit ${session.exitCode}` : '';
     const device = session.deviceName ?? session.deviceId;
-    const body = `Remote shell by ${session.technician} on ${device}, ${minutes} min${exit}. Recording: helpline recordings play ${session.id}`;
+    const recording = `Recording: helpline recordings play ${session.id}`;
+    const body = `Remote shell by ${session.technician} on ${device}, ${minutes} min${exit}. ${recording}`;
     ticketStore.addEntry(session.ticketId, now(), session.technician, 'note', body);
     parts.ticketChanged(session.ticketId);
   };
@@ -96,6 +97,11 @@ export const shellPlugin = featurePlugin('shell', (app, parts: ShellNeeds) => {
   });
 
   recordingRoutes(app, { sessions: shellSessions, audit });
-  groupSettingRoutes(app, { path: '/api/shell-policies', what: 'remote shell policy', schema: ShellPolicy, settings: shellPolicies });
+  groupSettingRoutes(app, {
+    path: '/api/shell-policies',
+    what: 'remote shell policy',
+    schema: ShellPolicy,
+    settings: shellPolicies,
+  });
   return {};
 });

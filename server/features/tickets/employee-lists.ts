@@ -23,7 +23,10 @@ export function createEmployeeTicketLists(deps: {
   const list = (deviceId: string): EmployeeTickets => ({
     tickets: deps.tickets.employeeTicketIds(deviceId, LIST_LIMIT).map((id) => {
       const row = deps.tickets.byId(id)!;
-      const replies = deps.tickets.entries(id).filter((entry) => entry.kind === 'reply').slice(-REPLY_LIMIT);
+      const replies = deps.tickets
+        .entries(id)
+        .filter((entry) => entry.kind === 'reply')
+        .slice(-REPLY_LIMIT);
       return {
         id,
         osUser: osUserOf(row.requesterName),
@@ -33,7 +36,11 @@ export function createEmployeeTicketLists(deps: {
         updatedAt: row.updatedAt,
         resolution: row.resolution?.slice(0, 20_000) ?? null,
         rating: deps.ratings.of(id)?.rating ?? null,
-        replies: replies.map((entry) => ({ at: entry.at, author: entry.author.slice(0, 128), body: entry.body.slice(0, 20_000) })),
+        replies: replies.map((entry) => ({
+          at: entry.at,
+          author: entry.author.slice(0, 128),
+          body: entry.body.slice(0, 20_000),
+        })),
       };
     }),
   });

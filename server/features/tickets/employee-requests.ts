@@ -37,9 +37,12 @@ export function createEmployeeRequests(deps: {
     /** Why this device's account may not rate that ticket, or null when it may. */
     ratingRefusal(deviceId: string, rating: Omit<TicketRatingMessage, 'seq'>): string | null {
       const row = deps.ticketStore.byId(rating.ticketId);
-      if (!row || row.deviceId !== deviceId || row.requesterKind !== 'employee') return `ticket #${rating.ticketId} is not a request from this PC`;
-      if (osUserOf(row.requesterName) !== rating.osUser) return `ticket #${rating.ticketId} was asked for by another account on this PC`;
-      if (row.status !== 'resolved' && row.status !== 'closed') return `ticket #${rating.ticketId} is ${row.status.replace('_', ' ')}; it can be rated once it is resolved`;
+      if (!row || row.deviceId !== deviceId || row.requesterKind !== 'employee')
+        return `ticket #${rating.ticketId} is not a request from this PC`;
+      if (osUserOf(row.requesterName) !== rating.osUser)
+        return `ticket #${rating.ticketId} was asked for by another account on this PC`;
+      if (row.status !== 'resolved' && row.status !== 'closed')
+        return `ticket #${rating.ticketId} is ${row.status.replace('_', ' ')}; it can be rated once it is resolved`;
       return null;
     },
     rate(rating: Omit<TicketRatingMessage, 'seq'>): void {

@@ -58,11 +58,18 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
     onChanged: (id) => employeeLists.ticketChanged(id),
     now,
   });
-  const snapshot = createSnapshotTaker({ devices: deviceStore, health: parts.healthStore, inventory: parts.inventory, now });
+  const snapshot = createSnapshotTaker({
+    devices: deviceStore,
+    health: parts.healthStore,
+    inventory: parts.inventory,
+    now,
+  });
   const employee = createEmployeeRequests({ tickets, ticketStore, devices: deviceStore, snapshot });
 
   hub.on('hello', (agent) => employeeLists.pushOnConnect(agent.deviceId));
-  hub.handle('help.request', (agent, { seq, ...request }) => ingest.accept(agent, seq, () => void employee.request(agent.deviceId, request)));
+  hub.handle('help.request', (agent, { seq, ...request }) =>
+    ingest.accept(agent, seq, () => void employee.request(agent.deviceId, request)),
+  );
   hub.handle('ticket.rating', (agent, { seq, ...rating }, envelope) => {
     // Refused for good (the agent drops it) when it can never apply; a repeat is harmless.
     const refusal = seq > ingest.lastSeq(agent.deviceId) ? employee.ratingRefusal(agent.deviceId, rating) : null;
@@ -70,7 +77,14 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
     ingest.accept(agent, seq, () => employee.rate(rating));
   });
 
-  const slaMonitor = createSlaMonitor({ tickets, store: ticketStore, settings: parts.settings, log: app.log, intervalMs: config.slaCheckIntervalMs, now });
+  const slaMonitor = createSlaMonitor({
+    tickets,
+    store: ticketStore,
+    settings: parts.settings,
+    log: app.log,
+    intervalMs: config.slaCheckIntervalMs,
+    now,
+  });
   app.addHook('onListen', async () => slaMonitor.start());
   shutdown.add(() => slaMonitor.stop());
 

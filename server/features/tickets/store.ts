@@ -81,7 +81,10 @@ export function createTicketStore(db: Db) {
   const openIds = db.prepare("SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed') ORDER BY id").pluck();
   const resolvedBefore = db.prepare("SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at < ? ORDER BY id").pluck();
   const employeeIds = db
-    .prepare("SELECT id FROM tickets WHERE device_id = ? AND requester_kind = 'employee' ORDER BY created_at DESC, id DESC LIMIT ?")
+    .prepare(
+      `SELECT id FROM tickets WHERE device_id = ? AND requester_kind = 'employee'
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+    )
     .pluck();
 
   return {

@@ -16,9 +16,15 @@ interface UsersNeeds {
   audit: AuditStore;
 }
 
-export const usersPlugin = featurePlugin('users', (app, { userStore, apiTokens, audit }: UsersNeeds) => {
+export const usersPlugin = featurePlugin('users', (app, parts: UsersNeeds) => {
+  const { userStore, apiTokens, audit } = parts;
   const events = createEvents<UserEvents>();
-  const users = createUserService({ users: userStore, tokens: apiTokens, audit, onDisabled: (userId) => events.emit('disabled', userId) });
+  const users = createUserService({
+    users: userStore,
+    tokens: apiTokens,
+    audit,
+    onDisabled: (userId) => events.emit('disabled', userId),
+  });
   userRoutes(app, { users });
   const userEvents: Listen<UserEvents> = { on: events.on };
   return { users, userEvents };
