@@ -1,7 +1,7 @@
-// Faults, in two parts. The check policies come early: the agent hub sends each agent its group's
-// policy in the welcome. The rest comes once tickets and jobs exist: faults agents raise become
-// tickets, remediation scripts run for them, the server's own offline check, and online agents
-// get a changed policy at once.
+// Faults, in two parts. The checks come early: the agent hub sends each agent its group's policy
+// in the welcome, and the ticket service shows which faults are raised on a ticket. The rest comes
+// once tickets and jobs exist: faults agents raise become tickets, remediation scripts run for
+// them, the server's own offline check, and online agents get a changed policy at once.
 import { CheckPolicy } from '../../../protocol/messages/checks.js';
 import type { AgentPolicy } from '../../../protocol/messages/policy.js';
 import type { ServerConfig } from '../../config.js';
