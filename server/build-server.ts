@@ -85,12 +85,15 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
   })
     .use(databasePlugin)
     .use(auditPlugin)
+    // Before any route, so that the role check sees every route.
     .use(authPlugin)
     .use(httpApiPlugin)
+    // Before the hub: it looks up agents' keys and sends each agent its group's policy.
     .use(deviceRegistryPlugin)
     .use(checksPlugin)
     .use(hubPlugin)
     .use(notificationsPlugin)
+    // The features; each handles its agents' messages and serves its routes.
     .use(usersPlugin)
     .use(signInPlugin)
     .use(auditLogPlugin)
