@@ -1,5 +1,5 @@
 // One agent's live channel: opens frames, checks key confirmation, dispatches messages to the
-// handler map and seals what the server sends. Any broken frame closes this connection only.
+// hub and seals what the server sends. Any broken frame closes this connection only.
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { toBase64Url } from '../../protocol/bytes.js';
@@ -12,10 +12,11 @@ import {
   type ServerToAgentBody,
   type ServerToAgentType,
 } from '../../protocol/envelope.js';
-import type { AgentContext, AgentHandler, AgentHandlers } from './agent-handlers.js';
+import type { AgentContext } from './agents.js';
 
 export interface ConnectionHooks {
-  handlers: AgentHandlers;
+  /** Handles one message; an error it throws or rejects with is answered as internal_error. */
+  receive(connection: AgentConnection, message: AgentToServerMessage): void | Promise<void>;
   log: FastifyBaseLogger;
   rekeyBudget: { maxMessages: number; maxAgeMs: number };
   /** Called once the agent proved it derived the same keys (first message). */
@@ -128,13 +129,12 @@ export class AgentConnection implements AgentContext {
   }
 
   private dispatch(message: AgentToServerMessage): void {
-    const handler = this.hooks.handlers[message.type] as AgentHandler<typeof message.type>;
     const onError = (error: unknown) => {
       this.hooks.log.error({ deviceId: this.deviceId, type: message.type, err: error }, 'agent message handler failed');
       this.send('server.error', { inReplyTo: message.id, code: 'internal_error', message: 'the server could not process this message' });
     };
     try {
-      const result = handler(this, message.body as never, message);
+      const result = this.hooks.receive(this, message);
       if (result instanceof Promise) result.catch(onError);
     } catch (error) {
       onError(error);

@@ -1,5 +1,6 @@
 // The agent endpoint: authenticates each agent during the HTTP upgrade (handshake message 1 in a
-// request header, message 2 in the 101 response), then keeps one AgentConnection per device.
+// request header, message 2 in the 101 response), then keeps one AgentConnection per device and
+// hands each message to the one feature that handles its type (see agents.ts).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
@@ -8,33 +9,64 @@ import { WebSocketServer } from 'ws';
 import { fromBase64Url, toBase64Url } from '../../protocol/bytes.js';
 import { acceptHandshake, MAX_HANDSHAKE_INIT_BYTES, openHandshakeInit, verifyHandshakeProof } from '../../protocol/channel/handshake.js';
 import { CloseCode, HANDSHAKE_HEADER } from '../../protocol/close-codes.js';
+import type { AgentToServerBody, AgentToServerMessage } from '../../protocol/envelope.js';
 import { encodeKey } from '../../protocol/keys.js';
 import { MAX_FRAME_BYTES } from '../../protocol/limits.js';
-import type { ServerConfig } from '../config.js';
-import type { AuditStore } from '../features/audit/store.js';
+import { AgentToServerBodies } from '../../protocol/messages/agent-to-server.js';
 import type { AgentPolicy } from '../../protocol/messages/policy.js';
-import type { DeviceRow, DeviceStore } from '../features/devices/store.js';
+import type { ServerConfig } from '../config.js';
+import { nativeX25519 } from '../crypto/native-x25519.js';
+import { createEvents } from '../events.js';
 import { createAdmission } from './admission.js';
 import { AgentConnection } from './agent-connection.js';
-import type { AgentHandlers } from './agent-handlers.js';
-import type { Presence } from './presence.js';
+import type { AgentEvents, AgentHandler, Agents, FeatureMessageType, HubMessageType } from './agents.js';
+import { createPresence, type PresenceWriter } from './presence.js';
 import { refuseUpgrade } from './upgrade-refusal.js';
-import { nativeX25519 } from '../crypto/native-x25519.js';
 
 const RESPONSE = Symbol('helpline.handshakeResponse');
+const HUB_TYPES: readonly string[] = ['agent.hello', 'agent.heartbeat'] satisfies HubMessageType[];
+
+/** A device as the handshake sees it. */
+export interface HubDevice {
+  id: string;
+  name: string;
+  group: string;
+  status: 'pending' | 'active' | 'denied' | 'revoked';
+  statusReason: string | null;
+  lastHandshakeTs: number;
+}
+
+/** The enrolled devices: who an agent key belongs to, and where presence is written. */
+export interface DeviceDirectory extends PresenceWriter {
+  byPublicKey(publicKey: string): HubDevice | undefined;
+}
+
+/** Refused handshakes of known devices are security events. */
+export interface AuditLog {
+  record(entry: { actor: string; action: string; target?: string | null; detail?: Record<string, unknown> }): void;
+}
 
 export interface AgentHubDeps {
   config: ServerConfig;
   channelKeys: nacl.BoxKeyPair;
-  devices: DeviceStore;
-  presence: Presence;
-  audit: AuditStore;
-  handlers: AgentHandlers;
+  devices: DeviceDirectory;
+  audit: AuditLog;
   /** What the device is asked to do (intervals, its group's checks); sent in the welcome. */
-  policyFor: (device: DeviceRow) => AgentPolicy;
-  /** A device's channel closed (dropped, replaced by nothing, revoked). */
-  onDisconnected?: (deviceId: string) => void;
+  policyFor: (device: HubDevice) => AgentPolicy;
   log: FastifyBaseLogger;
+  /** The clock of heartbeat answers (tests pass a fake one). */
+  now: () => number;
+}
+
+type HandlerTable<T extends FeatureMessageType> = { [K in T]?: AgentHandler<K> };
+
+/** Generic in the table's keys, so that TypeScript pairs each type with its handler's body. */
+function addHandler<T extends FeatureMessageType, K extends T>(
+  table: HandlerTable<T>,
+  type: K,
+  handler: AgentHandler<K>,
+) {
+  table[type] = handler;
 }
 
 export function createAgentHub(deps: AgentHubDeps) {
@@ -50,9 +82,33 @@ export function createAgentHub(deps: AgentHubDeps) {
   // nacl.box.before(agentKey, serverSecret) costs a scalar multiplication; it never changes per device.
   const staticShared = new Map<string, Uint8Array>();
   const rekeyBudget = { maxMessages: config.rekeyAfterMessages, maxAgeMs: config.rekeyAfterMs };
+  const presence = createPresence({
+    devices: deps.devices,
+    flushMs: config.presenceFlushMs,
+    onFlushError: (error) => log.error({ err: error }, 'presence flush failed; will retry'),
+  });
+  const events = createEvents<AgentEvents>();
+  const handlers: HandlerTable<FeatureMessageType> = {};
+
+  type FeatureMessage<K extends FeatureMessageType> = { id: string; type: K; body: AgentToServerBody<K> };
+  const handOver = <K extends FeatureMessageType>(agent: AgentConnection, message: FeatureMessage<K>) => {
+    const handler = handlers[message.type];
+    if (!handler) throw new Error(`no handler for ${message.type}`);
+    return handler(agent, message.body, message);
+  };
+  const receive = (agent: AgentConnection, message: AgentToServerMessage) => {
+    // Any message means the device is there; the database sees it at the next presence flush.
+    presence.touch(agent.deviceId);
+    if (message.type === 'agent.hello') return events.emit('hello', agent, message.body);
+    if (message.type === 'agent.heartbeat') {
+      agent.send('heartbeat.ack', { sentAt: message.body.sentAt, serverTime: deps.now() });
+      return;
+    }
+    return handOver(agent, message);
+  };
 
   const hooks = {
-    handlers: deps.handlers,
+    receive,
     log,
     rekeyBudget,
     onConfirmed(connection: AgentConnection) {
@@ -60,16 +116,16 @@ export function createAgentHub(deps: AgentHubDeps) {
       const previous = connections.get(connection.deviceId);
       connections.set(connection.deviceId, connection);
       previous?.close(CloseCode.Replaced, 'replaced by a newer session');
-      deps.presence.connected(connection.deviceId);
+      presence.connected(connection.deviceId);
       log.info({ deviceId: connection.deviceId, sessionId: connection.sessionId }, 'agent connected');
     },
     onClosed(connection: AgentConnection) {
       if (pending.delete(connection)) admission.release();
       if (connections.get(connection.deviceId) !== connection) return;
       connections.delete(connection.deviceId);
-      deps.presence.disconnected(connection.deviceId);
+      presence.disconnected(connection.deviceId);
       log.info({ deviceId: connection.deviceId, sessionId: connection.sessionId }, 'agent disconnected');
-      deps.onDisconnected?.(connection.deviceId);
+      events.emit('disconnected', connection.deviceId);
     },
   };
 
@@ -109,11 +165,11 @@ export function createAgentHub(deps: AgentHubDeps) {
     }
     const proof = verifyHandshakeProof(opened, shared);
     if (!proof.ok) return refuse('bad_handshake', proof.reason);
-    if (proof.timestamp <= deps.presence.lastHandshakeTs(device.id, device.lastHandshakeTs)) {
+    if (proof.timestamp <= presence.lastHandshakeTs(device.id, device.lastHandshakeTs)) {
       deps.audit.record({ actor: device.id, action: 'device.refused', target: device.id, detail: { reason: 'stale_handshake' } });
       return refuse('stale_handshake', 'handshake timestamp is not newer than the last one (replay?)');
     }
-    deps.presence.recordHandshake(device.id, proof.timestamp);
+    presence.recordHandshake(device.id, proof.timestamp);
 
     const channel = acceptHandshake(opened, shared, { x25519: nativeX25519 });
     (request as IncomingMessage & { [RESPONSE]?: string })[RESPONSE] = toBase64Url(channel.responseMessage);
@@ -148,22 +204,35 @@ export function createAgentHub(deps: AgentHubDeps) {
   }, config.pingIntervalMs);
   pingTimer.unref();
 
-  return {
-    handleUpgrade,
-    isOnline: (deviceId: string) => connections.has(deviceId),
-    connection: (deviceId: string) => connections.get(deviceId),
+  const agents: Agents = {
+    on: events.on,
+    send: (deviceId, type, body) => connections.get(deviceId)?.send(type, body) ?? false,
+    isOnline: (deviceId) => connections.has(deviceId),
+    lastSeenAt: (deviceId) => presence.lastSeenAt(deviceId),
     onlineCount: () => connections.size,
-    /** Ends a device's channel at once (revocation); the agent is refused from then on by status. */
-    disconnect(deviceId: string, code: number, reason: string): void {
+    disconnect(deviceId, code, reason) {
       staticShared.delete(deviceId);
       connections.get(deviceId)?.close(code, reason);
       for (const connection of pending) if (connection.deviceId === deviceId) connection.close(code, reason);
     },
+    handle(type, handler) {
+      if (handlers[type]) throw new Error(`agent message ${type} has a handler already`);
+      addHandler(handlers, type, handler);
+    },
+  };
+
+  return {
+    ...agents,
+    handleUpgrade,
+    /** Message types no feature handles yet (the server refuses to start while there are any). */
+    unhandledTypes: () =>
+      Object.keys(AgentToServerBodies).filter((type) => !HUB_TYPES.includes(type) && !Object.hasOwn(handlers, type)),
     /** Tells every agent the server is going away, and waits briefly for the sockets to close. */
     async close(): Promise<void> {
       clearInterval(pingTimer);
       const open = [...connections.values(), ...pending];
       await Promise.all(open.map((connection) => connection.closeAndWait(CloseCode.GoingAway, 'server shutting down', 1000)));
+      presence.stop();
     },
   };
 }

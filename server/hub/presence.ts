@@ -1,6 +1,10 @@
 // Who is online, kept in memory; last-seen times and handshake timestamps reach the database in
 // batches (one transaction per flush), so ten thousand heartbeats do not mean ten thousand writes.
-import type { DeviceStore } from '../features/devices/store.js';
+
+/** Where presence goes in batches: the device table (one transaction per batch). */
+export interface PresenceWriter {
+  writePresence(entries: Array<{ id: string; lastSeenAt: number; handshakeTs: number }>): void;
+}
 
 interface Entry {
   online: boolean;
@@ -9,7 +13,12 @@ interface Entry {
   dirty: boolean;
 }
 
-export function createPresence(deps: { devices: DeviceStore; flushMs: number; now?: () => number; onFlushError: (error: unknown) => void }) {
+export function createPresence(deps: {
+  devices: PresenceWriter;
+  flushMs: number;
+  now?: () => number;
+  onFlushError: (error: unknown) => void;
+}) {
   const now = deps.now ?? Date.now;
   const entries = new Map<string, Entry>();
   const entry = (id: string) => {

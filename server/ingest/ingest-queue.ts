@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { CloseCode } from '../../protocol/close-codes.js';
 import type { Db } from '../db/database.js';
+import { createOutboxStore } from './store.js';
 
 export interface IngestSink {
   send(type: 'outbox.ack', body: { seqs: number[] }): boolean;
@@ -20,17 +21,14 @@ export interface IngestItem {
 }
 
 export function createIngestQueue(deps: { db: Db; log: FastifyBaseLogger; flushMs: number; maxBatch: number }) {
-  const lastSeq = deps.db.prepare('SELECT last_seq FROM device_outbox WHERE device_id = ?').pluck();
-  const setLastSeq = deps.db.prepare(
-    'INSERT INTO device_outbox (device_id, last_seq) VALUES (?, ?) ON CONFLICT(device_id) DO UPDATE SET last_seq = excluded.last_seq',
-  );
+  const outbox = createOutboxStore(deps.db);
   let queue: IngestItem[] = [];
   let timer: NodeJS.Timeout | null = null;
   const stats = { stored: 0, duplicates: 0, failed: 0, batches: 0 };
 
   const applyOne = deps.db.transaction((item: IngestItem) => {
     item.apply();
-    setLastSeq.run(item.deviceId, item.seq);
+    outbox.setLastSeq(item.deviceId, item.seq);
   });
 
   const writeBatch = deps.db.transaction((batch: IngestItem[]) => {
@@ -39,7 +37,7 @@ export function createIngestQueue(deps: { db: Db; log: FastifyBaseLogger; flushM
     const failedDevices = new Set<string>();
     for (const item of batch) {
       if (failedDevices.has(item.deviceId)) continue;
-      const stored = highWater.get(item.deviceId) ?? ((lastSeq.get(item.deviceId) as number | undefined) ?? 0);
+      const stored = highWater.get(item.deviceId) ?? outbox.lastSeq(item.deviceId);
       if (item.seq <= stored) {
         stats.duplicates++;
       } else {
@@ -78,15 +76,21 @@ export function createIngestQueue(deps: { db: Db; log: FastifyBaseLogger; flushM
     }
   };
 
+  const enqueue = (item: IngestItem): void => {
+    queue.push(item);
+    if (queue.length >= deps.maxBatch) setImmediate(flush);
+    else timer ??= setTimeout(flush, deps.flushMs);
+  };
+
   return {
-    enqueue(item: IngestItem): void {
-      queue.push(item);
-      if (queue.length >= deps.maxBatch) setImmediate(flush);
-      else timer ??= setTimeout(flush, deps.flushMs);
+    enqueue,
+    /** What an agent sent with sequence number `seq`: `apply` stores it, then the agent gets its ack. */
+    accept(agent: IngestSink & { deviceId: string }, seq: number, apply: () => void): void {
+      enqueue({ deviceId: agent.deviceId, seq, sink: agent, apply });
     },
     flush,
     /** Highest sequence number stored for a device (0 when it never sent anything). */
-    lastSeq: (deviceId: string) => (lastSeq.get(deviceId) as number | undefined) ?? 0,
+    lastSeq: outbox.lastSeq,
     stats: () => ({ ...stats, queued: queue.length }),
   };
 }

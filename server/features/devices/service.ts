@@ -1,23 +1,21 @@
 import { CloseCode } from '../../../protocol/close-codes.js';
 import type { DeviceView } from '../../../protocol/api/devices.js';
 import { ApiError } from '../../errors.js';
-import type { AgentHub } from '../../hub/agent-hub.js';
-import type { Presence } from '../../hub/presence.js';
+import type { Agents } from '../../hub/agents.js';
 import type { AuditStore } from '../audit/store.js';
 import type { AuthUser } from '../auth/service.js';
 import type { DeviceRow, DeviceStore } from './store.js';
 import { iso } from '../../time.js';
 
-
-export function createDeviceService(deps: { devices: DeviceStore; presence: Presence; hub: () => AgentHub; audit: AuditStore }) {
+export function createDeviceService(deps: { devices: DeviceStore; agents: Agents; audit: AuditStore }) {
   const view = (row: DeviceRow): DeviceView => ({
     id: row.id,
     name: row.name,
     group: row.group,
     status: row.status,
     statusReason: row.statusReason,
-    online: deps.hub().isOnline(row.id),
-    lastSeenAt: iso(Math.max(deps.presence.lastSeenAt(row.id) ?? 0, row.lastSeenAt ?? 0) || null),
+    online: deps.agents.isOnline(row.id),
+    lastSeenAt: iso(Math.max(deps.agents.lastSeenAt(row.id) ?? 0, row.lastSeenAt ?? 0) || null),
     agentVersion: row.agentVersion,
     platform: row.platform,
     osRelease: row.osRelease,
@@ -49,7 +47,7 @@ export function createDeviceService(deps: { devices: DeviceStore; presence: Pres
       const row = find(id);
       if (row.status === 'revoked') throw new ApiError('invalid_state', `device ${id} is already revoked`);
       deps.devices.setStatus(id, 'revoked', reason ?? `revoked by ${user.name}`);
-      deps.hub().disconnect(id, CloseCode.DeviceRevoked, 'device revoked');
+      deps.agents.disconnect(id, CloseCode.DeviceRevoked, 'device revoked');
       deps.audit.record({ actor: user.name, action: 'device.revoked', target: id, detail: { previous: row.status, reason: reason ?? null } });
       return view(find(id));
     },

@@ -5,7 +5,7 @@ import type { KpiFigures, KpiGroup, KpiReport, ReportGroupBy, TimerFigures } fro
 import type { Priority, SlaPolicy } from '../../../protocol/api/sla.js';
 import { MINUTE_MS, businessMsBetween } from '../sla/business-time.js';
 import { evaluateSla, type StatusInterval } from '../sla/sla-clock.js';
-import type { ReportTicketRow } from './queries.js';
+import type { ReportTicketRow } from './store.js';
 import { average, nearestRank, rounded, share } from './stats.js';
 
 /** How many devices and categories the "most faults" lists show. */

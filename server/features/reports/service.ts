@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.js';
 import { ApiError } from '../../errors.js';
 import { DAY_MS, localToInstant } from '../sla/zoned-time.js';
 import { buildKpiReport, needsSlaClocks } from './kpi.js';
-import { createReportQueries } from './queries.js';
+import { createReportStore } from './store.js';
 
 export interface ReportServiceDeps {
   db: Db;
@@ -20,7 +20,7 @@ export interface ReportServiceDeps {
 const localMidnight = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 
 export function createReportService(deps: ReportServiceDeps) {
-  const queries = createReportQueries(deps.db);
+  const store = createReportStore(deps.db);
   const policyInForce = deps.slaPolicy ?? (() => DEFAULT_SLA_POLICY);
   const now = deps.now ?? Date.now;
 
@@ -33,8 +33,9 @@ export function createReportService(deps: ReportServiceDeps) {
       const { timeZone } = policy.calendar;
       const startMs = localToInstant(timeZone, localMidnight(query.from));
       const endMs = localToInstant(timeZone, localMidnight(query.to) + DAY_MS);
-      const rows = queries.ticketsFor(startMs, endMs);
-      const intervals = queries.statusIntervals(rows.filter((row) => needsSlaClocks(row, startMs, endMs)).map((row) => row.id));
+      const rows = store.ticketsFor(startMs, endMs);
+      const clocked = rows.filter((row) => needsSlaClocks(row, startMs, endMs));
+      const intervals = store.statusIntervals(clocked.map((row) => row.id));
       return buildKpiReport({
         range: { from: query.from, to: query.to, timeZone, startAt: new Date(startMs).toISOString(), endAt: new Date(endMs).toISOString() },
         startMs,

@@ -7,6 +7,7 @@ import { describeFirstError } from '../../../protocol/schema-errors.js';
 import type { Db } from '../../db/database.js';
 import { ApiError } from '../../errors.js';
 import type { AuditStore } from '../audit/store.js';
+import { createSettingsStore } from './store.js';
 
 export interface GroupSetting<T> {
   group: string;
@@ -32,14 +33,9 @@ export function createGroupSettings<S extends TSchema>(deps: {
 }) {
   type T = Static<S>;
   const validator = Compile(deps.schema);
-  const all = deps.db.prepare('SELECT key, value, updated_by AS updatedBy, updated_at AS updatedAt FROM settings WHERE key LIKE ?');
-  const write = deps.db.prepare(
-    `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  );
-  const remove = deps.db.prepare('DELETE FROM settings WHERE key = ?');
+  const store = createSettingsStore(deps.db);
   const cache = new Map<string, GroupSetting<T>>();
-  for (const row of all.all(`${deps.prefix}%`) as Array<{ key: string; value: string; updatedBy: string; updatedAt: number }>) {
+  for (const row of store.withPrefix(deps.prefix)) {
     const group = row.key.slice(deps.prefix.length);
     cache.set(group, { group, custom: true, value: JSON.parse(row.value) as T, updatedBy: row.updatedBy, updatedAt: row.updatedAt });
   }
@@ -55,7 +51,7 @@ export function createGroupSettings<S extends TSchema>(deps: {
       const at = deps.now();
       const before = forGroup(group).value;
       deps.db.transaction(() => {
-        write.run(deps.prefix + group, JSON.stringify(next), actor, at);
+        store.write(deps.prefix + group, JSON.stringify(next), actor, at);
         deps.audit.record({ actor, action: `${deps.auditAction}.changed`, target: group, detail: { before, after: next } });
       })();
       cache.set(group, { group, custom: true, value: next as T, updatedBy: actor, updatedAt: at });
@@ -66,7 +62,7 @@ export function createGroupSettings<S extends TSchema>(deps: {
       const before = cache.get(group);
       if (!before) throw new ApiError('not_found', `group ${group} has no setting of its own here; it already runs the default`);
       deps.db.transaction(() => {
-        remove.run(deps.prefix + group);
+        store.remove(deps.prefix + group);
         deps.audit.record({ actor, action: `${deps.auditAction}.reset`, target: group, detail: { before: before.value } });
       })();
       cache.delete(group);

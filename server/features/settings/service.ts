@@ -8,18 +8,15 @@ import type { Db } from '../../db/database.js';
 import { ApiError } from '../../errors.js';
 import type { AuditStore } from '../audit/store.js';
 import type { UserStore } from '../users/store.js';
+import { createSettingsStore } from './store.js';
 
 const KEY = 'help-desk';
 const validator = Compile(HelpDeskSettings);
 
 export function createSettingsService(deps: { db: Db; audit: AuditStore; users: UserStore; now?: () => number }) {
   const now = deps.now ?? Date.now;
-  const read = deps.db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
-  const write = deps.db.prepare(
-    `INSERT INTO settings (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-  );
-  const stored = read.get(KEY) as string | undefined;
+  const store = createSettingsStore(deps.db);
+  const stored = store.value(KEY);
   let current: HelpDeskSettings = stored ? (JSON.parse(stored) as HelpDeskSettings) : DEFAULT_HELP_DESK_SETTINGS;
 
   return {
@@ -33,7 +30,7 @@ export function createSettingsService(deps: { db: Db; audit: AuditStore; users: 
       }
       if (problems.length) throw new ApiError('validation_failed', problems.join('; '));
       deps.db.transaction(() => {
-        write.run(KEY, JSON.stringify(next), actor, now());
+        store.write(KEY, JSON.stringify(next), actor, now());
         deps.audit.record({ actor, action: 'settings.changed', target: KEY, detail: { before: current, after: next } });
       })();
       current = next;

@@ -80,6 +80,12 @@ export function createTicketStore(db: Db) {
   const recordSla = db.prepare('INSERT OR IGNORE INTO ticket_sla_events (ticket_id, type, kind, at) VALUES (?, ?, ?, ?)');
   const openIds = db.prepare("SELECT id FROM tickets WHERE status NOT IN ('resolved', 'closed') ORDER BY id").pluck();
   const resolvedBefore = db.prepare("SELECT id FROM tickets WHERE status = 'resolved' AND resolved_at < ? ORDER BY id").pluck();
+  const employeeIds = db
+    .prepare(
+      `SELECT id FROM tickets WHERE device_id = ? AND requester_kind = 'employee'
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+    )
+    .pluck();
 
   return {
     insert(ticket: NewTicket): number {
@@ -129,6 +135,8 @@ export function createTicketStore(db: Db) {
     recordSlaEvent: (id: number, type: string, kind: string, at: number) => recordSla.run(id, type, kind, at).changes > 0,
     openTicketIds: () => openIds.all() as number[],
     resolvedBefore: (at: number) => resolvedBefore.all(at) as number[],
+    /** A device's latest employee requests, newest first. */
+    employeeTicketIds: (deviceId: string, limit: number) => employeeIds.all(deviceId, limit) as number[],
     recordCreation: (id: number, at: number, actor: string) => void addHistory.run(id, at, actor, 'created', null, 'new'),
   };
 }

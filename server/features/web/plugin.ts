@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerConfig } from '../../config.js';
+import { featurePlugin } from '../../plugins/assembly.js';
 import { WEB_SECURITY_HEADERS } from './security-headers.js';
 
 export interface WebConsoleOptions {
@@ -50,3 +52,9 @@ export async function webConsole(app: FastifyInstance, options: WebConsoleOption
   app.get('/', page);
   app.get('/*', page);
 }
+
+/** The web console as the server's last feature: its own scope, so its headers stay on its pages. */
+export const webConsolePlugin = featurePlugin('web-console', async (app, parts: { config: ServerConfig }) => {
+  await app.register(webConsole, { webDir: parts.config.webDir });
+  return {};
+});

@@ -24,7 +24,7 @@ export interface ReportTicketRow {
   ratedAt: number | null;
 }
 
-export interface ReportQueries {
+export interface ReportStore {
   /**
    * Tickets created before `endMs` that might count in [startMs, endMs): created, responded to,
    * resolved, closed or rated from `startMs` on, or not resolved (open now, so maybe at the end).
@@ -35,7 +35,7 @@ export interface ReportQueries {
   statusIntervals(ticketIds: readonly number[]): Map<number, StatusInterval[]>;
 }
 
-export function createReportQueries(db: Db): ReportQueries {
+export function createReportStore(db: Db): ReportStore {
   // The ratings table comes with its own migration; without it, satisfaction is reported as null.
   const ratingsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ticket_ratings'").pluck();
   const intervals = db.prepare(

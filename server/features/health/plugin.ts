@@ -1,0 +1,42 @@
+// Health: the samples agents send in batches, their hourly roll-ups, and the hourly retention
+// job; also the server's own liveness route.
+import { HELPLINE_VERSION } from '../../../protocol/version.js';
+import type { ServerConfig } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import type { Agents } from '../../hub/agents.js';
+import type { IngestQueue } from '../../ingest/ingest-queue.js';
+import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
+import type { DeviceStore } from '../devices/store.js';
+import { healthRoutes } from './liveness-routes.js';
+import { createHealthService } from './service.js';
+import { createHealthStore } from './store.js';
+
+const RETENTION_EVERY_MS = 3_600_000;
+
+interface HealthNeeds {
+  db: Db;
+  config: ServerConfig;
+  deviceStore: DeviceStore;
+  hub: Agents;
+  ingest: IngestQueue;
+  now: () => number;
+  shutdown: Shutdown;
+}
+
+export const healthPlugin = featurePlugin('health', (app, parts: HealthNeeds) => {
+  const { db, config, deviceStore, hub, ingest, now, shutdown } = parts;
+  const healthStore = createHealthStore(db);
+  const retention = { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs };
+  const health = createHealthService({ health: healthStore, devices: deviceStore, retention, now });
+  hub.handle('health.batch', (agent, { seq, samples }) =>
+    ingest.accept(agent, seq, () => healthStore.insert(agent.deviceId, samples)),
+  );
+  const pruning = setInterval(() => {
+    const pruned = health.prune();
+    if (pruned.raw || pruned.hourly) app.log.info(pruned, 'pruned old health data');
+  }, RETENTION_EVERY_MS);
+  pruning.unref();
+  shutdown.add(() => clearInterval(pruning));
+  healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => hub.onlineCount() });
+  return { health, healthStore };
+});
