@@ -17,14 +17,19 @@ export interface RecordedCommand {
   handler: Handler | undefined;
 }
 
-const primary = (command: string | readonly string[]): string => (typeof command === 'string' ? command : (command[0] ?? ''));
+const primary = (command: string | readonly string[]): string =>
+  typeof command === 'string' ? command : (command[0] ?? '');
 
 /**
  * What a module's registerXCommands hands to yargs, written down instead of registered: it gets a
  * parser whose command() only records the call. The modules call nothing else on the top-level
  * parser; anything else is refused loudly rather than half-done.
  */
-export function recordCommands(register: RegisterCommands, ctx: CliContext, parser: Argv<GlobalArgs>): RecordedCommand[] {
+export function recordCommands(
+  register: RegisterCommands,
+  ctx: CliContext,
+  parser: Argv<GlobalArgs>,
+): RecordedCommand[] {
   const recorded: RecordedCommand[] = [];
   const record = (command: string | readonly string[], description: string, builder?: Builder, handler?: Handler) => {
     recorded.push({ command, description, builder, handler });
@@ -33,7 +38,9 @@ export function recordCommands(register: RegisterCommands, ctx: CliContext, pars
   const recorder: Argv<GlobalArgs> = new Proxy(parser, {
     get(_target, key) {
       if (key === 'command') return record;
-      throw new Error(`a command module called ${String(key)}() on the top-level parser, where only command() is expected`);
+      throw new Error(
+        `a command module called ${String(key)}() on the top-level parser, where only command() is expected`,
+      );
     },
   });
   register(recorder, ctx);
@@ -41,7 +48,11 @@ export function recordCommands(register: RegisterCommands, ctx: CliContext, pars
 }
 
 /** Registers every command of the manifest; none of their modules is loaded here. */
-export function registerLazyCommands(cli: Argv<GlobalArgs>, ctx: CliContext, entries: readonly CommandEntry[] = COMMANDS): Argv<GlobalArgs> {
+export function registerLazyCommands(
+  cli: Argv<GlobalArgs>,
+  ctx: CliContext,
+  entries: readonly CommandEntry[] = COMMANDS,
+): Argv<GlobalArgs> {
   const modules = new Map<RegisterCommands, RecordedCommand[]>();
   const realCommand = async (entry: CommandEntry): Promise<RecordedCommand> => {
     const register = await entry.load();
@@ -63,7 +74,10 @@ export function registerLazyCommands(cli: Argv<GlobalArgs>, ctx: CliContext, ent
       return y;
     };
     // Groups have no handler of their own (yargs asks for a subcommand); commands run the module's.
-    const handler = entry.kind === 'command' ? async (args: ArgumentsCamelCase<GlobalArgs>) => (await realCommand(entry)).handler?.(args) : undefined;
+    const handler =
+      entry.kind === 'command'
+        ? async (args: ArgumentsCamelCase<GlobalArgs>) => (await realCommand(entry)).handler?.(args)
+        : undefined;
     registered = registered.command(entry.command, entry.description, builder, handler);
   }
   return registered;

@@ -17,10 +17,13 @@ const env = { HELPLINE_CONFIG: '/nonexistent/cli.json' };
 /** Every registerXCommands exported by a file of console/cli/commands. */
 async function exportedRegisterFunctions(): Promise<Array<{ file: string; register: RegisterCommands }>> {
   const found: Array<{ file: string; register: RegisterCommands }> = [];
-  for (const file of readdirSync(COMMANDS_DIR).filter((name) => name.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(COMMANDS_DIR)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()) {
     const module = (await import(`${COMMANDS_DIR}${file}`)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (/^register\w+Commands?$/.test(name) && typeof value === 'function') found.push({ file, register: value as RegisterCommands });
+      if (/^register\w+Commands?$/.test(name) && typeof value === 'function')
+        found.push({ file, register: value as RegisterCommands });
     }
   }
   return found;
