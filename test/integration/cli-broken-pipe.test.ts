@@ -61,7 +61,11 @@ describe('a CLI whose reader goes away', () => {
   });
 
   it('helpline ends quietly with status 141', async () => {
-    const env = { HELPLINE_SERVER: server.url, HELPLINE_TOKEN: server.adminToken, HELPLINE_CONFIG: join(dir, 'cli.json') };
+    const env = {
+      HELPLINE_SERVER: server.url,
+      HELPLINE_TOKEN: server.adminToken,
+      HELPLINE_CONFIG: join(dir, 'cli.json'),
+    };
     const whole = await runCli('helpline', ['devices', 'list'], env);
     expect(whole).toMatchObject({ code: 0, stderr: '' });
     expect(whole.stdout.length).toBeGreaterThan(LONG_OUTPUT_BYTES);
@@ -85,7 +89,9 @@ describe('a CLI whose reader goes away', () => {
       rating: null,
       replies: [reply, reply, reply],
     });
-    openEmployeeTicketCache(stateDir).replace({ tickets: Array.from({ length: 200 }, (_, index) => ticket(index + 1)) });
+    openEmployeeTicketCache(stateDir).replace({
+      tickets: Array.from({ length: 200 }, (_, index) => ticket(index + 1)),
+    });
     const args = ['tickets', '--all', '--state', stateDir];
     const whole = await runCli('helpline-agent', args);
     expect(whole).toMatchObject({ code: 0, stderr: '' });
