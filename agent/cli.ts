@@ -12,7 +12,7 @@ import { currentPlatform, type Platform } from './platform/index.js';
 import { employeeCommands } from './employee/commands.js';
 import { consentCommands } from './shell/consent-commands.js';
 
-export const processIo: CliIo = streamIo(process.stdout, process.stderr, (code) => process.exit(code));
+const processIo: CliIo = streamIo(process.stdout, process.stderr, (code) => process.exit(code));
 
 function withState<T>(y: Argv<T>, platform: Platform) {
   return y.option('state', {
@@ -66,10 +66,12 @@ export function buildAgentCli(
         if (args.json) return io.out(JSON.stringify(result));
         io.out(`Enrolled as ${result.deviceId} (${result.deviceName}) in group ${result.group} on ${result.serverUrl}`);
         io.out(`Key fingerprint: ${result.fingerprint}`);
-        if (result.status === 'pending')
+        if (result.status === 'pending') {
           io.out('Waiting for an admin to approve this device; compare the fingerprint above with the one they see.');
-        if (result.status === 'denied')
+        }
+        if (result.status === 'denied') {
           io.out('This PC is already enrolled with another key: an admin must decide before it can connect.');
+        }
         io.out(`Run it with: helpline-agent run --state ${args.state}`);
       },
     )
