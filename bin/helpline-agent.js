@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/agent/main.js';
+// The bundle of dist/agent/main.js (scripts/dev/bundle-cli.mjs): loads in a fraction of the time.
+import '../dist/bundle/helpline-agent.mjs';

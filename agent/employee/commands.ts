@@ -1,10 +1,9 @@
 // `helpline-agent help | tickets | rate`: what an employee does on the PC. The tray app will call
 // the same functions. Each works without the server: requests wait in the outbox, the ticket
-// list is the copy the server last sent.
+// list is the copy the server last sent. What a command needs (the outbox, the ticket cache) is
+// loaded when it runs, not when the agent's CLI starts.
 import type { Argv } from 'yargs';
-import { loadAgentConfig } from '../config.js';
-import { readEmployeeTickets } from './ticket-cache.js';
-import { currentOsUser, queueHelpRequest, queueRating, waitingHelpRequests } from './requests.js';
+import type { CliIo } from '../../protocol/cli-output.js';
 
 const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
 
@@ -22,8 +21,15 @@ function checkLevel(flag: string, value: number): number {
   return value;
 }
 
-export function employeeCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Argv<U & { state: string }>, env: Record<string, string | undefined>) {
-  const config = (stateDir: string) => loadAgentConfig({ stateDir }, env);
+const config = async (stateDir: string, env: Record<string, string | undefined>) =>
+  (await import('../config.js')).loadAgentConfig({ stateDir }, env);
+
+export function employeeCommands<T>(
+  y: Argv<T>,
+  withState: <U>(y: Argv<U>) => Argv<U & { state: string }>,
+  env: Record<string, string | undefined>,
+  io: CliIo,
+) {
   return y
     .command(
       'help <subject>',
@@ -32,35 +38,64 @@ export function employeeCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Ar
         withState(c)
           .positional('subject', { type: 'string', demandOption: true, describe: 'what the problem is, in one line' })
           .option('details', { type: 'string', default: '', describe: 'more about it: what happened, what you tried' })
-          .option('urgency', { type: 'number', default: 3, describe: '1 (work has stopped) to 5 (whenever convenient)' }),
+          .option('urgency', {
+            type: 'number',
+            default: 3,
+            describe: '1 (work has stopped) to 5 (whenever convenient)',
+          }),
       async (args) => {
         const subject = checkText('the subject', args.subject, 200, true);
         if (!subject) throw new Error('the subject must not be empty');
-        const seq = queueHelpRequest(config(args.state), { subject, details: checkText('--details', args.details, 10_000, false), urgency: checkLevel('--urgency', args.urgency) });
-        console.log(`Your request "${subject}" is queued (#${seq} on this PC) and goes to the help desk as soon as the server can be reached.`);
-        console.log("See its ticket with 'helpline-agent tickets'.");
+        const agentConfig = await config(args.state, env);
+        const request = {
+          subject,
+          details: checkText('--details', args.details, 10_000, false),
+          urgency: checkLevel('--urgency', args.urgency),
+        };
+        const { queueHelpRequest } = await import('./requests.js');
+        const seq = queueHelpRequest(agentConfig, request);
+        const queued = `Your request "${subject}" is queued (#${seq} on this PC)`;
+        io.out(`${queued} and goes to the help desk as soon as the server can be reached.`);
+        io.out("See its ticket with 'helpline-agent tickets'.");
       },
     )
     .command(
       'tickets',
       'list your tickets and the help desk replies',
-      (c) => withState(c).option('all', { type: 'boolean', default: false, describe: "every account's tickets on this PC (needs access to the state directory)" }).option('json', { type: 'boolean', default: false, describe: 'print as JSON' }),
+      (c) =>
+        withState(c)
+          .option('all', {
+            type: 'boolean',
+            default: false,
+            describe: "every account's tickets on this PC (needs access to the state directory)",
+          })
+          .option('json', { type: 'boolean', default: false, describe: 'print as JSON' }),
       async (args) => {
+        const [{ currentOsUser, waitingHelpRequests }, { readEmployeeTickets }] = await Promise.all([
+          import('./requests.js'),
+          import('./ticket-cache.js'),
+        ]);
         const user = currentOsUser();
-        const mine = <X extends { osUser: string }>(items: X[]) => (args.all ? items : items.filter((item) => item.osUser === user));
+        const mine = <X extends { osUser: string }>(items: X[]) =>
+          args.all ? items : items.filter((item) => item.osUser === user);
         const cached = readEmployeeTickets(args.state);
         const tickets = mine(cached.tickets);
-        const waiting = mine(waitingHelpRequests(config(args.state)));
-        if (args.json) return console.log(JSON.stringify({ receivedAt: cached.receivedAt, tickets, waiting }));
-        for (const request of waiting) console.log(`(waiting to be sent) ${request.subject} — asked ${when(request.requestedAt)}`);
+        const waiting = mine(waitingHelpRequests(await config(args.state, env)));
+        if (args.json) return io.out(JSON.stringify({ receivedAt: cached.receivedAt, tickets, waiting }));
+        for (const request of waiting)
+          io.out(`(waiting to be sent) ${request.subject} — asked ${when(request.requestedAt)}`);
         for (const ticket of tickets) {
-          console.log(`#${ticket.id} [${ticket.status}] ${ticket.subject} — opened ${when(ticket.createdAt)}`);
-          for (const reply of ticket.replies) console.log(`    ${when(reply.at)} ${reply.author}: ${reply.body.replace(/\n/g, '\n    ')}`);
-          if (ticket.resolution) console.log(`    Resolution: ${ticket.resolution}`);
-          if (ticket.status === 'resolved' && ticket.rating === null) console.log(`    How did we do? helpline-agent rate ${ticket.id} 1-5 [--comment TEXT]`);
+          io.out(`#${ticket.id} [${ticket.status}] ${ticket.subject} — opened ${when(ticket.createdAt)}`);
+          for (const reply of ticket.replies) {
+            io.out(`    ${when(reply.at)} ${reply.author}: ${reply.body.replace(/\n/g, '\n    ')}`);
+          }
+          if (ticket.resolution) io.out(`    Resolution: ${ticket.resolution}`);
+          if (ticket.status === 'resolved' && ticket.rating === null) {
+            io.out(`    How did we do? helpline-agent rate ${ticket.id} 1-5 [--comment TEXT]`);
+          }
         }
-        if (tickets.length === 0 && waiting.length === 0) console.log('You have no tickets from this PC.');
-        if (cached.receivedAt !== null) console.log(`(as of ${when(cached.receivedAt)})`);
+        if (tickets.length === 0 && waiting.length === 0) io.out('You have no tickets from this PC.');
+        if (cached.receivedAt !== null) io.out(`(as of ${when(cached.receivedAt)})`);
       },
     )
     .command(
@@ -72,9 +107,18 @@ export function employeeCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Ar
           .positional('rating', { type: 'number', demandOption: true, describe: '1 to 5' })
           .option('comment', { type: 'string', default: '', describe: 'anything you want to tell the help desk' }),
       async (args) => {
-        if (!Number.isSafeInteger(args.ticket) || args.ticket < 1) throw new Error(`the ticket number must be a positive whole number, not ${args.ticket}`);
-        queueRating(config(args.state), { ticketId: args.ticket, rating: checkLevel('the rating', args.rating), comment: checkText('--comment', args.comment, 2000, false) });
-        console.log(`Thank you. Your rating of ticket #${args.ticket} is on its way to the help desk.`);
+        if (!Number.isSafeInteger(args.ticket) || args.ticket < 1) {
+          throw new Error(`the ticket number must be a positive whole number, not ${args.ticket}`);
+        }
+        const agentConfig = await config(args.state, env);
+        const rating = {
+          ticketId: args.ticket,
+          rating: checkLevel('the rating', args.rating),
+          comment: checkText('--comment', args.comment, 2000, false),
+        };
+        const { queueRating } = await import('./requests.js');
+        queueRating(agentConfig, rating);
+        io.out(`Thank you. Your rating of ticket #${args.ticket} is on its way to the help desk.`);
       },
     );
 }

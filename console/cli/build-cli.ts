@@ -1,28 +1,12 @@
 // `helpline`: the technicians' command-line console. Parsing and wiring only; each command group
-// lives in commands/<group>.ts and talks to the server through api-client.ts.
+// lives in commands/<group>.ts, listed in command-manifest.ts and loaded only when it runs.
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { HELPLINE_VERSION } from '../../protocol/version.js';
-import { registerAuditCommands } from './commands/audit.js';
-import { registerAuthCommands } from './commands/auth.js';
-import { registerCheckCommands } from './commands/checks.js';
-import { registerDeviceCommands } from './commands/devices.js';
-import { registerReportCommands } from './commands/report.js';
-import { registerSoftwareCommands } from './commands/software.js';
-import { registerTicketCommands } from './commands/tickets.js';
-import { registerTokenCommands } from './commands/token.js';
-import { registerAttachmentCommands } from './commands/attachments.js';
-import { registerKbCommands } from './commands/kb.js';
-import { registerUserCommands } from './commands/users.js';
-import { registerScriptCommands } from './commands/scripts.js';
-import { registerRunCommand } from './commands/run.js';
-import { registerJobCommands } from './commands/jobs.js';
-import { registerScheduleCommands } from './commands/schedules.js';
-import { registerShellCommand } from './commands/shell.js';
-import { registerRecordingCommands } from './commands/recordings.js';
 import { createCliContext, type GlobalArgs } from './context.js';
 import { ApiRequestError, UsageError } from './errors.js';
 import { protectDash, showDash } from './flags.js';
+import { registerLazyCommands } from './lazy-commands.js';
 import { processIo, type CliIo } from './output.js';
 
 const EPILOG = [
@@ -53,23 +37,7 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
     .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, scripts, run, jobs, schedules, shell, recordings, report, users or audit')
     .epilog(EPILOG);
-  cli = registerAuthCommands(cli, ctx);
-  cli = registerTokenCommands(cli, ctx);
-  cli = registerDeviceCommands(cli, ctx);
-  cli = registerSoftwareCommands(cli, ctx);
-  cli = registerTicketCommands(cli, ctx);
-  cli = registerReportCommands(cli, ctx);
-  cli = registerAttachmentCommands(cli, ctx);
-  cli = registerKbCommands(cli, ctx);
-  cli = registerCheckCommands(cli, ctx);
-  cli = registerScriptCommands(cli, ctx);
-  cli = registerRunCommand(cli, ctx);
-  cli = registerJobCommands(cli, ctx);
-  cli = registerScheduleCommands(cli, ctx);
-  cli = registerShellCommand(cli, ctx);
-  cli = registerRecordingCommands(cli, ctx);
-  cli = registerUserCommands(cli, ctx);
-  cli = registerAuditCommands(cli, ctx);
+  cli = registerLazyCommands(cli, ctx);
   return cli
     .fail((message: string | null, error: Error | undefined) => {
       const usage = isUsageError(error);

@@ -1,61 +1,17 @@
-// Printing: aligned plain-text tables, label/value blocks, JSON. Text that came from elsewhere
+// Printing: aligned plain-text tables, label/value blocks, JSON (shared with the agent's CLI, in
+// protocol/cli-output.ts), and times as a technician reads them. Text that came from elsewhere
 // (device names from agents, audit details) is stripped of control characters, so it cannot
 // drive the technician's terminal.
+import { streamIo, type CliIo } from '../../protocol/cli-output.js';
 import { formatDuration } from '../../protocol/duration.js';
 
-/** Where the CLI writes; tests and other embedders can pass their own. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  exit(code: number): void;
-  /** Whether standard output is a terminal, where a progress line can be redrawn in place. */
-  isTTY?: boolean;
-  /** Writes to standard output as is (no line break added): for a progress line redrawn with "\r". */
-  write?(text: string): void;
-}
+// The printing both CLIs share lives in protocol (the agent may not import console/); the names
+// stay importable from here, as every command file does.
+export { clean, printFields, printJson, printTable, type CliIo, type Column } from '../../protocol/cli-output.js';
 
-export const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  write: (text) => process.stdout.write(text),
-  isTTY: process.stdout.isTTY === true,
-  err: (text) => process.stderr.write(`${text}\n`),
-  exit: (code) => process.exit(code),
-};
+export const processIo: CliIo = streamIo(process.stdout, process.stderr, (code) => process.exit(code));
 
 export const jsonOption = { type: 'boolean', default: false, describe: 'print machine-readable JSON' } as const;
-
-// C0 and C1 controls and DEL: escape sequences, carriage returns, bells.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-export function clean(value: unknown): string {
-  if (value === null || value === undefined) return '-';
-  const text = typeof value === 'string' ? value : String(value);
-  return text.replace(CONTROL, '?');
-}
-
-export function printJson(io: CliIo, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
-}
-
-export interface Column<Row> {
-  header: string;
-  value(row: Row): unknown;
-}
-
-/** Columns separated by two spaces, padded to the widest cell; the last column is not padded. */
-export function printTable<Row>(io: CliIo, columns: Array<Column<Row>>, rows: readonly Row[]): void {
-  const cells = [columns.map((column) => column.header), ...rows.map((row) => columns.map((column) => clean(column.value(row))))];
-  const widths = columns.map((_, index) => Math.max(...cells.map((line) => line[index]!.length)));
-  for (const line of cells) {
-    io.out(line.map((cell, index) => (index === line.length - 1 ? cell : cell.padEnd(widths[index]!))).join('  ').trimEnd());
-  }
-}
-
-/** "label: value" lines with the values aligned; an empty label continues the line above. */
-export function printFields(io: CliIo, fields: Array<[string, unknown]>): void {
-  const width = Math.max(...fields.map(([label]) => label.length)) + 1;
-  for (const [label, value] of fields) io.out(`${(label ? `${label}:` : '').padEnd(width)}  ${clean(value)}`);
-}
 
 /** "3m ago" / "in 30m" relative to now; "never" for null. */
 export function relativeTime(iso: string | null, now = Date.now()): string {

@@ -53,3 +53,9 @@ export class Tally {
     return Object.fromEntries([...this.counts].sort((a, b) => b[1] - a[1]));
   }
 }
+
+/** The value at `fraction` (0.5 median, 0.9 p90) of unsorted samples, nearest rank, in ms to 0.01. */
+export function percentileMs(values: readonly number[], fraction: number): number {
+  if (values.length === 0) throw new Error('no samples');
+  return round(nearestRank(Float64Array.from(values).sort(), fraction));
+}
