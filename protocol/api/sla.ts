@@ -4,7 +4,7 @@
 // Conventions: priority 1 is the most pressing and 5 the least; the same holds for impact and
 // urgency (1 = widespread / critical). Minutes are business minutes of the policy's calendar.
 import { Type, type Static } from 'typebox';
-import { Compile } from 'typebox/compile';
+import { compileOnUse } from '../compile-on-use.js';
 import { describeFirstError } from '../schema-errors.js';
 
 /** Wall-clock time "HH:MM" in the calendar's zone; "24:00" may end a day that runs to midnight. */
@@ -180,19 +180,19 @@ function calendarErrors(calendar: BusinessCalendar, path: string): string[] {
   return errors;
 }
 
-const calendarValidator = Compile(BusinessCalendar);
-const policyValidator = Compile(SlaPolicy);
-const matrixValidator = Compile(PriorityMatrix);
+const calendarValidator = compileOnUse(BusinessCalendar);
+const policyValidator = compileOnUse(SlaPolicy);
+const matrixValidator = compileOnUse(PriorityMatrix);
 
 /** Checks shape and meaning of a calendar; the errors say what is wrong and where. Never throws. */
 export function checkBusinessCalendar(value: unknown): Checked<BusinessCalendar> {
-  if (!calendarValidator.Check(value)) return { ok: false, errors: [describeFirstError(calendarValidator, value)] };
+  if (!calendarValidator().Check(value)) return { ok: false, errors: [describeFirstError(calendarValidator(), value)] };
   const errors = calendarErrors(value, '');
   return errors.length ? { ok: false, errors } : { ok: true, value };
 }
 
 export function checkSlaPolicy(value: unknown): Checked<SlaPolicy> {
-  if (!policyValidator.Check(value)) return { ok: false, errors: [describeFirstError(policyValidator, value)] };
+  if (!policyValidator().Check(value)) return { ok: false, errors: [describeFirstError(policyValidator(), value)] };
   const errors = calendarErrors(value.calendar, '/calendar');
   for (const priority of PRIORITIES) {
     const target = value.targets[`${priority}`];
@@ -204,6 +204,6 @@ export function checkSlaPolicy(value: unknown): Checked<SlaPolicy> {
 }
 
 export function checkPriorityMatrix(value: unknown): Checked<PriorityMatrix> {
-  if (!matrixValidator.Check(value)) return { ok: false, errors: [describeFirstError(matrixValidator, value)] };
+  if (!matrixValidator().Check(value)) return { ok: false, errors: [describeFirstError(matrixValidator(), value)] };
   return { ok: true, value };
 }
