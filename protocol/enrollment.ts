@@ -7,7 +7,7 @@
 // answer is boxed back to the agent key, which proves to the agent that it reached the right server.
 import nacl from 'tweetnacl';
 import { Type, type Static } from 'typebox';
-import { Compile } from 'typebox/compile';
+import { compileOnUse } from './compile-on-use.js';
 import { fromBase64Url, toBase64Url, utf8Decode, utf8Encode } from './bytes.js';
 import { decodeKey, encodeKey } from './keys.js';
 import { describeFirstError } from './schema-errors.js';
@@ -22,7 +22,7 @@ const TokenPayload = Type.Object({
   i: Type.String({ pattern: '^tok_[a-z0-9]{8,32}$' }),
   s: Base64Url(64),
 });
-const tokenPayloadValidator = Compile(TokenPayload);
+const tokenPayloadValidator = compileOnUse(TokenPayload);
 
 export interface EnrollmentToken {
   serverUrl: string;
@@ -55,7 +55,7 @@ export function parseEnrollmentToken(text: string): { ok: true; token: Enrollmen
   } catch {
     payload = null;
   }
-  if (!tokenPayloadValidator.Check(payload)) return { ok: false, error: 'the enrollment token is damaged or incomplete' };
+  if (!tokenPayloadValidator().Check(payload)) return { ok: false, error: 'the enrollment token is damaged or incomplete' };
   const serverPublicKey = decodeKey(payload.k);
   const jobSigningPublicKey = decodeKey(payload.j);
   if (!serverPublicKey || !jobSigningPublicKey) return { ok: false, error: 'the enrollment token carries invalid server keys' };
@@ -118,8 +118,8 @@ export const SealedEnrollmentResponse = Type.Object(
 export type SealedEnrollmentRequest = Static<typeof SealedEnrollmentRequest>;
 export type SealedEnrollmentResponse = Static<typeof SealedEnrollmentResponse>;
 
-const claimValidator = Compile(EnrollmentClaim);
-const resultValidator = Compile(EnrollmentResult);
+const claimValidator = compileOnUse(EnrollmentClaim);
+const resultValidator = compileOnUse(EnrollmentResult);
 
 function seal(value: unknown, theirPublic: Uint8Array, mySecret: Uint8Array) {
   const nonce = nacl.randomBytes(nacl.box.nonceLength);
@@ -152,8 +152,8 @@ export function openEnrollmentRequest(
   if (!agentPublicKey) return { ok: false, reason: 'bad_key' };
   const claim = unseal(request, agentPublicKey, serverSecretKey);
   if (claim === undefined) return { ok: false, reason: 'not_for_this_server' };
-  if (!claimValidator.Check(claim)) {
-    return { ok: false, reason: 'bad_claim', error: describeFirstError(claimValidator, claim) };
+  if (!claimValidator().Check(claim)) {
+    return { ok: false, reason: 'bad_claim', error: describeFirstError(claimValidator(), claim) };
   }
   return { ok: true, agentPublicKey, claim };
 }
@@ -164,5 +164,5 @@ export function sealEnrollmentResponse(result: EnrollmentResult, agentPublicKey:
 
 export function openEnrollmentResponse(response: SealedEnrollmentResponse, serverPublicKey: Uint8Array, agentSecretKey: Uint8Array): EnrollmentResult | null {
   const result = unseal(response, serverPublicKey, agentSecretKey);
-  return resultValidator.Check(result) ? result : null;
+  return resultValidator().Check(result) ? result : null;
 }

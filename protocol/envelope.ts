@@ -3,6 +3,7 @@
 import nacl from 'tweetnacl';
 import { Type, type Static, type TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { compileOnUse } from './compile-on-use.js';
 import { toHex, utf8Decode, utf8Encode } from './bytes.js';
 import { PROTOCOL_VERSION } from './limits.js';
 import { describeFirstError } from './schema-errors.js';
@@ -39,7 +40,7 @@ export type DecodeResult<Message> =
   /** A known message whose body fails its schema: refuse that message, keep the connection. */
   | { ok: false; kind: 'invalid_body'; id: string; type: string; error: string };
 
-const envelopeValidator = Compile(Envelope);
+const envelopeValidator = compileOnUse(Envelope);
 
 function makeDecoder<M extends BodyMap>(bodies: M) {
   // Each validator is compiled when its type is first seen: a program only pays for the
@@ -63,8 +64,8 @@ function makeDecoder<M extends BodyMap>(bodies: M) {
     } catch {
       return { ok: false, kind: 'malformed', error: 'message is not valid JSON' };
     }
-    if (!envelopeValidator.Check(value)) {
-      return { ok: false, kind: 'malformed', error: `envelope invalid: ${describeFirstError(envelopeValidator, value)}` };
+    if (!envelopeValidator().Check(value)) {
+      return { ok: false, kind: 'malformed', error: `envelope invalid: ${describeFirstError(envelopeValidator(), value)}` };
     }
     const validator = validatorFor(value.type);
     if (!validator) return { ok: false, kind: 'malformed', error: `unknown message type "${value.type}"` };
