@@ -71,7 +71,8 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}, opt
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const response = await fetch(url + routePath(spec, options.params, options.query), { method: spec.method, headers, body });
+    const path = routePath(spec, options.params, options.query);
+    const response = await fetch(url + path, { method: spec.method, headers, body });
     const text = await response.text();
     // The test names the shape it expects: a raw request is the one place the table's types do not hold.
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };

@@ -149,8 +149,10 @@ describe('helpline checks, ticket show with a snapshot, and ticket rate', () => 
     await eventually(async () => Object.keys((await inventory()).sections).length > 0, 30_000, 'the inventory');
     // Threshold 0: the mount is "too full" at once; the online agent gets the policy now.
     expect(await admin('checks', 'set', 'fault-lab', file('failing.json', JSON.stringify(disk(0))))).toMatchObject({ code: 0 });
-    const faultTicket = async () =>
-      (await server.client().call(API.tickets.list, { query: { deviceId: agent.deviceId } })).find((ticket) => ticket.source === 'fault');
+    const faultTicket = async () => {
+      const tickets = await server.client().call(API.tickets.list, { query: { deviceId: agent.deviceId } });
+      return tickets.find((ticket) => ticket.source === 'fault');
+    };
     await eventually(async () => (await faultTicket()) !== undefined, 20_000, 'a fault ticket');
     const { id } = (await faultTicket())!;
     await eventually(async () => (await detail(id)).activeFaults.length > 0 && (await detail(id)).snapshot?.health != null, 20_000, 'the fault raised with a snapshot');

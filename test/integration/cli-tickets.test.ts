@@ -152,9 +152,11 @@ describe('helpline tickets and ticket commands', () => {
       await open('Coffee machine leaks');
       const byName = await json<Ticket[]>('tickets', 'list', '--device', 'reception-pc');
       expect(byName.map((ticket) => ticket.id)).toEqual([named.id]);
-      expect((await json<Ticket[]>('tickets', 'list', '--device', agent.deviceId)).map((ticket) => ticket.id)).toEqual([named.id]);
+      const byId = await json<Ticket[]>('tickets', 'list', '--device', agent.deviceId);
+      expect(byId.map((ticket) => ticket.id)).toEqual([named.id]);
       const unknown = await tom('ticket', 'create', '--subject', 'Lost', '--device', 'no-such-pc');
-      expect(unknown).toMatchObject({ code: 1, stderr: expect.stringContaining('no device has the id or name "no-such-pc"') });
+      const noSuchDevice = expect.stringContaining('no device has the id or name "no-such-pc"');
+      expect(unknown).toMatchObject({ code: 1, stderr: noSuchDevice });
       expect((await server.client().call(API.tickets.list)).map((ticket) => ticket.subject)).not.toContain('Lost');
     } finally {
       await agent.cleanup();

@@ -36,7 +36,8 @@ describe('fault tickets', () => {
   const faultTickets = async (deviceId: string) =>
     (await deviceTickets(deviceId)).filter((ticket) => ticket.source === 'fault');
   const detail = (id: number) => server.client().call(API.tickets.show, { params: { id } });
-  const setPolicy = (policy: CheckPolicy) => server.client().call(API.checkPolicies.set, { params: { group: 'lab' }, body: policy });
+  const setPolicy = (policy: CheckPolicy) =>
+    server.client().call(API.checkPolicies.set, { params: { group: 'lab' }, body: policy });
 
   it('a failing check opens one ticket with a snapshot; repeats add to it; recovery notes and, if the policy says so, resolves it', async () => {
     server = await startTestServer();
@@ -101,7 +102,8 @@ describe('fault tickets', () => {
     const { agentConfig } = await import('../../agent/config.js');
     const pino = (await import('pino')).default;
     const again = buildAgent(agentConfig({ stateDir: first.stateDir, healthIntervalMs: 100, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }), sources: realSources() });
-    const samples = async () => (await server.client().call(API.inventory.health, { params: { id: first.deviceId } })).raw.length;
+    const health = () => server.client().call(API.inventory.health, { params: { id: first.deviceId } });
+    const samples = async () => (await health()).raw.length;
     const before = await samples();
     again.start();
     try {
@@ -152,7 +154,14 @@ describe('fault tickets', () => {
     const { marker, listServices } = markerService();
     server = await startTestServer();
     // The script starts the "service", then takes a second to finish: samples in that second see it running.
-    const body: ScriptRequest = { name: 'start-database', description: 'Starts the database.', interpreter: 'sh', platforms: ['linux'], body: 'touch "$HELPLINE_PARAM_MARKER"\nsleep 1\n', params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }] };
+    const body: ScriptRequest = {
+      name: 'start-database',
+      description: 'Starts the database.',
+      interpreter: 'sh',
+      platforms: ['linux'],
+      body: 'touch "$HELPLINE_PARAM_MARKER"\nsleep 1\n',
+      params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }],
+    };
     expect((await server.client().callWithStatus(API.scripts.add, { body })).status).toBe(201);
     await setPolicy({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript: 'start-database' }] });
     const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 100 }, build: { sources: { ...realSources(), listServices } } });
@@ -171,7 +180,16 @@ describe('fault tickets', () => {
     const { marker, listServices } = markerService();
     server = await startTestServer();
     const script = (name: string, body: string) =>
-      server.client().callWithStatus(API.scripts.add, { body: { name, description: 'Starts the database.', interpreter: 'sh', platforms: ['linux'], body, params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }] } });
+      server.client().callWithStatus(API.scripts.add, {
+        body: {
+          name,
+          description: 'Starts the database.',
+          interpreter: 'sh',
+          platforms: ['linux'],
+          body,
+          params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }],
+        },
+      });
     expect((await script('start-database', 'touch "$HELPLINE_PARAM_MARKER"\n')).status).toBe(201);
     expect((await script('start-database-badly', 'echo "cannot start" >&2\nexit 1\n')).status).toBe(201);
     const policy = (remediationScript: string): CheckPolicy => ({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript }] });
@@ -247,7 +265,8 @@ describe('fault tickets', () => {
     const unknownField = await server.raw(API.checkPolicies.set, { params, body: { checks: [], extra: 1 } });
     expect(unknownField.status).toBe(400);
     const technician = await server.addUser('tech', 'technician');
-    expect((await server.raw(API.checkPolicies.set, { params, body: { checks: [] }, token: technician })).status).toBe(403);
+    const asTechnician = await server.raw(API.checkPolicies.set, { params, body: { checks: [] }, token: technician });
+    expect(asTechnician.status).toBe(403);
     expect((await server.client(technician).call(API.checkPolicies.show, { params })).custom).toBe(false);
   });
 });

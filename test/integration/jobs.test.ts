@@ -130,12 +130,14 @@ describe('signed jobs', () => {
     await eventually(async () => {
       const audit = await server.client().call(API.audit.list, { query: { action: 'job.rejected' } });
       // The detail's shape is each action's own; a job's refusal gives its reason.
-      return audit.some((entry) => entry.target === once.id && /replay/.test((entry.detail as { reason?: string }).reason ?? ''));
+      const reason = (detail: unknown) => (detail as { reason?: string }).reason ?? '';
+      return audit.some((entry) => entry.target === once.id && /replay/.test(reason(entry.detail)));
     }, 20_000, 'the replay refusal');
     expect(readFileSync(log, 'utf8')).toBe('ran\n');
     // The refusal does not hide the real result.
     expect((await job(once.id)).exitCode).toBe(3);
-    const rejections = (await server.client().call(API.audit.list, { query: { action: 'job.rejected' } })).map((entry) => entry.target);
+    const rejected = await server.client().call(API.audit.list, { query: { action: 'job.rejected' } });
+    const rejections = rejected.map((entry) => entry.target);
     expect(rejections).toEqual(expect.arrayContaining([tampered.id, forged.id, stale.id, once.id]));
   });
 

@@ -111,7 +111,8 @@ describe('KPI report on a seeded week', () => {
   beforeAll(async () => {
     server = await startTestServer();
     for (const [name, line] of [['tom', 1], ['ann', 2]] as const) {
-      await server.client().call(API.users.add, { body: { name, role: 'technician', line, password: `${name}-password-1` } });
+      const password = `${name}-password-1`;
+      await server.client().call(API.users.add, { body: { name, role: 'technician', line, password } });
     }
     await server.client().call(API.users.add, { body: { name: 'vera', role: 'viewer', password: 'vera-password-1' } });
     const db = openDataDirDatabase(server.dataDir);

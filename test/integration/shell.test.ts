@@ -155,7 +155,9 @@ describe('remote shell', () => {
     const agent = await online('front-desk');
     const params = { group: 'front-desk' };
     const { policy } = await server.client().call(API.shellPolicies.show, { params });
-    expect(await server.client().call(API.shellPolicies.set, { params, body: { ...policy, notice: 'consent' } })).toMatchObject({ custom: true });
+    const consent = { ...policy, notice: 'consent' as const };
+    const changed = await server.client().call(API.shellPolicies.set, { params, body: consent });
+    expect(changed).toMatchObject({ custom: true });
     const shell = await connect(agent.deviceId, { exec: 'echo should not run' });
     await eventually(() => shell.frames.some((frame) => frame.type === 'waiting'), 10_000, 'the consent question');
     const sessionId = (await recordings(agent.deviceId))[0]!.id;

@@ -88,9 +88,11 @@ describe('SLA on tickets', () => {
     await start('2026-11-23T08:00:00Z');
     const admin = server.client();
     const current = await admin.call(API.settings.helpDesk);
-    const workingHours = { mon: [{ start: '17:00', end: '08:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const overnightMonday = [{ start: '17:00', end: '08:00' }];
+    const workingHours = { mon: overnightMonday, tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
     const calendar = { timeZone: 'Mars/Olympus', workingHours, holidays: [] };
-    const bad = admin.call(API.settings.setHelpDesk, { body: { ...current, slaPolicy: { ...current.slaPolicy, calendar } } });
+    const slaPolicy = { ...current.slaPolicy, calendar };
+    const bad = admin.call(API.settings.setHelpDesk, { body: { ...current, slaPolicy } });
     await expect(bad).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Mars/Olympus') });
     const changed = await admin.call(API.settings.setHelpDesk, { body: { ...current, autoCloseResolvedAfterDays: 3 } });
     expect(changed.autoCloseResolvedAfterDays).toBe(3);

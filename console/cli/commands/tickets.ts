@@ -109,7 +109,10 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             y
               .option('subject', { type: 'string', demandOption: true, describe: 'one line saying what is wrong (up to 200 characters)' })
               .option('description', { type: 'string', describe: 'the details; "-" reads them from standard input' })
-              .option('device', { type: 'string', describe: 'the device it is about, by id or name (see `helpline devices list`)' })
+              .option('device', {
+                type: 'string',
+                describe: 'the device it is about, by id or name (see `helpline devices list`)',
+              })
               .option('category', { type: 'string', describe: 'e.g. "printer" or "network" (default general)' })
               .option('impact', { type: 'number', choices: LEVELS, describe: 'how many are affected, 1 (everyone) to 5 (one person, barely) (default 3)' })
               .option('urgency', { type: 'number', choices: LEVELS, describe: 'how soon it hurts, 1 (now) to 5 (whenever) (default 3)' })

@@ -4,7 +4,8 @@ import { API } from '../../../protocol/api/routes/index.js';
 
 export async function createBenchEnrollmentToken(serverUrl: string, adminPassword: string, uses: number): Promise<string> {
   const server = serverUrl.replace(/\/+$/, '');
-  const login = await createApiClient({ server }).call(API.auth.login, { body: { user: 'admin', password: adminPassword } });
+  const signIn = { user: 'admin', password: adminPassword };
+  const login = await createApiClient({ server }).call(API.auth.login, { body: signIn });
   const admin = createApiClient({ server, token: login.token });
   const created = await admin.call(API.enrollment.createToken, { body: { uses, ttlSeconds: 3600 } });
   return created.token;

@@ -11,7 +11,8 @@ const POLL_MS = 500;
 export async function waitForFullInventory(serverUrl: string, adminPassword: string, deviceId: string, timeoutMs: number): Promise<number> {
   const startedAt = Date.now();
   const server = serverUrl.replace(/\/+$/, '');
-  const login = await createApiClient({ server }).call(API.auth.login, { body: { user: 'admin', password: adminPassword } });
+  const signIn = { user: 'admin', password: adminPassword };
+  const login = await createApiClient({ server }).call(API.auth.login, { body: signIn });
   const admin = createApiClient({ server, token: login.token });
   let have = 0;
   while (Date.now() - startedAt < timeoutMs) {
