@@ -1,7 +1,6 @@
 // What every command needs: where to print, the config file, and an API client for the right
 // server. Server: --server > HELPLINE_SERVER > config file. Token: HELPLINE_TOKEN > config file.
-import { createApiClient, type ApiClient } from './api-client.js';
-import { createApiClient as createTypedClient, type ApiClient as TypedApiClient } from '../../protocol/api/client.js';
+import { createApiClient, type ApiClient } from '../../protocol/api/client.js';
 import { cliConfigPath, normalizeServerUrl, readCliConfig, writeCliConfig, type CliConfig } from './cli-config.js';
 import { LOGIN_HINT, NOT_LOGGED_IN } from './errors.js';
 import type { CliIo } from './output.js';
@@ -19,22 +18,18 @@ export interface CliContext {
   writeConfig(config: CliConfig): void;
   /** The server to talk to, or null when none is configured anywhere. */
   serverUrl(args: GlobalArgs): string | null;
-  /** A client with the given token (none for login). */
-  clientFor(server: string, token: string | null): ApiClient;
-  /** A client for the signed-in user; throws "not logged in" when there is no token. */
-  client(args: GlobalArgs): ApiClient;
-  /** The typed client (route table) with the given token (none for login). */
-  apiFor(server: string, token: string | null): TypedApiClient;
+  /** An API client with the given token (none for login). */
+  apiFor(server: string, token: string | null): ApiClient;
   /**
-   * The typed client for the signed-in user; throws "not logged in" when there is no token.
+   * The API client for the signed-in user; throws "not logged in" when there is no token.
    * `timeoutMs` overrides the usual deadline (file transfers, which may take long on a slow link).
    */
-  api(args: GlobalArgs, options?: { timeoutMs?: number }): TypedApiClient;
+  api(args: GlobalArgs, options?: { timeoutMs?: number }): ApiClient;
 }
 
 const expiredLoginMessage = (server: string) => `your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`;
 const typedClient = (server: string, token: string | null, timeoutMs?: number) =>
-  createTypedClient({ server, token, expiredLoginMessage, timeoutMs });
+  createApiClient({ server, token, expiredLoginMessage, timeoutMs });
 
 export function createCliContext(env: Record<string, string | undefined>, io: CliIo): CliContext {
   const configPath = cliConfigPath(env);
@@ -54,13 +49,6 @@ export function createCliContext(env: Record<string, string | undefined>, io: Cl
     readConfig,
     writeConfig: (config) => writeCliConfig(configPath, config),
     serverUrl,
-    clientFor: (server, token) => createApiClient({ server, token }),
-    client(args) {
-      const server = serverUrl(args);
-      const token = env.HELPLINE_TOKEN || readConfig()?.token;
-      if (!server || !token) throw new Error(NOT_LOGGED_IN);
-      return createApiClient({ server, token });
-    },
     apiFor: typedClient,
     api(args, options = {}) {
       const server = serverUrl(args);

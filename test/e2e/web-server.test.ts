@@ -63,7 +63,7 @@ describe('the web console served by the server', () => {
     }
     expect((await get(server, '/devices', { method: 'POST' })).status).toBe(404);
     // The API's own answers do not carry the console's headers.
-    const list = await get(server, '/api/devices', { headers: { authorization: `Bearer ${server.adminToken}` } });
+    const list = await server.raw(API.devices.list);
     expect(list.status).toBe(200);
     expect(list.headers.get('content-security-policy')).toBeNull();
   });
@@ -130,7 +130,7 @@ describe('the session routes', () => {
     });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('rate_limited');
-    const cli = await server.api<{ code: string }>('POST', '/api/auth/login', {
+    const cli = await server.raw(API.auth.login, {
       body: { user: 'admin', password: ADMIN_PASSWORD },
       token: null,
     });

@@ -7,7 +7,9 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { routePath } from '../../protocol/api/route.js';
 import { API } from '../../protocol/api/routes/index.js';
+import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
 import { DATABASE_FILE } from '../../server/data-dir.js';
 import { launchBrowser, openTab, screenshot, signInAs, type ConsoleTab } from '../helpers/browser.js';
 import { enrollTestAgent, type TestAgent } from '../helpers/test-agent.js';
@@ -94,7 +96,7 @@ describe('web console sign-in and session', () => {
   it('refuses a state-changing request with the cookie but without the CSRF header, and changes nothing', async () => {
     tab = await openTab(browser, server.url);
     await signInAs(tab.page, 'admin', ADMIN_PASSWORD);
-    const approve = server.url + `/api/devices/${pending.deviceId}/approve`;
+    const approve = server.client().url(API.devices.approve, { params: { id: pending.deviceId } });
     // From the console's own page, as a script injected into it would try: same origin, cookie sent.
     const refused = await tab.page.evaluate(async (url) => {
       const response = await fetch(url, { method: 'POST' });
@@ -139,9 +141,9 @@ describe('web console sign-in and session', () => {
     await signInAs(tab.page, 'admin', ADMIN_PASSWORD);
     const cookie = `${COOKIE}=${(await sessionCookie())!.value}`;
     // The shell socket of a device that does not exist: an upgrade that gets past sign-in is
-    // answered 404. (Its path is the device's path + /shell until the sockets join the table.)
-    const device = server.client().url(API.devices.show, { params: { id: 'dev_aaaaaaaaaaaaaaaa' } });
-    const shell = `${device.replace(/^http/, 'ws')}/shell?cols=80&rows=24`;
+    // answered 404.
+    const path = routePath(API_SOCKETS.shell, { id: 'dev_aaaaaaaaaaaaaaaa' }, { cols: 80, rows: 24 });
+    const shell = server.url.replace(/^http/, 'ws') + path;
     expect(await upgradeStatus(shell, { cookie, origin: 'http://evil.example' })).toBe(403);
     expect(await upgradeStatus(shell, { cookie })).toBe(403);
     expect(await upgradeStatus(shell, { cookie, origin: server.url })).toBe(404);

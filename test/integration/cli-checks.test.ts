@@ -6,13 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleHealth } from '../../agent/health/sampler.js';
-import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
 import type { CheckPolicy } from '../../protocol/messages/checks.js';
 import { signedInCli, type CliResult } from '../helpers/run-cli.js';
 import { createToken, enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-type GroupPolicy = { group: string; custom: boolean; policy: CheckPolicy; updatedBy: string | null };
 
 /** A real mount of this machine that is neither empty nor full (as in fault-tickets.test.ts). */
 async function watchableMount(): Promise<string> {
@@ -45,8 +43,8 @@ describe('helpline checks, ticket show with a snapshot, and ticket rate', () => 
     writeFileSync(path, text);
     return path;
   };
-  const policyOf = async (group: string) => (await server.api<GroupPolicy>('GET', `/api/check-policies/${group}`)).body;
-  const detail = async (id: number) => (await server.api<TicketDetailView>('GET', `/api/tickets/${id}`)).body;
+  const policyOf = (group: string) => server.client().call(API.checkPolicies.show, { params: { group } });
+  const detail = (id: number) => server.client().call(API.tickets.show, { params: { id } });
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -147,10 +145,14 @@ describe('helpline checks, ticket show with a snapshot, and ticket rate', () => 
     expect(await admin('checks', 'set', 'fault-lab', file('calm.json', JSON.stringify(disk(100))))).toMatchObject({ code: 0 });
     const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'fault-lab' }), config: { healthIntervalMs: 100 } });
     agents.push(agent);
-    await eventually(async () => Object.keys((await server.api<{ sections: object }>('GET', `/api/devices/${agent.deviceId}/inventory`)).body.sections).length > 0, 30_000, 'the inventory');
+    const inventory = () => server.client().call(API.inventory.show, { params: { id: agent.deviceId } });
+    await eventually(async () => Object.keys((await inventory()).sections).length > 0, 30_000, 'the inventory');
     // Threshold 0: the mount is "too full" at once; the online agent gets the policy now.
     expect(await admin('checks', 'set', 'fault-lab', file('failing.json', JSON.stringify(disk(0))))).toMatchObject({ code: 0 });
-    const faultTicket = async () => (await server.api<TicketView[]>('GET', `/api/tickets?deviceId=${agent.deviceId}`)).body.find((ticket) => ticket.source === 'fault');
+    const faultTicket = async () => {
+      const tickets = await server.client().call(API.tickets.list, { query: { deviceId: agent.deviceId } });
+      return tickets.find((ticket) => ticket.source === 'fault');
+    };
     await eventually(async () => (await faultTicket()) !== undefined, 20_000, 'a fault ticket');
     const { id } = (await faultTicket())!;
     await eventually(async () => (await detail(id)).activeFaults.length > 0 && (await detail(id)).snapshot?.health != null, 20_000, 'the fault raised with a snapshot');
@@ -171,10 +173,11 @@ describe('helpline checks, ticket show with a snapshot, and ticket rate', () => 
   });
 
   it('lets the requester rate a resolved ticket, refusing a rating outside 1 to 5 and anyone else', async () => {
-    const created = await server.api<TicketView>('POST', '/api/tickets', { body: { subject: 'Scanner offline' }, token: tokens.tom });
+    const asTom = server.client(tokens.tom);
+    const created = await asTom.callWithStatus(API.tickets.create, { body: { subject: 'Scanner offline' } });
     expect(created.status).toBe(201);
     const { id } = created.body;
-    expect((await server.api('POST', `/api/tickets/${id}/resolve`, { body: { resolution: 'Replugged the cable' }, token: tokens.tom })).status).toBe(200);
+    await asTom.call(API.tickets.resolve, { params: { id }, body: { resolution: 'Replugged the cable' } });
 
     const rated = await tom('ticket', 'rate', String(id), '4', '--comment', 'ok');
     expect(rated).toMatchObject({ code: 0, stderr: '', stdout: `Ticket #${id} rated 4 of 5. Thank you.\n` });

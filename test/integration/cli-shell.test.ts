@@ -96,7 +96,8 @@ describe('helpline shell and recordings', () => {
   });
 
   it('says that it waits while the employee is asked to accept, and runs the command once they do', async () => {
-    await server.api('PUT', `/api/shell-policies/${deviceGroup}`, { body: { ...DEFAULT_SHELL_POLICY, notice: 'consent' } });
+    const params = { group: deviceGroup };
+    await server.client().call(API.shellPolicies.set, { params, body: { ...DEFAULT_SHELL_POLICY, notice: 'consent' } });
     try {
       const running = tom('shell', deviceName, '--exec', 'echo accepted-run');
       await eventually(() => pendingConsents(agent.stateDir).length === 1, 10_000, 'the consent question');
@@ -106,7 +107,7 @@ describe('helpline shell and recordings', () => {
       expect(result.stdout).toContain('accepted-run');
       expect(result.stderr).toContain('waiting for the employee to accept');
     } finally {
-      await server.api('DELETE', `/api/shell-policies/${deviceGroup}`);
+      await server.client().call(API.shellPolicies.reset, { params });
     }
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInCli, type CliResult } from '../helpers/run-cli.js';
+import { enrollTestAgent } from '../helpers/test-agent.js';
 import type { ResponseOf } from '../../protocol/api/route.js';
 import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -141,5 +142,24 @@ describe('helpline tickets and ticket commands', () => {
     expect(await withStdin('fixed by the profile reset\n', 'ticket', 'resolve', String(id), '--resolution', '-')).toMatchObject({ code: 0 });
     expect((await detail(id)).ticket).toMatchObject({ status: 'resolved', resolution: 'fixed by the profile reset' });
     expect(await withStdin('', 'ticket', 'note', String(id), '-')).toMatchObject({ code: 2, stderr: expect.stringContaining('TEXT was "-", but standard input was empty') });
+  });
+
+  it('takes the device of ticket create and tickets list --device by name as well as by id', async () => {
+    const agent = await enrollTestAgent(server, { name: 'reception-pc', start: false });
+    try {
+      const named = await open('Scanner on the reception PC is offline', '--device', 'Reception-PC');
+      expect(named).toMatchObject({ deviceId: agent.deviceId, deviceName: 'reception-pc' });
+      await open('Coffee machine leaks');
+      const byName = await json<Ticket[]>('tickets', 'list', '--device', 'reception-pc');
+      expect(byName.map((ticket) => ticket.id)).toEqual([named.id]);
+      const byId = await json<Ticket[]>('tickets', 'list', '--device', agent.deviceId);
+      expect(byId.map((ticket) => ticket.id)).toEqual([named.id]);
+      const unknown = await tom('ticket', 'create', '--subject', 'Lost', '--device', 'no-such-pc');
+      const noSuchDevice = expect.stringContaining('no device has the id or name "no-such-pc"');
+      expect(unknown).toMatchObject({ code: 1, stderr: noSuchDevice });
+      expect((await server.client().call(API.tickets.list)).map((ticket) => ticket.subject)).not.toContain('Lost');
+    } finally {
+      await agent.cleanup();
+    }
   });
 });

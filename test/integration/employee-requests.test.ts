@@ -27,7 +27,8 @@ describe('employee requests', () => {
     const agent = await enrollTestAgent(server);
     agents.push(agent);
     await agent.waitFor('online');
-    await eventually(async () => Object.keys((await server.api<{ sections: object }>('GET', `/api/devices/${agent.deviceId}/inventory`)).body.sections).length > 0, 30_000, 'the inventory');
+    const inventory = () => server.client().call(API.inventory.show, { params: { id: agent.deviceId } });
+    await eventually(async () => Object.keys((await inventory()).sections).length > 0, 30_000, 'the inventory');
     await server.stop();
     await agent.waitFor('waiting');
 

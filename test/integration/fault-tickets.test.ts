@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleHealth } from '../../agent/health/sampler.js';
 import { parseListUnitFiles, parseListUnits, systemdServices } from '../../agent/platform/services/systemd.js';
+import type { ScriptRequest } from '../../protocol/api/scripts.js';
 import type { CheckPolicy } from '../../protocol/messages/checks.js';
 import { createToken, enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
 import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -35,7 +36,8 @@ describe('fault tickets', () => {
   const faultTickets = async (deviceId: string) =>
     (await deviceTickets(deviceId)).filter((ticket) => ticket.source === 'fault');
   const detail = (id: number) => server.client().call(API.tickets.show, { params: { id } });
-  const setPolicy = async (policy: CheckPolicy) => expect((await server.api('PUT', '/api/check-policies/lab', { body: policy })).status).toBe(200);
+  const setPolicy = (policy: CheckPolicy) =>
+    server.client().call(API.checkPolicies.set, { params: { group: 'lab' }, body: policy });
 
   it('a failing check opens one ticket with a snapshot; repeats add to it; recovery notes and, if the policy says so, resolves it', async () => {
     server = await startTestServer();
@@ -44,7 +46,8 @@ describe('fault tickets', () => {
     await setPolicy(diskPolicy(mount, 100, false));
     const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 100 } });
     agents.push(agent);
-    await eventually(async () => Object.keys((await server.api<{ sections: object }>('GET', `/api/devices/${agent.deviceId}/inventory`)).body.sections).length > 0, 30_000, 'the inventory');
+    const inventory = () => server.client().call(API.inventory.show, { params: { id: agent.deviceId } });
+    await eventually(async () => Object.keys((await inventory()).sections).length > 0, 30_000, 'the inventory');
     // Threshold 0: this mount is "too full" at once; the online agent gets the policy now.
     await setPolicy(diskPolicy(mount, 0, false));
 
@@ -81,7 +84,7 @@ describe('fault tickets', () => {
     expect(resolved.ticket.resolution).toMatch(/^Recovered by itself: File system .* is down to [\d.]+ % full/);
     expect(resolved.entries.filter((entry) => entry.kind === 'note' && entry.body.startsWith('Recovered: '))).toHaveLength(2);
     expect(await faultTickets(agent.deviceId)).toHaveLength(1);
-    const audit = (await server.api<Array<{ action: string; target: string }>>('GET', '/api/audit?action=check_policy.changed')).body;
+    const audit = await server.client().call(API.audit.list, { query: { action: 'check_policy.changed' } });
     expect(audit.filter((entry) => entry.target === 'lab')).toHaveLength(5);
   });
 
@@ -99,7 +102,8 @@ describe('fault tickets', () => {
     const { agentConfig } = await import('../../agent/config.js');
     const pino = (await import('pino')).default;
     const again = buildAgent(agentConfig({ stateDir: first.stateDir, healthIntervalMs: 100, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }), sources: realSources() });
-    const samples = () => server.api<{ raw: unknown[] }>('GET', `/api/devices/${first.deviceId}/health`).then((response) => response.body.raw.length);
+    const health = () => server.client().call(API.inventory.health, { params: { id: first.deviceId } });
+    const samples = async () => (await health()).raw.length;
     const before = await samples();
     again.start();
     try {
@@ -150,8 +154,15 @@ describe('fault tickets', () => {
     const { marker, listServices } = markerService();
     server = await startTestServer();
     // The script starts the "service", then takes a second to finish: samples in that second see it running.
-    const body = { name: 'start-database', description: 'Starts the database.', interpreter: 'sh', platforms: ['linux'], body: 'touch "$HELPLINE_PARAM_MARKER"\nsleep 1\n', params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }] };
-    expect((await server.api('POST', '/api/scripts', { body })).status).toBe(201);
+    const body: ScriptRequest = {
+      name: 'start-database',
+      description: 'Starts the database.',
+      interpreter: 'sh',
+      platforms: ['linux'],
+      body: 'touch "$HELPLINE_PARAM_MARKER"\nsleep 1\n',
+      params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }],
+    };
+    expect((await server.client().callWithStatus(API.scripts.add, { body })).status).toBe(201);
     await setPolicy({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript: 'start-database' }] });
     const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 100 }, build: { sources: { ...realSources(), listServices } } });
     agents.push(agent);
@@ -169,7 +180,16 @@ describe('fault tickets', () => {
     const { marker, listServices } = markerService();
     server = await startTestServer();
     const script = (name: string, body: string) =>
-      server.api('POST', '/api/scripts', { body: { name, description: 'Starts the database.', interpreter: 'sh', platforms: ['linux'], body, params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }] } });
+      server.client().callWithStatus(API.scripts.add, {
+        body: {
+          name,
+          description: 'Starts the database.',
+          interpreter: 'sh',
+          platforms: ['linux'],
+          body,
+          params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }],
+        },
+      });
     expect((await script('start-database', 'touch "$HELPLINE_PARAM_MARKER"\n')).status).toBe(201);
     expect((await script('start-database-badly', 'echo "cannot start" >&2\nexit 1\n')).status).toBe(201);
     const policy = (remediationScript: string): CheckPolicy => ({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript }] });
@@ -193,7 +213,7 @@ describe('fault tickets', () => {
     expect(fixed.ticket.resolution).toMatch(/^Fixed automatically by start-database: /);
     expect(fixed.entries.some((entry) => entry.body.startsWith('Remediation start-database succeeded'))).toBe(true);
     expect(existsSync(marker)).toBe(true);
-    const jobs = (await server.api<Array<{ ticketId: number | null; script: string; status: string }>>('GET', `/api/jobs?deviceId=${agent.deviceId}`)).body;
+    const jobs = await server.client().call(API.jobs.list, { query: { deviceId: agent.deviceId } });
     expect(jobs.map((job) => [job.script, job.status, job.ticketId])).toEqual(
       expect.arrayContaining([
         ['start-database-badly', 'failed', ticket!.id],
@@ -235,15 +255,18 @@ describe('fault tickets', () => {
 
   it('refuses an unsound policy with a clear error, and only admins may change one', async () => {
     server = await startTestServer();
-    const bad = await server.api<{ error: { message: string } }>('PUT', '/api/check-policies/lab', {
+    const params = { group: 'lab' };
+    const bad = await server.raw(API.checkPolicies.set, {
+      params,
       body: { checks: [{ kind: 'cpu_usage', id: 'cpu', name: 'CPU', autoResolve: true, thresholdPct: 80, recoverBelowPct: 90, forMinutes: 5 }] },
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/recoverBelowPct \(90\) must not be above thresholdPct \(80\)/);
-    const unknownField = await server.api('PUT', '/api/check-policies/lab', { body: { checks: [], extra: 1 } });
+    const unknownField = await server.raw(API.checkPolicies.set, { params, body: { checks: [], extra: 1 } });
     expect(unknownField.status).toBe(400);
     const technician = await server.addUser('tech', 'technician');
-    expect((await server.api('PUT', '/api/check-policies/lab', { body: { checks: [] }, token: technician })).status).toBe(403);
-    expect((await server.api<{ custom: boolean }>('GET', '/api/check-policies/lab', { token: technician })).body.custom).toBe(false);
+    const asTechnician = await server.raw(API.checkPolicies.set, { params, body: { checks: [] }, token: technician });
+    expect(asTechnician.status).toBe(403);
+    expect((await server.client(technician).call(API.checkPolicies.show, { params })).custom).toBe(false);
   });
 });

@@ -70,7 +70,7 @@ describe('signed jobs', () => {
     for (const place of [dir, agent.stateDir, process.cwd()]) expect(readdirSync(place).filter((file) => file.startsWith('PWNED'))).toEqual([]);
     // The private run directory is gone.
     expect(readdirSync(join(agent.stateDir, 'jobs')).filter((entry) => entry.startsWith('run-'))).toEqual([]);
-    const audit = (await server.api<Array<{ action: string; target: string }>>('GET', '/api/audit?action=job.requested')).body;
+    const audit = await server.client().call(API.audit.list, { query: { action: 'job.requested' } });
     expect(audit.some((entry) => entry.target === 'echo-args')).toBe(true);
   });
 
@@ -128,13 +128,16 @@ describe('signed jobs', () => {
     expect(readFileSync(log, 'utf8')).toBe('ran\n');
     release(once.id, "status = 'queued', expires_at = ?", Date.now() + 3_600_000);
     await eventually(async () => {
-      const audit = (await server.api<Array<{ action: string; target: string; detail: { reason?: string } }>>('GET', '/api/audit?action=job.rejected')).body;
-      return audit.some((entry) => entry.target === once.id && /replay/.test(entry.detail.reason ?? ''));
+      const audit = await server.client().call(API.audit.list, { query: { action: 'job.rejected' } });
+      // The detail's shape is each action's own; a job's refusal gives its reason.
+      const reason = (detail: unknown) => (detail as { reason?: string }).reason ?? '';
+      return audit.some((entry) => entry.target === once.id && /replay/.test(reason(entry.detail)));
     }, 20_000, 'the replay refusal');
     expect(readFileSync(log, 'utf8')).toBe('ran\n');
     // The refusal does not hide the real result.
     expect((await job(once.id)).exitCode).toBe(3);
-    const rejections = (await server.api<Array<{ target: string }>>('GET', '/api/audit?action=job.rejected')).body.map((entry) => entry.target);
+    const rejected = await server.client().call(API.audit.list, { query: { action: 'job.rejected' } });
+    const rejections = rejected.map((entry) => entry.target);
     expect(rejections).toEqual(expect.arrayContaining([tampered.id, forged.id, stale.id, once.id]));
   });
 

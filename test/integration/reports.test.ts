@@ -110,8 +110,11 @@ describe('KPI report on a seeded week', () => {
   let report: (query: QueryOf<typeof KPI>, token?: string) => Promise<{ status: number; body: KpiReport }>;
   beforeAll(async () => {
     server = await startTestServer();
-    for (const [name, line] of [['tom', 1], ['ann', 2]] as const) await server.api('POST', '/api/users', { body: { name, role: 'technician', line, password: `${name}-password-1` } });
-    await server.api('POST', '/api/users', { body: { name: 'vera', role: 'viewer', password: 'vera-password-1' } });
+    for (const [name, line] of [['tom', 1], ['ann', 2]] as const) {
+      const password = `${name}-password-1`;
+      await server.client().call(API.users.add, { body: { name, role: 'technician', line, password } });
+    }
+    await server.client().call(API.users.add, { body: { name: 'vera', role: 'viewer', password: 'vera-password-1' } });
     const db = openDataDirDatabase(server.dataDir);
     try {
       db.exec("INSERT INTO device_groups (name, created_at) VALUES ('office', 0), ('servers', 0)");
@@ -214,5 +217,6 @@ describe('KPI report on a seeded week', () => {
     expect((await report(TUESDAY, await login('vera'))).status).toBe(200);
   });
 
-  const login = async (name: string) => (await server.api<{ token: string }>('POST', '/api/auth/login', { body: { user: name, password: `${name}-password-1` }, token: null })).body.token;
+  const login = async (name: string) =>
+    (await server.client(null).call(API.auth.login, { body: { user: name, password: `${name}-password-1` } })).token;
 });

@@ -78,7 +78,8 @@ describe('schedules', () => {
     now = at('2030-01-08T05:00:00Z');
     server.server.scheduler.checkNow();
     expect(await jobs()).toHaveLength(2);
-    const audit = (await server.api<Array<{ action: string }>>('GET', '/api/audit?action=schedule.')).body.map((entry) => entry.action);
+    const entries = await server.client().call(API.audit.list, { query: { action: 'schedule.' } });
+    const audit = entries.map((entry) => entry.action);
     expect(audit).toEqual(expect.arrayContaining(['schedule.created', 'schedule.paused', 'schedule.resumed']));
   });
 

@@ -104,7 +104,7 @@ describe('remote shell', () => {
     const [header, ...events] = lines.map((line) => JSON.parse(line) as unknown);
     expect(header).toMatchObject({ version: 2, width: 80, height: 24 });
     expect((events as Array<[number, string, string]>).filter(([, code]) => code === 'o').map(([, , text]) => text).join('')).toContain('hello from the PC');
-    const audit = (await server.api<Array<{ action: string; detail: Record<string, unknown> }>>('GET', '/api/audit?action=')).body.map((entry) => entry.action);
+    const audit = (await server.client().call(API.audit.list, { query: { action: '' } })).map((entry) => entry.action);
     expect(audit).toEqual(expect.arrayContaining(['shell.opened', 'shell.closed', 'recording.viewed']));
   });
 
@@ -153,8 +153,11 @@ describe('remote shell', () => {
   it('asks the employee under the consent policy: denied means no session', async () => {
     server = await startTestServer();
     const agent = await online('front-desk');
-    const policy = (await server.api<{ policy: Record<string, unknown> }>('GET', '/api/shell-policies/front-desk')).body.policy;
-    expect((await server.api('PUT', '/api/shell-policies/front-desk', { body: { ...policy, notice: 'consent' } })).status).toBe(200);
+    const params = { group: 'front-desk' };
+    const { policy } = await server.client().call(API.shellPolicies.show, { params });
+    const consent = { ...policy, notice: 'consent' as const };
+    const changed = await server.client().call(API.shellPolicies.set, { params, body: consent });
+    expect(changed).toMatchObject({ custom: true });
     const shell = await connect(agent.deviceId, { exec: 'echo should not run' });
     await eventually(() => shell.frames.some((frame) => frame.type === 'waiting'), 10_000, 'the consent question');
     const sessionId = (await recordings(agent.deviceId))[0]!.id;
@@ -173,13 +176,14 @@ describe('remote shell', () => {
   it('ends an idle session, and leaves nothing running when the technician vanishes', async () => {
     server = await startTestServer();
     const agent = await online('lab');
-    const policy = (await server.api<{ policy: Record<string, unknown> }>('GET', '/api/shell-policies/lab')).body.policy;
-    await server.api('PUT', '/api/shell-policies/lab', { body: { ...policy, idleTimeoutMs: 1000 } });
+    const params = { group: 'lab' };
+    const { policy } = await server.client().call(API.shellPolicies.show, { params });
+    await server.client().call(API.shellPolicies.set, { params, body: { ...policy, idleTimeoutMs: 1000 } });
     const idle = await connect(agent.deviceId, {});
     await eventually(() => idle.exit() !== undefined, 20_000, 'the idle timeout');
     expect(idle.exit()!.reason).toMatch(/^idle for/);
 
-    await server.api('PUT', '/api/shell-policies/lab', { body: { ...policy } });
+    await server.client().call(API.shellPolicies.set, { params, body: { ...policy } });
     const vanishing = await connect(agent.deviceId, { exec: 'sleep 302' });
     await eventually(() => vanishing.frames.some((frame) => frame.type === 'opened'), 10_000, 'the shell');
     vanishing.socket.terminate();
@@ -190,18 +194,22 @@ describe('remote shell', () => {
   it('ends the sessions of a technician whose account is disabled, enforces the limits, and notes a ticket', async () => {
     server = await startTestServer();
     const agent = await online('desk');
-    const policy = (await server.api<{ policy: Record<string, unknown> }>('GET', '/api/shell-policies/desk')).body.policy;
-    await server.api('PUT', '/api/shell-policies/desk', { body: { ...policy, maxPerDevice: 1 } });
+    const params = { group: 'desk' };
+    const { policy } = await server.client().call(API.shellPolicies.show, { params });
+    await server.client().call(API.shellPolicies.set, { params, body: { ...policy, maxPerDevice: 1 } });
     const tom = await server.addUser('tom', 'technician');
-    const ticket = (await server.api<{ id: number }>('POST', '/api/tickets', { body: { subject: 'Printer queue stuck', deviceId: agent.deviceId } })).body.id;
+    const ticketBody = { subject: 'Printer queue stuck', deviceId: agent.deviceId };
+    const ticket = (await server.client().call(API.tickets.create, { body: ticketBody })).id;
     const shell = await connect(agent.deviceId, { exec: 'sleep 303', ticket }, { token: tom });
     await eventually(() => shell.frames.some((frame) => frame.type === 'opened'), 10_000, 'the shell');
     expect(await refusal(connect(agent.deviceId, {}))).toMatchObject({ status: 409, body: { message: expect.stringMatching(/already has 1 remote shells open/) } });
-    expect((await server.api('POST', '/api/users/tom/disable')).status).toBe(200);
+    await server.client().call(API.users.disable, { params: { name: 'tom' } });
     await eventually(() => shell.closed() !== null, 10_000, 'the session ended');
     expect(shell.exit()!.reason).toBe('the technician account was disabled');
     await eventually(() => !processes().includes('sleep 303'), 10_000, 'no process left');
-    await eventually(async () => (await server.api<{ entries: Array<{ body: string }> }>('GET', `/api/tickets/${ticket}`)).body.entries.some((entry) => /^Remote shell by tom on .*, 1 min\. Recording: helpline recordings play sh_/.test(entry.body)), 10_000, 'the ticket note');
+    const noted = async () => (await server.client().call(API.tickets.show, { params: { id: ticket } })).entries
+      .some((entry) => /^Remote shell by tom on .*, 1 min\. Recording: helpline recordings play sh_/.test(entry.body));
+    await eventually(noted, 10_000, 'the ticket note');
   });
 
   it('stops a recording at its size cap with a marker, and runs shells as the configured account', async () => {

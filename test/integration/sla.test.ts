@@ -86,15 +86,17 @@ describe('SLA on tickets', () => {
 
   it('takes new settings from admins only, refuses invalid ones whole, and audits the change', async () => {
     await start('2026-11-23T08:00:00Z');
-    const current = (await server.api<Record<string, unknown>>('GET', '/api/settings/help-desk')).body;
-    const bad = await server.api<{ message: string }>('PUT', '/api/settings/help-desk', {
-      body: { ...current, slaPolicy: { ...(current.slaPolicy as object), calendar: { timeZone: 'Mars/Olympus', workingHours: { mon: [{ start: '17:00', end: '08:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, holidays: [] } } },
-    });
-    expect(bad.status).toBe(400);
-    expect(bad.body.message).toContain('Mars/Olympus');
-    const changed = await server.api<{ autoCloseResolvedAfterDays: number }>('PUT', '/api/settings/help-desk', { body: { ...current, autoCloseResolvedAfterDays: 3 } });
-    expect(changed.body.autoCloseResolvedAfterDays).toBe(3);
-    const audit = await server.api<Array<{ action: string }>>('GET', '/api/audit?action=settings.');
-    expect(audit.body.map((entry) => entry.action)).toEqual(['settings.changed']);
+    const admin = server.client();
+    const current = await admin.call(API.settings.helpDesk);
+    const overnightMonday = [{ start: '17:00', end: '08:00' }];
+    const workingHours = { mon: overnightMonday, tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const calendar = { timeZone: 'Mars/Olympus', workingHours, holidays: [] };
+    const slaPolicy = { ...current.slaPolicy, calendar };
+    const bad = admin.call(API.settings.setHelpDesk, { body: { ...current, slaPolicy } });
+    await expect(bad).rejects.toMatchObject({ status: 400, message: expect.stringContaining('Mars/Olympus') });
+    const changed = await admin.call(API.settings.setHelpDesk, { body: { ...current, autoCloseResolvedAfterDays: 3 } });
+    expect(changed.autoCloseResolvedAfterDays).toBe(3);
+    const audit = await admin.call(API.audit.list, { query: { action: 'settings.' } });
+    expect(audit.map((entry) => entry.action)).toEqual(['settings.changed']);
   });
 });

@@ -30,7 +30,9 @@ describe('ticket notifications', () => {
 
   it('sends a webhook for a new ticket and for its escalation, and the ticket never waits for it', async () => {
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const subscription = await server.api('POST', '/api/notifications/subscriptions', { body: { channel: 'webhook', target: url, kinds: ['ticket.created', 'ticket.escalated'] } });
+    const kinds = ['ticket.created' as const, 'ticket.escalated' as const];
+    const body = { channel: 'webhook' as const, target: url, kinds };
+    const subscription = await server.client().callWithStatus(API.notifications.createSubscription, { body });
     expect(subscription.status).toBe(201);
     const ticket = await server.client().call(API.tickets.create, { body: { subject: 'VPN refuses logins' } });
     const params = { id: ticket.id };

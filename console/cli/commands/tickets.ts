@@ -11,6 +11,7 @@ import {
   type TicketView,
 } from '../../../protocol/api/tickets.js';
 import type { CliContext, GlobalArgs } from '../context.js';
+import { deviceIdFor } from '../device-ref.js';
 import { STDIN_ARG, ticketId, textValue } from '../flags.js';
 import { clean, jsonOption, printFields, printJson, printTable, relativeTime } from '../output.js';
 import { snapshotLines } from '../snapshot-summary.js';
@@ -28,13 +29,16 @@ interface ListFilters {
   breached: boolean;
 }
 
-/** The list's query: a flag left off is not sent at all (mine=false would mean the same, only longer). */
-function listQuery(filters: ListFilters): TicketListQuery {
+/**
+ * The list's query: a flag left off is not sent at all (mine=false would mean the same, only longer).
+ * `deviceId` is the device's id, looked up when --device gave a name.
+ */
+function listQuery(filters: ListFilters, deviceId: string | undefined): TicketListQuery {
   return {
     mine: filters.mine || undefined,
     line: filters.line,
     status: filters.status,
-    deviceId: filters.device,
+    deviceId,
     breached: filters.breached || undefined,
   };
 }
@@ -72,12 +76,14 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
               .option('mine', { type: 'boolean', default: false, describe: 'only tickets assigned to you (open ones, unless --status says otherwise)' })
               .option('line', { type: 'number', choices: LINES, describe: 'only tickets at this support line' })
               .option('status', { choices: TICKET_STATUSES, describe: 'only tickets with this status' })
-              .option('device', { type: 'string', describe: 'only tickets about this device, like dev_...' })
+              .option('device', { type: 'string', describe: 'only tickets about this device (id or name)' })
               .option('breached', { type: 'boolean', default: false, describe: 'only tickets past an SLA target' })
               .option('json', jsonOption),
           async (args) => {
             const filters: ListFilters = { mine: args.mine, line: args.line, status: args.status, device: args.device, breached: args.breached };
-            const tickets = await ctx.api(args).call(API.tickets.list, { query: listQuery(filters) });
+            const api = ctx.api(args);
+            const deviceId = args.device === undefined ? undefined : await deviceIdFor(api, args.device);
+            const tickets = await api.call(API.tickets.list, { query: listQuery(filters, deviceId) });
             if (args.json) return printJson(io, tickets);
             if (tickets.length === 0) return io.out(noTickets(filters));
             printTable(
@@ -103,7 +109,10 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             y
               .option('subject', { type: 'string', demandOption: true, describe: 'one line saying what is wrong (up to 200 characters)' })
               .option('description', { type: 'string', describe: 'the details; "-" reads them from standard input' })
-              .option('device', { type: 'string', describe: 'the device it is about, like dev_... (see `helpline devices list`)' })
+              .option('device', {
+                type: 'string',
+                describe: 'the device it is about, by id or name (see `helpline devices list`)',
+              })
               .option('category', { type: 'string', describe: 'e.g. "printer" or "network" (default general)' })
               .option('impact', { type: 'number', choices: LEVELS, describe: 'how many are affected, 1 (everyone) to 5 (one person, barely) (default 3)' })
               .option('urgency', { type: 'number', choices: LEVELS, describe: 'how soon it hurts, 1 (now) to 5 (whenever) (default 3)' })
@@ -111,16 +120,17 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
               .option('json', jsonOption)
               .example('$0 ticket create --subject "Printer on floor 2 jams" --impact 2 --urgency 3', ''),
           async (args) => {
+            const api = ctx.api(args);
             const body: CreateTicketRequest = {
               subject: args.subject === STDIN_ARG ? '-' : args.subject,
               description: args.description === undefined ? undefined : await textValue('--description', args.description),
-              deviceId: args.device,
+              deviceId: args.device === undefined ? undefined : await deviceIdFor(api, args.device),
               category: args.category,
               impact: args.impact,
               urgency: args.urgency,
               line: args.line,
             };
-            const ticket = await ctx.api(args).call(API.tickets.create, { body });
+            const ticket = await api.call(API.tickets.create, { body });
             if (args.json) return printJson(io, ticket);
             io.out(`Opened ticket #${ticket.id}: ${clean(ticket.subject)} (${priorityLabel(ticket.priority)}, ${lineLabel(ticket.line)}, ${ticket.status}).`);
           },

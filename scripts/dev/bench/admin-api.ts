@@ -1,15 +1,12 @@
 // The two admin calls the bench needs: sign in, and make one enrollment token good for N agents.
-export async function createBenchEnrollmentToken(serverUrl: string, adminPassword: string, uses: number): Promise<string> {
-  const login = await callJson<{ token: string }>(serverUrl, '/api/auth/login', { user: 'admin', password: adminPassword });
-  const created = await callJson<{ token: string }>(serverUrl, '/api/enrollment-tokens', { uses, ttlSeconds: 3600 }, login.token);
-  return created.token;
-}
+import { createApiClient } from '../../../protocol/api/client.js';
+import { API } from '../../../protocol/api/routes/index.js';
 
-async function callJson<T>(serverUrl: string, path: string, body: unknown, bearer?: string): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (bearer) headers.authorization = `Bearer ${bearer}`;
-  const response = await fetch(new URL(path, serverUrl), { method: 'POST', headers, body: JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return JSON.parse(text) as T;
+export async function createBenchEnrollmentToken(serverUrl: string, adminPassword: string, uses: number): Promise<string> {
+  const server = serverUrl.replace(/\/+$/, '');
+  const signIn = { user: 'admin', password: adminPassword };
+  const login = await createApiClient({ server }).call(API.auth.login, { body: signIn });
+  const admin = createApiClient({ server, token: login.token });
+  const created = await admin.call(API.enrollment.createToken, { body: { uses, ttlSeconds: 3600 } });
+  return created.token;
 }

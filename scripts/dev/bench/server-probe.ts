@@ -1,9 +1,12 @@
-// Times GET /api/health from the orchestrator, which is otherwise idle: unlike the swarm's
+// Times the liveness route (GET /api/health) from the orchestrator, which is otherwise idle: unlike the swarm's
 // heartbeat round trips, this latency is the server's own queueing (plus loopback), so the two
 // together tell whose event loop was behind. The answer also says how many agents the server
 // counts as online.
 import { Agent, get } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { routePath } from '../../../protocol/api/route.js';
+import { API } from '../../../protocol/api/routes/index.js';
+import type { Liveness } from '../../../protocol/api/routes/health.js';
 import { LatencySamples, type LatencySummary } from './percentiles.js';
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -16,7 +19,7 @@ export interface ServerProbe {
 }
 
 export function startServerProbe(serverUrl: string, everyMs: number): ServerProbe {
-  const url = new URL('/api/health', serverUrl);
+  const url = new URL(routePath(API.health.liveness), serverUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   let samples = new LatencySamples();
   let failures = 0;
@@ -47,7 +50,7 @@ export function startServerProbe(serverUrl: string, everyMs: number): ServerProb
         if (response.statusCode !== 200) return void failures++;
         samples.add(performance.now() - startedAt);
         try {
-          probe.lastAgentsOnline = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { agentsOnline: number }).agentsOnline;
+          probe.lastAgentsOnline = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Liveness).agentsOnline;
         } catch {
           // the latency still counts; the count stays as it was
         }

@@ -3,12 +3,23 @@
 // so the bench measures the server, not the disk of ten thousand agents.
 import { arch, release } from 'node:os';
 import nacl from 'tweetnacl';
+import { Compile } from 'typebox/compile';
 import { postJson } from '../../../agent/http.js';
-import { openEnrollmentResponse, sealEnrollmentRequest, type EnrollmentToken } from '../../../protocol/enrollment.js';
+import { routePath } from '../../../protocol/api/route.js';
+import { API } from '../../../protocol/api/routes/index.js';
+import {
+  openEnrollmentResponse,
+  SealedEnrollmentResponse,
+  sealEnrollmentRequest,
+  type EnrollmentToken,
+} from '../../../protocol/enrollment.js';
 import { keyFingerprint } from '../../../protocol/keys.js';
 import { HELPLINE_VERSION } from '../../../protocol/version.js';
 import { Tally } from './percentiles.js';
 import { runPool } from './run-pool.js';
+
+const sealedResponse = Compile(SealedEnrollmentResponse);
+const isSealed = (body: unknown): body is SealedEnrollmentResponse => sealedResponse.Check(body);
 
 export interface SimulatedIdentity {
   index: number;
@@ -26,7 +37,7 @@ export async function enrollIdentities(input: {
   const { token } = input;
   const identities: SimulatedIdentity[] = [];
   const failures = new Tally();
-  const enrollUrl = new URL('/api/enroll', token.serverUrl).toString();
+  const enrollUrl = new URL(routePath(API.enrollment.enroll), token.serverUrl).toString();
   const indexes = Array.from({ length: input.agents }, (_, index) => index);
 
   await runPool(indexes, input.concurrency, async (index) => {
@@ -53,7 +64,9 @@ export async function enrollIdentities(input: {
       const body = response.body as { code?: string } | string;
       return failures.add(typeof body === 'object' && body?.code ? body.code : `http_${response.status}`);
     }
-    const result = openEnrollmentResponse(response.body as never, token.serverPublicKey, keyPair.secretKey);
+    const sealed = response.body;
+    if (!isSealed(sealed)) return failures.add('server_not_verified');
+    const result = openEnrollmentResponse(sealed, token.serverPublicKey, keyPair.secretKey);
     if (!result || result.fingerprint !== keyFingerprint(keyPair.publicKey)) return failures.add('server_not_verified');
     if (result.status !== 'active') return failures.add(`device_${result.status}`);
     identities.push({ index, hostname, deviceId: result.deviceId, keyPair });

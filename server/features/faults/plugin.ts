@@ -2,7 +2,7 @@
 // in the welcome, and the ticket service shows which faults are raised on a ticket. The rest comes
 // once tickets and jobs exist: faults agents raise become tickets, remediation scripts run for
 // them, the server's own offline check, and online agents get a changed policy at once.
-import { CheckPolicy } from '../../../protocol/messages/checks.js';
+import { API } from '../../../protocol/api/routes/index.js';
 import type { AgentPolicy } from '../../../protocol/messages/policy.js';
 import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
@@ -47,13 +47,7 @@ export const checksPlugin = featurePlugin('checks', (app, parts: ChecksNeeds) =>
     inventoryIntervalMs: config.inventoryIntervalMs,
     checks: checkPolicies.forGroup(group).policy,
   });
-  groupSettingRoutes(app, {
-    path: '/api/check-policies',
-    what: 'check policy',
-    schema: CheckPolicy,
-    settings: checkPolicies.settings,
-    afterChange: '; online agents get it at once',
-  });
+  groupSettingRoutes(app, { routes: API.checkPolicies, settings: checkPolicies.settings });
   const checkPolicyChanges: Listen<CheckPolicyEvents> = { on: events.on };
   return { checkPolicies, checkPolicyChanges, agentPolicy, faultStore: createFaultStore(db) };
 });

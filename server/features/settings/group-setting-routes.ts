@@ -4,7 +4,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { GroupSettingRoutes } from '../../../protocol/api/routes/group-settings.js';
-import { API } from '../../../protocol/api/routes/index.js';
 import { currentUser } from '../../plugins/access.js';
 import { serve } from '../../plugins/routes.js';
 import { iso } from '../../time.js';
@@ -17,24 +16,19 @@ export interface GroupSettingStore<T> {
   reset(actor: string, group: string): GroupSetting<T>;
 }
 
-/** The table's per-group settings; `path` names one by its base path. */
-const GROUP_SETTINGS: ReadonlyArray<GroupSettingRoutes<TSchema>> = [API.checkPolicies, API.shellPolicies];
-
 /**
- * Serves the per-group setting the table declares at `path`. `what` and `afterChange` only worded
- * the summaries, which the table now holds; the schema must be the table's, so that what the
- * service checks and what the API documents are one thing.
+ * Serves one per-group setting of the route table (API.checkPolicies, API.shellPolicies). The
+ * store's values are typed by the table's schema, so what the service checks and what the API
+ * documents are one thing.
  */
 export function groupSettingRoutes<S extends TSchema>(
   app: FastifyInstance,
-  options: { path: string; what: string; schema: S; settings: GroupSettingStore<Static<S>>; afterChange?: string },
+  options: { routes: GroupSettingRoutes<S>; settings: GroupSettingStore<Static<S>> },
 ) {
-  const routes = GROUP_SETTINGS.find((group) => group.list.path === options.path);
-  if (!routes) throw new Error(`no per-group setting at ${options.path} in the route table`);
-  if (routes.show.response.properties.policy !== options.schema) {
-    throw new Error(`the setting at ${options.path} is served with another schema than the route table's`);
-  }
   const { settings } = options;
+  // Served as any schema's: a handler's answer typed by a generic S cannot be resolved by the
+  // compiler; the signature above already ties the store to the table's schema.
+  const routes: GroupSettingRoutes<TSchema> = options.routes;
   const view = (entry: GroupSetting<Static<S>>) => ({
     group: entry.group,
     custom: entry.custom,

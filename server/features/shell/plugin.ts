@@ -2,6 +2,7 @@
 // policies, the recordings and their retention. A shell ends at once when its device disconnects
 // or its technician is disabled; one opened for a ticket leaves a note on it.
 import { join } from 'node:path';
+import { API } from '../../../protocol/api/routes/index.js';
 import { DEFAULT_SHELL_POLICY, ShellPolicy } from '../../../protocol/api/shell.js';
 import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
@@ -101,11 +102,6 @@ export const shellPlugin = featurePlugin('shell', (app, parts: ShellNeeds) => {
   });
 
   recordingRoutes(app, { recordings: createRecordingService({ sessions: shellSessions, audit }) });
-  groupSettingRoutes(app, {
-    path: '/api/shell-policies',
-    what: 'remote shell policy',
-    schema: ShellPolicy,
-    settings: shellPolicies,
-  });
+  groupSettingRoutes(app, { routes: API.shellPolicies, settings: shellPolicies });
   return {};
 });

@@ -26,7 +26,7 @@ import { createLiveSession, type LiveSession, type LiveSessionEnd } from './live
 import { openRecording } from './recording.js';
 import type { ShellSessionStore } from './store.js';
 
-/** The shell socket's path (`/api/devices/:id/shell`), with the device id as the group `id`. */
+/** The path of API_SOCKETS.shell, with the device id as the group `id`. */
 export const SHELL_PATH = socketPathPattern(API_SOCKETS.shell.path);
 const queryValidator = Compile(ShellQuery);
 
