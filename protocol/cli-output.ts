@@ -2,15 +2,18 @@
 // `helpline-agent` share it, so both print tables, fields and JSON alike and end alike when the
 // reader of their output goes away. No Node-only imports: the streams are handed in.
 
-/** Where a CLI writes; tests and other embedders can pass their own. */
+/**
+ * Where a CLI writes; tests and other embedders can pass their own. Function properties, not
+ * methods: commands hand `io.exit` and the writers on as callbacks, detached from the object.
+ */
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  exit(code: number): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  exit: (code: number) => void;
   /** Whether standard output is a terminal, where a progress line can be redrawn in place. */
   isTTY?: boolean;
   /** Writes to standard output as is (no line break added): for a progress line redrawn with "\r". */
-  write?(text: string): void;
+  write?: (text: string) => void;
 }
 
 /** The part of a stream (process.stdout, a socket, a test's buffer) the CLI writes to. */
@@ -46,7 +49,8 @@ export interface ProgramStreams {
   name: string;
   stdout: ErrorReportingStream;
   stderr: ErrorReportingStream & OutputStream;
-  exit(code: number): void;
+  /** Called detached from the object, once the reader has gone away. */
+  exit: (code: number) => void;
 }
 
 /**
@@ -72,8 +76,16 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Text that came from elsewhere (device names from agents, audit details), made unable to drive the terminal. */
 export function clean(value: unknown): string {
   if (value === null || value === undefined) return '-';
-  const text = typeof value === 'string' ? value : String(value);
-  return text.replace(CONTROL, '?');
+  return printable(value).replace(CONTROL, '?');
+}
+
+/** What String() prints, except that a plain object is shown as its JSON, not as "[object Object]". */
+function printable(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'symbol' || typeof value === 'function') return value.toString();
+  if (Array.isArray(value) || value instanceof Date || value instanceof Error) return value.toString();
+  return JSON.stringify(value);
 }
 
 export function printJson(io: CliIo, value: unknown): void {

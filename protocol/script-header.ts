@@ -179,7 +179,10 @@ function checkValue(key: Exclude<Key, 'param'>, value: string): string | null {
 function parseParam(value: string, params: ScriptParam[]): string | null {
   const match = /^(\S+)\s+(\S+)(?:\s+default=(\S*))?(?:\s+(.*))?$/.exec(value);
   if (!match) return `param must read "<name> <type> [default=<value>] <description>", got ${JSON.stringify(value)}`;
-  const [, name, type, defaultValue, description] = match as unknown as [string, string, string, string | undefined, string | undefined];
+  // The first two groups are not optional: they are there whenever the line matched.
+  const name = match[1]!;
+  const type = match[2]!;
+  const [, , , defaultValue, description] = match;
   if (!SCRIPT_PARAM_NAME_PATTERN.test(name)) return `param name ${JSON.stringify(name)} must match ${SCRIPT_PARAM_NAME_PATTERN.source}`;
   if (!(SCRIPT_PARAM_TYPES as readonly string[]).includes(type)) return `param "${name}": unknown type ${JSON.stringify(type)}; use one of ${oneOf(SCRIPT_PARAM_TYPES)}`;
   if (params.some((param) => param.name === name)) return `param "${name}" declared twice`;

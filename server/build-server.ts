@@ -70,13 +70,14 @@ export interface HelplineServer {
 export async function buildServer(config: ServerConfig, options: BuildServerOptions = {}): Promise<HelplineServer> {
   const tls =
     config.tlsCert && config.tlsKey ? { cert: readFileSync(config.tlsCert), key: readFileSync(config.tlsKey) } : null;
-  const app = Fastify({
+  const fastifyOptions = {
     logger: options.logStream ? { level: config.logLevel, stream: options.logStream } : { level: config.logLevel },
-    ...(tls ? { https: tls } : {}),
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     return503OnClosing: true,
-  }) as unknown as FastifyInstance;
+  };
+  // One call per kind of server, so that each matches its own fastify overload.
+  const app: FastifyInstance = tls ? Fastify({ ...fastifyOptions, https: tls }) : Fastify(fastifyOptions);
   const url = () => listeningUrl(app, tls !== null);
 
   const parts = await ServerAssembly.on(app, {

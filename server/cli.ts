@@ -63,7 +63,7 @@ export function buildServerCli(argv: string[], env: Record<string, string | unde
           }),
       async (args) => {
         const config = loadServerConfig(
-          { dataDir: args.data, host: args.host, port: args.port, publicUrl: args.publicUrl, tlsCert: args.tlsCert, tlsKey: args.tlsKey, logLevel: args.logLevel as never },
+          { dataDir: args.data, host: args.host, port: args.port, publicUrl: args.publicUrl, tlsCert: args.tlsCert, tlsKey: args.tlsKey, logLevel: args.logLevel },
           env,
         );
         const server = await buildServer(config);

@@ -85,7 +85,13 @@ export type ServerConfig = Static<typeof ServerConfigSchema>;
 export const SERVER_CONFIG_FILE = 'server.json';
 
 /** flag > HELPLINE_* environment > DIR/server.json > default. Throws one error listing every problem. */
-export function loadServerConfig(flags: Partial<ServerConfig> & { dataDir: string }, env: Record<string, string | undefined>): ServerConfig {
+/**
+ * Values from the command line. The schema checks them as it checks the file and the environment,
+ * so the log level is still the text as typed; a wrong one gets the schema's error.
+ */
+export type ServerFlags = Partial<Omit<ServerConfig, 'logLevel'>> & { dataDir: string; logLevel?: string };
+
+export function loadServerConfig(flags: ServerFlags, env: Record<string, string | undefined>): ServerConfig {
   const file = join(flags.dataDir, SERVER_CONFIG_FILE);
   const fileValues = parseConfigFile(existsSync(file) ? readFileSync(file, 'utf8') : null, file);
   return resolveConfigOrThrow<ServerConfig>(ServerConfigSchema, 'server', { file: fileValues, env, flags });

@@ -60,7 +60,7 @@ function readKeyPair(file: string, secretLength: number) {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as typeof parsed;
   } catch (error) {
-    throw new Error(`cannot read key file ${file}: ${(error as Error).message}`);
+    throw new Error(`cannot read key file ${file}: ${(error as Error).message}`, { cause: error });
   }
   const publicKey = decodeKey(parsed.publicKey ?? '');
   const secretKey = decodeKey(parsed.secretKey ?? '', secretLength);

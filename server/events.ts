@@ -8,13 +8,16 @@ export type EventMap = Record<string, unknown[]>;
 
 export type Listener<Args extends unknown[]> = (...args: Args) => void;
 
-/** The side of an event source that others see: they can listen, not emit. */
+/**
+ * The side of an event source that others see: they can listen, not emit. Function properties, not
+ * methods: a part hands `events.on` on by itself, detached from the source, and it needs no `this`.
+ */
 export interface Listen<E extends EventMap> {
-  on<K extends keyof E>(event: K, listener: Listener<E[K]>): void;
+  on: <K extends keyof E>(event: K, listener: Listener<E[K]>) => void;
 }
 
 export interface Events<E extends EventMap> extends Listen<E> {
-  emit<K extends keyof E>(event: K, ...args: E[K]): void;
+  emit: <K extends keyof E>(event: K, ...args: E[K]) => void;
 }
 
 export function createEvents<E extends EventMap>(): Events<E> {

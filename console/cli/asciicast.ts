@@ -38,13 +38,17 @@ function parseJsonLine(line: string): unknown {
   }
 }
 
+function isCastHeader(value: unknown): value is CastHeader {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const fields = value as Record<string, unknown>;
+  return fields.version === 2 && positive(fields.width) && positive(fields.height);
+}
+
 /** Parses a whole cast file; `what` names it in errors ("recording rec_..."). */
 export function parseCast(text: string, what: string): Cast {
   const lines = text.split('\n');
-  const first = parseJsonLine(lines[0] ?? '') as Record<string, unknown> | undefined;
-  const isHeader = typeof first === 'object' && first !== null && !Array.isArray(first) && first.version === 2 && positive(first.width) && positive(first.height);
-  if (!isHeader) throw new CastFormatError(`${what} is not an asciicast v2 recording: the first line is not a version 2 header with a width and height`);
-  const header = first as unknown as CastHeader;
+  const header = parseJsonLine(lines[0] ?? '');
+  if (!isCastHeader(header)) throw new CastFormatError(`${what} is not an asciicast v2 recording: the first line is not a version 2 header with a width and height`);
   const events: CastEvent[] = [];
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index]!;
@@ -64,8 +68,8 @@ export interface ReplayOptions {
   instant: boolean;
   /** Writes text out; resolves once it is written, so a slow terminal is not flooded. */
   write(text: string): Promise<void>;
-  sleep?(ms: number): Promise<void>;
-  now?(): number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

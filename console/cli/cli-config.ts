@@ -25,13 +25,13 @@ export function readCliConfig(path: string): CliConfig | null {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new Error(`cannot read ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch {
-    throw new Error(`${path} is not valid JSON; fix it or delete it and log in again`);
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON; fix it or delete it and log in again`, { cause: error });
   }
   const problem = describeProblem(parsed);
   if (problem) throw new Error(`${path}: ${problem}; fix it or delete it and log in again`);
@@ -58,7 +58,7 @@ export function writeCliConfig(path: string, config: CliConfig): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new Error(`cannot write ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -2,7 +2,7 @@
 // frames. Output is acknowledged only once the caller has written it out, so a slow terminal
 // slows the remote program down instead of piling bytes up here or on the server.
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import WebSocket from 'ws';
+import WebSocket, { type RawData } from 'ws';
 import { routePath, type QueryOf } from '../../protocol/api/route.js';
 import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
 import type { ShellClientFrame, ShellServerFrame } from '../../protocol/api/shell.js';
@@ -128,7 +128,7 @@ export function openShell(request: ShellRequest, handlers: ShellHandlers): Shell
   });
   ws.on('error', (error: Error & { code?: string }) => settle(unreachable(request.server, error)));
   ws.on('message', (data, isBinary) => {
-    const frame = isBinary ? null : parseFrame(data.toString());
+    const frame = isBinary ? null : parseFrame(frameText(data));
     if (frame === null) return settle(new Error('the server sent a frame this CLI cannot read; is the CLI older than the server?'));
     switch (frame.type) {
       case 'waiting':
@@ -222,4 +222,10 @@ function unreachable(server: string, error: Error & { code?: string }): Error {
   const tls = error.code !== undefined && /CERT|SSL|TLS|SIGNATURE/i.test(error.code);
   const hint = tls ? '; if the server uses a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem' : '';
   return new ServerUnreachableError(`cannot reach the server at ${server}: ${error.message}${hint}`);
+}
+
+/** A text frame as text: ws hands over a Buffer, or an ArrayBuffer or the fragments when asked to. */
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString();
+  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString();
 }

@@ -1,6 +1,6 @@
 // `ticket show` and the one-line answers of the ticket actions, for people: labels for priority,
 // line and status, the header fields, and one timeline merging entries and field history by time.
-import type { TicketDetailView, TicketStatus, TicketView } from '../../protocol/api/tickets.js';
+import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
 import { clean, localTime, relativeTime } from './output.js';
 
 type Field = [string, unknown];
@@ -11,7 +11,7 @@ export const priorityLabel = (priority: number): string => `P${priority}`;
 export const lineLabel = (line: number): string => `L${line}`;
 
 /** "in progress" for in_progress; the API's words otherwise. */
-export const statusText = (status: TicketStatus | string): string => status.replace(/_/g, ' ');
+export const statusText = (status: string): string => status.replace(/_/g, ' ');
 
 /** "assigned to tom" or "unassigned". */
 export function assigneeText(ticket: TicketView): string {

@@ -83,6 +83,9 @@ export function routePath(spec: RouteSpec, params?: object, query?: object): str
   const path = spec.path.replace(/:(\w+)/g, (_match, name: string) => {
     const value = values[name];
     if (value === undefined || value === null) throw new Error(`${spec.method} ${spec.path} needs the path parameter ${name}`);
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new Error(`${spec.method} ${spec.path}: the path parameter ${name} must be a string or a number`);
+    }
     return encodeURIComponent(String(value));
   });
   const search = new URLSearchParams();

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the route table: each route's method, path, summary, roles
 // (`x-access`), schemas, success answers and the error codes it may answer with, by status. Made
 // from the same declarations the server validates with and the client calls, so it cannot drift.
-import type { TSchema } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { API_ERRORS, type ApiErrorCode } from '../../protocol/errors.js';
 import type { OpenApiDocument, OpenApiOperation } from '../../protocol/api/routes/meta.js';
 import { COMMON_ERRORS, type RouteSpec } from '../../protocol/api/route.js';
@@ -37,11 +37,13 @@ function operation(spec: RouteSpec): OpenApiOperation {
 }
 
 function parameters(schema: TSchema | undefined, where: 'path' | 'query') {
-  const object = schema as { properties?: Record<string, TSchema>; required?: string[] } | undefined;
-  return Object.entries(object?.properties ?? {}).map(([name, property]) => ({
+  if (!Type.IsObject(schema)) return [];
+  // TypeBox leaves `required` out of an object schema whose properties are all optional.
+  const required: readonly string[] = schema.required ?? [];
+  return Object.entries(schema.properties).map(([name, property]) => ({
     name,
     in: where,
-    required: where === 'path' || (object?.required ?? []).includes(name),
+    required: where === 'path' || required.includes(name),
     schema: property,
   }));
 }

@@ -6,9 +6,9 @@ import { Ajv, type Options } from 'ajv';
 import formatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 
-// ajv-formats is CommonJS whose module.exports is the plugin itself; its types describe the ESM
-// shape (`default`), so TypeScript needs telling what Node actually hands over.
-const addFormats = formatsModule as unknown as (ajv: Ajv) => Ajv;
+// ajv-formats is CommonJS: Node hands over module.exports, which TypeScript types as the module
+// with its `default`. That `default` is there at run time too (the plugin is its own default).
+const addFormats = formatsModule.default;
 
 const COMMON: Options = { useDefaults: true, removeAdditional: false, allErrors: false, addUsedSchema: false };
 

@@ -17,6 +17,9 @@ export function minutesText(minutes: number | null): string {
 const spreadText = (spread: { median: number | null; p90: number | null }) => (spread.median === null ? '-' : `${minutesText(spread.median)} / ${minutesText(spread.p90)}`);
 const shareText = (timer: TimerFigures) => (timer.withinSlaShare === null ? '-' : `${Math.round(timer.withinSlaShare * 100)}% of ${timer.count}`);
 
+/** Typed as the whole set, so that yargs gives --by the type of its choices. */
+const DEFAULT_GROUP_BY: ReportGroupBy = 'line';
+
 type Row = { label: string; figures: KpiFigures };
 
 const COLUMNS: Array<Column<Row>> = [
@@ -67,7 +70,7 @@ export function registerReportCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           y
             .option('from', { type: 'string', demandOption: true, describe: 'first day, YYYY-MM-DD (in the SLA calendar\'s time zone)' })
             .option('to', { type: 'string', demandOption: true, describe: 'last day, YYYY-MM-DD, included' })
-            .option('by', { choices: REPORT_GROUP_BYS, default: 'line' as ReportGroupBy, describe: 'one row per support line, category, assignee or device group' })
+            .option('by', { choices: REPORT_GROUP_BYS, default: DEFAULT_GROUP_BY, describe: 'one row per support line, category, assignee or device group' })
             .option('json', jsonOption)
             .option('csv', {
               type: 'boolean',

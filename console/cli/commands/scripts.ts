@@ -2,7 +2,7 @@
 // from files; a file's helpline-script header (protocol/script-header.ts) says what the flags
 // would otherwise have to: name, description, interpreter, platforms, timeout and parameters.
 import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import type { Argv } from 'yargs';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { ScriptParam, ScriptRequest, ScriptVersionView } from '../../../protocol/api/scripts.js';

@@ -24,7 +24,9 @@ export function createApiTokenStore(db: Db, now: () => number = Date.now) {
     resolve(token: string): { tokenId: string; userId: number } | null {
       const match = /^hlt_([a-z0-9]{12})\.([A-Za-z0-9_-]{20,100})$/.exec(token);
       if (!match) return null;
-      const [, id, secret] = match as unknown as [string, string, string];
+      // Both groups are not optional: they are there whenever the token matched.
+      const id = match[1]!;
+      const secret = match[2]!;
       const row = byId.get(id) as { userId: number; secretHash: string; expiresAt: number; revokedAt: number | null } | undefined;
       if (!row || row.revokedAt !== null || row.expiresAt <= now() || !secretMatches(secret, row.secretHash)) return null;
       // last_used_at is informational; write it at most once a minute per token.

@@ -60,9 +60,13 @@ export function createJobStore(db: Db) {
     list(filter: { runId?: string; deviceId?: string; status?: JobStatus; limit: number }): JobRow[] {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (filter.runId) where.push('j.run_id = ?') && params.push(filter.runId);
-      if (filter.deviceId) where.push('j.device_id = ?') && params.push(filter.deviceId);
-      if (filter.status) where.push('j.status = ?') && params.push(filter.status);
+      const filterBy = (clause: string, value: unknown) => {
+        where.push(clause);
+        params.push(value);
+      };
+      if (filter.runId) filterBy('j.run_id = ?', filter.runId);
+      if (filter.deviceId) filterBy('j.device_id = ?', filter.deviceId);
+      if (filter.status) filterBy('j.status = ?', filter.status);
       const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.created_at DESC, j.id LIMIT ?`;
       return (db.prepare(sql).all(...params, filter.limit) as RawRow[]).map(parse);
     },

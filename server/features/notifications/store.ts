@@ -54,6 +54,9 @@ const SUBSCRIPTION_SELECT = `
 const DELIVERY_COLUMNS = `id, subscription_id AS subscriptionId, channel, target, event, attempts, next_attempt_at AS nextAttemptAt,
   status, last_error AS lastError, created_at AS createdAt, sent_at AS sentAt`;
 
+/** A user's contact as SQLite gives it: the flag is 0 or 1. */
+type RawContact = Omit<UserContact, 'disabled'> & { disabled: number };
+
 type RawSubscription = Omit<SubscriptionRow, 'kinds' | 'userDisabled' | 'assignedOnly' | 'enabled'> & {
   kinds: string;
   userDisabled: number;
@@ -105,7 +108,7 @@ export function createNotificationStore(db: Db) {
   const markFailed = db.prepare("UPDATE notification_deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
   const prune = db.prepare("DELETE FROM notification_deliveries WHERE status IN ('sent', 'failed') AND created_at < ?");
 
-  const toContact = (row: (Omit<UserContact, 'disabled'> & { disabled: number }) | undefined): UserContact | undefined =>
+  const toContact = (row: RawContact | undefined): UserContact | undefined =>
     row && { ...row, disabled: row.disabled === 1 };
 
   return {
@@ -126,8 +129,8 @@ export function createNotificationStore(db: Db) {
     }),
     deviceGroupExists: (name: string) => groupExists.get(name) !== undefined,
 
-    userByName: (name: string) => toContact(userByName.get(name) as never),
-    userById: (id: number) => toContact(userById.get(id) as never),
+    userByName: (name: string) => toContact(userByName.get(name) as RawContact | undefined),
+    userById: (id: number) => toContact(userById.get(id) as RawContact | undefined),
     setUserEmail: (userId: number, email: string | null) => void setEmail.run(email, userId),
 
     /** Queues one delivery per (subscription, channel, target), all in one transaction. */

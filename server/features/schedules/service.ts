@@ -27,7 +27,7 @@ export function scheduleView(row: ScheduleRow): ScheduleView {
     nextFireAt: iso(row.nextFireAt),
     lastFiredAt: iso(row.lastFiredAt),
     createdBy: row.createdBy,
-    createdAt: iso(row.createdAt)!,
+    createdAt: iso(row.createdAt),
   };
 }
 

@@ -46,7 +46,7 @@ export function createGroupSettings<S extends TSchema>(deps: {
     list: (): Array<GroupSetting<T>> => [...cache.values()].sort((a, b) => a.group.localeCompare(b.group)),
     set(actor: string, group: string, next: unknown): GroupSetting<T> {
       if (!validator.Check(next)) throw new ApiError('validation_failed', describeFirstError(validator, next));
-      const problems = deps.problems?.(next as T) ?? [];
+      const problems = deps.problems?.(next) ?? [];
       if (problems.length) throw new ApiError('validation_failed', problems.join('; '));
       const at = deps.now();
       const before = forGroup(group).value;
@@ -54,7 +54,7 @@ export function createGroupSettings<S extends TSchema>(deps: {
         store.write(deps.prefix + group, JSON.stringify(next), actor, at);
         deps.audit.record({ actor, action: `${deps.auditAction}.changed`, target: group, detail: { before, after: next } });
       })();
-      cache.set(group, { group, custom: true, value: next as T, updatedBy: actor, updatedAt: at });
+      cache.set(group, { group, custom: true, value: next, updatedBy: actor, updatedAt: at });
       deps.onChanged?.(group);
       return forGroup(group);
     },

@@ -1,7 +1,7 @@
 // One live remote shell on the server: the technician's WebSocket on one side, the device's
 // channel on the other, the recording in between. It ends once, whichever side ends it, and
 // then writes the session's record, the audit entry and (with a ticket) the ticket note.
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { Compile } from 'typebox/compile';
 import { ShellClientFrame, ShellCloseCode, type ShellServerFrame } from '../../../protocol/api/shell.js';
 import type { ServerToAgentBody, ServerToAgentType } from '../../../protocol/envelope.js';
@@ -60,7 +60,7 @@ export function createLiveSession(deps: LiveSessionDeps) {
     if (ended) return;
     let frame: unknown;
     try {
-      frame = isBinary ? null : JSON.parse(raw.toString());
+      frame = isBinary ? null : JSON.parse(frameText(raw));
     } catch {
       frame = null;
     }
@@ -118,3 +118,9 @@ export function createLiveSession(deps: LiveSessionDeps) {
   };
 }
 export type LiveSession = ReturnType<typeof createLiveSession>;
+
+/** A text frame as text: ws hands over a Buffer, or an ArrayBuffer or the fragments when asked to. */
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString();
+  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString();
+}

@@ -141,7 +141,8 @@ export function createShellRelay(deps: {
 
   return {
     matches: (path: string) => SHELL_PATH.test(path),
-    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // An arrow: the upgrade table calls it detached from the relay.
+    handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
       socket.on('error', () => socket.destroy());
       let deviceId = '';
       let admitted: ReturnType<typeof admit>;

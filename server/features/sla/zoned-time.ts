@@ -33,7 +33,7 @@ export function zoneOffsetMs(timeZone: string, instantMs: number): number {
   for (const part of formatterFor(timeZone).formatToParts(instantMs)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
-  const wallAsUtc = Date.UTC(fields.year!, fields.month! - 1, fields.day!, fields.hour!, fields.minute!, fields.second!);
+  const wallAsUtc = Date.UTC(fields.year!, fields.month! - 1, fields.day, fields.hour, fields.minute, fields.second);
   // Intl prints whole seconds, so compare with the instant cut to whole seconds.
   return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
 }

@@ -43,8 +43,8 @@ export function ticketView(row: TicketRow, sla: TicketSlaView): TicketView {
     assignee: row.assignee,
     status: row.status,
     resolution: row.resolution,
-    createdAt: iso(row.createdAt)!,
-    updatedAt: iso(row.updatedAt)!,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
     firstResponseAt: iso(row.firstResponseAt),
     resolvedAt: iso(row.resolvedAt),
     closedAt: iso(row.closedAt),
@@ -205,11 +205,11 @@ export function createTicketService(deps: TicketServiceDeps) {
       const rated = deps.ratings.of(id);
       return {
         ticket: view(row),
-        entries: deps.tickets.entries(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
-        history: deps.tickets.history(id).map((entry) => ({ ...entry, at: iso(entry.at)! })),
+        entries: deps.tickets.entries(id).map((entry) => ({ ...entry, at: iso(entry.at) })),
+        history: deps.tickets.history(id).map((entry) => ({ ...entry, at: iso(entry.at) })),
         snapshot: row.snapshot ? (JSON.parse(row.snapshot) as TicketSnapshot) : null,
         activeFaults: deps.faults.active(id),
-        rating: rated ? { rating: rated.rating, comment: rated.comment, at: iso(rated.at)! } : null,
+        rating: rated ? { rating: rated.rating, comment: rated.comment, at: iso(rated.at) } : null,
       };
     },
 

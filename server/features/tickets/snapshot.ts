@@ -41,7 +41,7 @@ export function createSnapshotTaker(deps: { devices: DeviceStore; health: Health
         agentVersion: device.agentVersion,
         lastSeenAt: device.lastSeenAt === null ? null : new Date(device.lastSeenAt).toISOString(),
       },
-      summary: summarise(deps.inventory.inventory(deviceId).sections as Partial<InventoryData>),
+      summary: summarise(deps.inventory.inventory(deviceId).sections),
       health: deps.health.latest(deviceId),
       recentChanges: changes.slice(-MAX_CHANGES),
     };

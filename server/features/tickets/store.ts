@@ -98,10 +98,14 @@ export function createTicketStore(db: Db) {
     list(filter: { status?: TicketStatus; line?: number; assigneeId?: number; deviceId?: string; openOnly?: boolean; limit: number }): TicketRow[] {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (filter.status) where.push('t.status = ?') && params.push(filter.status);
-      if (filter.line) where.push('t.line = ?') && params.push(filter.line);
-      if (filter.assigneeId !== undefined) where.push('t.assignee_id = ?') && params.push(filter.assigneeId);
-      if (filter.deviceId) where.push('t.device_id = ?') && params.push(filter.deviceId);
+      const filterBy = (clause: string, value: unknown) => {
+        where.push(clause);
+        params.push(value);
+      };
+      if (filter.status) filterBy('t.status = ?', filter.status);
+      if (filter.line) filterBy('t.line = ?', filter.line);
+      if (filter.assigneeId !== undefined) filterBy('t.assignee_id = ?', filter.assigneeId);
+      if (filter.deviceId) filterBy('t.device_id = ?', filter.deviceId);
       if (filter.openOnly) where.push("t.status NOT IN ('resolved', 'closed')");
       const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.priority, t.created_at LIMIT ?`;
       return db.prepare(sql).all(...params, filter.limit) as TicketRow[];

@@ -13,7 +13,10 @@ export interface UserRow {
 
 const COLUMNS = 'id, name, role, support_line AS line, password_hash AS passwordHash, disabled, created_at AS createdAt';
 
-function toUser(row: (Omit<UserRow, 'disabled'> & { disabled: number }) | undefined): UserRow | undefined {
+/** A users row as SQLite gives it: the flag is 0 or 1. */
+type RawUser = Omit<UserRow, 'disabled'> & { disabled: number };
+
+function toUser(row: RawUser | undefined): UserRow | undefined {
   return row && { ...row, disabled: row.disabled === 1 };
 }
 
@@ -25,9 +28,9 @@ export function createUserStore(db: Db, now: () => number = Date.now) {
   const setDisabled = db.prepare('UPDATE users SET disabled = ? WHERE id = ?');
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   return {
-    byName: (name: string) => toUser(byName.get(name) as never),
-    byId: (id: number) => toUser(byId.get(id) as never),
-    all: () => (all.all() as never[]).map((row) => toUser(row)!),
+    byName: (name: string) => toUser(byName.get(name) as RawUser | undefined),
+    byId: (id: number) => toUser(byId.get(id) as RawUser | undefined),
+    all: () => (all.all() as RawUser[]).map((row) => toUser(row)!),
     insert(user: { name: string; role: Role; line: 1 | 2 | 3 | null; passwordHash: string }): number {
       return Number(insert.run(user.name, user.role, user.line, user.passwordHash, now()).lastInsertRowid);
     },
