@@ -79,7 +79,12 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
   });
 
   const runAs = resolveRunAs(config.shellRunAs);
-  const shells = createShellManager({ stateDir: config.stateDir, maxSessions: config.shellMaxSessions, log, ...(runAs ? { runAs } : {}) });
+  const shells = createShellManager({
+    stateDir: config.stateDir,
+    maxSessions: config.shellMaxSessions,
+    log,
+    ...(runAs ? { runAs } : {}),
+  });
 
   let status: AgentStatus = 'stopped';
   let stoppedForGood = false;
@@ -105,14 +110,18 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     if (failure.kind === 'refused' && failure.code === 'device_revoked') return revoked(failure.message);
     if (failure.kind === 'refused' && failure.retryAfterSec !== undefined) {
       const waiting = failure.code === 'device_pending' || failure.code === 'device_denied';
-      if (waiting) log.warn({ fingerprint: identity.fingerprint }, `${failure.message}; key fingerprint ${identity.fingerprint}`);
+      if (waiting)
+        log.warn({ fingerprint: identity.fingerprint }, `${failure.message}; key fingerprint ${identity.fingerprint}`);
       else log.warn({ code: failure.code }, failure.message);
       setStatus('waiting', failure.code);
       return schedule(retryAfterDelay(failure.retryAfterSec, random), failure.code);
     }
     log.warn({ failure }, 'connection attempt failed');
     setStatus('waiting', failure.kind === 'refused' ? failure.code : failure.kind);
-    schedule(backoffDelay(attempt++, { baseMs: config.reconnectBaseMs, capMs: config.reconnectCapMs }, random), failure.kind);
+    schedule(
+      backoffDelay(attempt++, { baseMs: config.reconnectBaseMs, capMs: config.reconnectCapMs }, random),
+      failure.kind,
+    );
   };
 
   const revoked = (message: string) => {
@@ -136,7 +145,13 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
       serverPublicKey: loaded.serverPublicKey,
       timestamp: state.nextHandshakeTimestamp(),
       agentVersion: HELPLINE_VERSION,
-      hello: { agentVersion: HELPLINE_VERSION, hostname: hostname().slice(0, 255), platform: process.platform, osRelease: release().slice(0, 128), arch: process.arch },
+      hello: {
+        agentVersion: HELPLINE_VERSION,
+        hostname: hostname().slice(0, 255),
+        platform: process.platform,
+        osRelease: release().slice(0, 128),
+        arch: process.arch,
+      },
       timeoutMs: config.connectTimeoutMs,
       ...(ca ? { ca } : {}),
       ...(options.maxCounter !== undefined ? { maxCounter: options.maxCounter } : {}),
@@ -154,7 +169,13 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     attempt = 0;
     sessions++;
     const heartbeatMs = config.heartbeatIntervalMs ?? opened.welcome.heartbeatIntervalMs;
-    const context = { log, work, jobs, shells, onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }) };
+    const context = {
+      log,
+      work,
+      jobs,
+      shells,
+      onHeartbeatAck: (rttMs: number) => emitter.emit('heartbeat', { rttMs }),
+    };
     // A server that stays silent for 2.5 heartbeats is gone even if TCP has not noticed.
     const armSilence = () => {
       if (silenceTimer) clearTimeout(silenceTimer);
@@ -162,11 +183,14 @@ export function buildAgent(config: AgentConfig, options: BuildAgentOptions = {})
     };
     const beat = () => {
       // ±20 % jitter keeps a fleet that started together from beating together.
-      heartbeatTimer = setTimeout(() => {
-        if (opened.session.budgetSpent(REKEY_BUDGET)) return opened.close(CloseCode.Rekey, 'session budget spent');
-        opened.send('agent.heartbeat', { sentAt: Date.now() });
-        beat();
-      }, heartbeatMs * (0.8 + 0.4 * random()));
+      heartbeatTimer = setTimeout(
+        () => {
+          if (opened.session.budgetSpent(REKEY_BUDGET)) return opened.close(CloseCode.Rekey, 'session budget spent');
+          opened.send('agent.heartbeat', { sentAt: Date.now() });
+          beat();
+        },
+        heartbeatMs * (0.8 + 0.4 * random()),
+      );
     };
     opened.onMessage((message) => {
       armSilence();

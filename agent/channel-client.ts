@@ -50,8 +50,15 @@ export function agentEndpoint(serverUrl: string): string {
   return url.toString();
 }
 
-export function openChannel(options: ChannelOptions): Promise<{ ok: true; channel: AgentChannel } | { ok: false; failure: ConnectFailure }> {
-  const init = createHandshakeInit({ agentKeyPair: options.keyPair, serverPublicKey: options.serverPublicKey, timestamp: options.timestamp, agentVersion: options.agentVersion });
+export function openChannel(
+  options: ChannelOptions,
+): Promise<{ ok: true; channel: AgentChannel } | { ok: false; failure: ConnectFailure }> {
+  const init = createHandshakeInit({
+    agentKeyPair: options.keyPair,
+    serverPublicKey: options.serverPublicKey,
+    timestamp: options.timestamp,
+    agentVersion: options.agentVersion,
+  });
   const ws = new WebSocket(agentEndpoint(options.serverUrl), {
     headers: { [HANDSHAKE_HEADER]: toBase64Url(init.initMessage) },
     perMessageDeflate: false,
@@ -71,7 +78,10 @@ export function openChannel(options: ChannelOptions): Promise<{ ok: true; channe
       if (!result.ok) ws.terminate();
       resolve(result);
     };
-    const timer = setTimeout(() => settle({ ok: false, failure: { kind: 'network', message: 'connection attempt timed out' } }), options.timeoutMs);
+    const timer = setTimeout(
+      () => settle({ ok: false, failure: { kind: 'network', message: 'connection attempt timed out' } }),
+      options.timeoutMs,
+    );
 
     ws.on('unexpected-response', (_request, response) => {
       const chunks: Buffer[] = [];
@@ -101,7 +111,13 @@ export function openChannel(options: ChannelOptions): Promise<{ ok: true; channe
       const message = typeof header === 'string' ? fromBase64Url(header) : null;
       const completed = message ? completeHandshake(init, message, options.maxCounter) : null;
       if (!completed || !completed.ok) {
-        settle({ ok: false, failure: { kind: 'handshake', message: completed ? completed.reason : 'no handshake response from the server' } });
+        settle({
+          ok: false,
+          failure: {
+            kind: 'handshake',
+            message: completed ? completed.reason : 'no handshake response from the server',
+          },
+        });
         return;
       }
       session = completed.session;
@@ -112,7 +128,12 @@ export function openChannel(options: ChannelOptions): Promise<{ ok: true; channe
       ws.send(session.seal(encodeAgentToServer('agent.hello', { transcript, ...options.hello })));
     });
     ws.on('error', (error) => settle({ ok: false, failure: { kind: 'network', message: error.message } }));
-    ws.on('close', (code, reason) => settle({ ok: false, failure: { kind: 'handshake', message: `closed during handshake (${code} ${reason.toString()})` } }));
+    ws.on('close', (code, reason) =>
+      settle({
+        ok: false,
+        failure: { kind: 'handshake', message: `closed during handshake (${code} ${reason.toString()})` },
+      }),
+    );
 
     // The first frame must be the welcome carrying our transcript hash (key confirmation).
     ws.once('message', (data, isBinary) => {

@@ -40,7 +40,10 @@ export type AgentConfig = Static<typeof AgentConfigSchema>;
 
 export const AGENT_CONFIG_FILE = 'agent-config.json';
 
-export function loadAgentConfig(flags: Partial<AgentConfig> & { stateDir: string }, env: Record<string, string | undefined>): AgentConfig {
+export function loadAgentConfig(
+  flags: Partial<AgentConfig> & { stateDir: string },
+  env: Record<string, string | undefined>,
+): AgentConfig {
   const file = join(flags.stateDir, AGENT_CONFIG_FILE);
   const fileValues = parseConfigFile(existsSync(file) ? readFileSync(file, 'utf8') : null, file);
   return resolveConfigOrThrow<AgentConfig>(AgentConfigSchema, 'agent', { file: fileValues, env, flags });

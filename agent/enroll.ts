@@ -42,7 +42,10 @@ export async function enrollAgent(input: {
   const state = createAgentState(input.stateDir);
   if (state.isEnrolled()) {
     const current = state.load().identity;
-    throw new EnrollmentError(`${input.stateDir} already holds device ${current.deviceId}; use another --state directory or remove it first`, 'already_enrolled');
+    throw new EnrollmentError(
+      `${input.stateDir} already holds device ${current.deviceId}; use another --state directory or remove it first`,
+      'already_enrolled',
+    );
   }
   const { token } = parsed;
   const keyPair = nacl.box.keyPair();
@@ -72,7 +75,11 @@ export async function enrollAgent(input: {
   }
   const sealed = isSealed(response.body) ? response.body : null;
   const result = sealed && openEnrollmentResponse(sealed, token.serverPublicKey, keyPair.secretKey);
-  if (!result) throw new EnrollmentError('the server did not prove it holds the key pinned in the token; nothing was saved', 'server_not_verified');
+  if (!result)
+    throw new EnrollmentError(
+      'the server did not prove it holds the key pinned in the token; nothing was saved',
+      'server_not_verified',
+    );
   if (result.fingerprint !== keyFingerprint(keyPair.publicKey)) {
     throw new EnrollmentError('the server reported another key fingerprint; nothing was saved', 'server_not_verified');
   }

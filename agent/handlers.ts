@@ -28,7 +28,9 @@ export const serverHandlers: ServerHandlers = {
   },
   'outbox.ack': (context, body) => context.work.onAck(body.seqs),
   'inventory.resync': (context) => {
-    context.work.reporter.resync().catch((error: unknown) => context.log.warn({ err: error }, 'inventory resync failed'));
+    context.work.reporter
+      .resync()
+      .catch((error: unknown) => context.log.warn({ err: error }, 'inventory resync failed'));
   },
   'policy.update': (context, body) => context.work.applyPolicy(body),
   'job.run': (context, body) => context.jobs.onRun(body),

@@ -7,7 +7,11 @@ export interface JsonResponse {
   body: unknown;
 }
 
-export function postJson(url: string, body: unknown, options: { ca?: string | Buffer; timeoutMs?: number } = {}): Promise<JsonResponse> {
+export function postJson(
+  url: string,
+  body: unknown,
+  options: { ca?: string | Buffer; timeoutMs?: number } = {},
+): Promise<JsonResponse> {
   const target = new URL(url);
   const payload = JSON.stringify(body);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;

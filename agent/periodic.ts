@@ -6,7 +6,16 @@ export interface Periodic {
   stop(): Promise<void>;
 }
 
-export function runPeriodically(task: () => Promise<unknown>, options: { intervalMs: number; jitter: number; random?: () => number; onError: (error: unknown) => void; runNow?: boolean }): Periodic {
+export function runPeriodically(
+  task: () => Promise<unknown>,
+  options: {
+    intervalMs: number;
+    jitter: number;
+    random?: () => number;
+    onError: (error: unknown) => void;
+    runNow?: boolean;
+  },
+): Periodic {
   const random = options.random ?? Math.random;
   let intervalMs = options.intervalMs;
   let timer: NodeJS.Timeout | null = null;

@@ -50,14 +50,20 @@ export function createAgentState(stateDir: string) {
     save(identity: AgentIdentity, keyPair: nacl.BoxKeyPair): void {
       mkdirSync(stateDir, { recursive: true, mode: 0o700 });
       chmodSync(stateDir, 0o700);
-      writeAtomic(path(KEY_FILE), JSON.stringify({ publicKey: encodeKey(keyPair.publicKey), secretKey: encodeKey(keyPair.secretKey) }) + '\n', 0o600);
+      writeAtomic(
+        path(KEY_FILE),
+        JSON.stringify({ publicKey: encodeKey(keyPair.publicKey), secretKey: encodeKey(keyPair.secretKey) }) + '\n',
+        0o600,
+      );
       writeAtomic(path(IDENTITY_FILE), JSON.stringify(identity, null, 2) + '\n', 0o600);
     },
 
     /** Loads identity and keys; throws with a message a person can act on. */
     load(): LoadedState {
       if (!existsSync(path(IDENTITY_FILE))) {
-        throw new Error(`${stateDir} holds no enrolled agent; run \`helpline-agent enroll --token TOKEN --state ${stateDir}\` first`);
+        throw new Error(
+          `${stateDir} holds no enrolled agent; run \`helpline-agent enroll --token TOKEN --state ${stateDir}\` first`,
+        );
       }
       let identity: unknown;
       let keys: { publicKey?: string; secretKey?: string };
@@ -72,7 +78,8 @@ export function createAgentState(stateDir: string) {
       const secretKey = decodeKey(keys.secretKey ?? '');
       const serverPublicKey = decodeKey(identity.serverPublicKey);
       const jobSigningPublicKey = decodeKey(identity.jobSigningPublicKey);
-      if (!publicKey || !secretKey || !serverPublicKey || !jobSigningPublicKey) throw new Error(`keys in ${stateDir} are damaged`);
+      if (!publicKey || !secretKey || !serverPublicKey || !jobSigningPublicKey)
+        throw new Error(`keys in ${stateDir} are damaged`);
       return { identity, keyPair: { publicKey, secretKey }, serverPublicKey, jobSigningPublicKey };
     },
 

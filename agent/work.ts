@@ -24,15 +24,34 @@ export interface WorkSources {
   listServices?: () => Promise<InventoryData['services']>;
 }
 
-export function createAgentWork(config: AgentConfig, sources: WorkSources, log: Logger, random: () => number = Math.random) {
-  const outbox = openOutbox(join(config.stateDir, OUTBOX_FILE), { maxBytes: config.outboxMaxBytes, maxAgeMs: config.outboxMaxAgeMs });
+export function createAgentWork(
+  config: AgentConfig,
+  sources: WorkSources,
+  log: Logger,
+  random: () => number = Math.random,
+) {
+  const outbox = openOutbox(join(config.stateDir, OUTBOX_FILE), {
+    maxBytes: config.outboxMaxBytes,
+    maxAgeMs: config.outboxMaxAgeMs,
+  });
   const sender = createOutboxSender(outbox, { window: config.outboxWindow });
   const intervals = (policy: AgentPolicy) => ({
     health: config.healthIntervalMs ?? policy.healthIntervalMs,
     inventory: config.inventoryIntervalMs ?? policy.inventoryIntervalMs,
   });
-  const checks = createCheckRunner({ outbox, log, onEnqueued: sender.notify, healthIntervalMs: (policy) => intervals(policy).health });
-  const reporter = createInventoryReporter({ outbox, collect: sources.collectInventory, log, onEnqueued: sender.notify, onCollected: (data, at) => checks.onInventory(data, at) });
+  const checks = createCheckRunner({
+    outbox,
+    log,
+    onEnqueued: sender.notify,
+    healthIntervalMs: (policy) => intervals(policy).health,
+  });
+  const reporter = createInventoryReporter({
+    outbox,
+    collect: sources.collectInventory,
+    log,
+    onEnqueued: sender.notify,
+    onCollected: (data, at) => checks.onInventory(data, at),
+  });
   const employeeTickets = openEmployeeTicketCache(config.stateDir);
 
   const sampleOnce = async () => {
@@ -55,8 +74,18 @@ export function createAgentWork(config: AgentConfig, sources: WorkSources, log: 
     /** Starts sampling health and checking inventory (at once, then periodically). */
     start() {
       const every = intervals(checks.policy());
-      health ??= runPeriodically(sampleOnce, { intervalMs: every.health, jitter: 0.05, random, onError: onError('health sample') });
-      inventory ??= runPeriodically(() => reporter.check(), { intervalMs: every.inventory, jitter: 0.1, random, onError: onError('inventory check') });
+      health ??= runPeriodically(sampleOnce, {
+        intervalMs: every.health,
+        jitter: 0.05,
+        random,
+        onError: onError('health sample'),
+      });
+      inventory ??= runPeriodically(() => reporter.check(), {
+        intervalMs: every.inventory,
+        jitter: 0.1,
+        random,
+        onError: onError('inventory check'),
+      });
       poll ??= setInterval(sender.notify, OUTBOX_POLL_MS);
       poll.unref();
     },
@@ -75,7 +104,10 @@ export function createAgentWork(config: AgentConfig, sources: WorkSources, log: 
       const every = intervals(next);
       health?.setInterval(every.health);
       inventory?.setInterval(every.inventory);
-      log.info({ healthIntervalMs: every.health, inventoryIntervalMs: every.inventory, checks: next.checks.checks.length }, 'policy applied');
+      log.info(
+        { healthIntervalMs: every.health, inventoryIntervalMs: every.inventory, checks: next.checks.checks.length },
+        'policy applied',
+      );
     },
     /** Lets a sample or inventory check in progress reach the outbox, then closes it. */
     async stop() {

@@ -31,7 +31,9 @@ export function resolveConfig<T>(
     // A union of literals (log levels) fails once per literal; say it once, with the choices.
     const property = schema.properties[key];
     const literals = property && Type.IsUnion(property) && property.anyOf.every(Type.IsLiteral) ? property.anyOf : null;
-    const line = literals ? `${key}: must be one of ${literals.map((option) => option.const).join(', ')}` : `${key}: ${error.message}`;
+    const line = literals
+      ? `${key}: must be one of ${literals.map((option) => option.const).join(', ')}`
+      : `${key}: ${error.message}`;
     if (!errors.includes(line)) errors.push(line);
   }
   return { ok: false, errors };
@@ -39,7 +41,15 @@ export function resolveConfig<T>(
 
 /** Log levels of pino, for every program's config. */
 export const LogLevel = Type.Union(
-  [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')],
+  [
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent'),
+  ],
   { default: 'info' },
 );
 
@@ -59,6 +69,7 @@ export function parseConfigFile(text: string | null, path: string): Record<strin
   } catch (error) {
     throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${path} must hold a JSON object`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${path} must hold a JSON object`);
   return parsed as Record<string, unknown>;
 }

@@ -44,9 +44,12 @@ export function formatEnrollmentToken(token: EnrollmentToken): string {
 }
 
 /** Parses token text; the error says what is wrong with it. Never throws. */
-export function parseEnrollmentToken(text: string): { ok: true; token: EnrollmentToken } | { ok: false; error: string } {
+export function parseEnrollmentToken(
+  text: string,
+): { ok: true; token: EnrollmentToken } | { ok: false; error: string } {
   const trimmed = text.trim();
-  if (!trimmed.startsWith(TOKEN_PREFIX)) return { ok: false, error: `an enrollment token starts with "${TOKEN_PREFIX}"` };
+  if (!trimmed.startsWith(TOKEN_PREFIX))
+    return { ok: false, error: `an enrollment token starts with "${TOKEN_PREFIX}"` };
   const bytes = fromBase64Url(trimmed.slice(TOKEN_PREFIX.length));
   const json = bytes && utf8Decode(bytes);
   let payload: unknown;
@@ -55,10 +58,12 @@ export function parseEnrollmentToken(text: string): { ok: true; token: Enrollmen
   } catch {
     payload = null;
   }
-  if (!tokenPayloadValidator().Check(payload)) return { ok: false, error: 'the enrollment token is damaged or incomplete' };
+  if (!tokenPayloadValidator().Check(payload))
+    return { ok: false, error: 'the enrollment token is damaged or incomplete' };
   const serverPublicKey = decodeKey(payload.k);
   const jobSigningPublicKey = decodeKey(payload.j);
-  if (!serverPublicKey || !jobSigningPublicKey) return { ok: false, error: 'the enrollment token carries invalid server keys' };
+  if (!serverPublicKey || !jobSigningPublicKey)
+    return { ok: false, error: 'the enrollment token carries invalid server keys' };
   if (!isServerUrl(payload.u)) return { ok: false, error: 'the enrollment token carries an invalid server URL' };
   return {
     ok: true,
@@ -140,14 +145,20 @@ function unseal(sealed: { nonce: string; box: string }, theirPublic: Uint8Array,
   }
 }
 
-export function sealEnrollmentRequest(claim: EnrollmentClaim, agentKeyPair: { publicKey: Uint8Array; secretKey: Uint8Array }, serverPublicKey: Uint8Array): SealedEnrollmentRequest {
+export function sealEnrollmentRequest(
+  claim: EnrollmentClaim,
+  agentKeyPair: { publicKey: Uint8Array; secretKey: Uint8Array },
+  serverPublicKey: Uint8Array,
+): SealedEnrollmentRequest {
   return { agentPublicKey: encodeKey(agentKeyPair.publicKey), ...seal(claim, serverPublicKey, agentKeyPair.secretKey) };
 }
 
 export function openEnrollmentRequest(
   request: SealedEnrollmentRequest,
   serverSecretKey: Uint8Array,
-): { ok: true; agentPublicKey: Uint8Array; claim: EnrollmentClaim } | { ok: false; reason: 'bad_key' | 'not_for_this_server' | 'bad_claim'; error?: string } {
+):
+  | { ok: true; agentPublicKey: Uint8Array; claim: EnrollmentClaim }
+  | { ok: false; reason: 'bad_key' | 'not_for_this_server' | 'bad_claim'; error?: string } {
   const agentPublicKey = decodeKey(request.agentPublicKey);
   if (!agentPublicKey) return { ok: false, reason: 'bad_key' };
   const claim = unseal(request, agentPublicKey, serverSecretKey);
@@ -158,11 +169,19 @@ export function openEnrollmentRequest(
   return { ok: true, agentPublicKey, claim };
 }
 
-export function sealEnrollmentResponse(result: EnrollmentResult, agentPublicKey: Uint8Array, serverSecretKey: Uint8Array): SealedEnrollmentResponse {
+export function sealEnrollmentResponse(
+  result: EnrollmentResult,
+  agentPublicKey: Uint8Array,
+  serverSecretKey: Uint8Array,
+): SealedEnrollmentResponse {
   return seal(result, agentPublicKey, serverSecretKey);
 }
 
-export function openEnrollmentResponse(response: SealedEnrollmentResponse, serverPublicKey: Uint8Array, agentSecretKey: Uint8Array): EnrollmentResult | null {
+export function openEnrollmentResponse(
+  response: SealedEnrollmentResponse,
+  serverPublicKey: Uint8Array,
+  agentSecretKey: Uint8Array,
+): EnrollmentResult | null {
   const result = unseal(response, serverPublicKey, agentSecretKey);
   return resultValidator().Check(result) ? result : null;
 }

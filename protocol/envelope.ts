@@ -65,12 +65,22 @@ function makeDecoder<M extends BodyMap>(bodies: M) {
       return { ok: false, kind: 'malformed', error: 'message is not valid JSON' };
     }
     if (!envelopeValidator().Check(value)) {
-      return { ok: false, kind: 'malformed', error: `envelope invalid: ${describeFirstError(envelopeValidator(), value)}` };
+      return {
+        ok: false,
+        kind: 'malformed',
+        error: `envelope invalid: ${describeFirstError(envelopeValidator(), value)}`,
+      };
     }
     const validator = validatorFor(value.type);
     if (!validator) return { ok: false, kind: 'malformed', error: `unknown message type "${value.type}"` };
     if (!validator.Check(value.body)) {
-      return { ok: false, kind: 'invalid_body', id: value.id, type: value.type, error: describeFirstError(validator, value.body) };
+      return {
+        ok: false,
+        kind: 'invalid_body',
+        id: value.id,
+        type: value.type,
+        error: describeFirstError(validator, value.body),
+      };
     }
     return { ok: true, message: value as MessageOf<M> };
   };
@@ -85,10 +95,18 @@ export function newMessageId(): string {
   return toHex(nacl.randomBytes(8));
 }
 
-export function encodeAgentToServer<K extends AgentToServerType>(type: K, body: AgentToServerBody<K>, id = newMessageId()): Uint8Array {
+export function encodeAgentToServer<K extends AgentToServerType>(
+  type: K,
+  body: AgentToServerBody<K>,
+  id = newMessageId(),
+): Uint8Array {
   return utf8Encode(JSON.stringify({ v: PROTOCOL_VERSION, id, type, body }));
 }
 
-export function encodeServerToAgent<K extends ServerToAgentType>(type: K, body: ServerToAgentBody<K>, id = newMessageId()): Uint8Array {
+export function encodeServerToAgent<K extends ServerToAgentType>(
+  type: K,
+  body: ServerToAgentBody<K>,
+  id = newMessageId(),
+): Uint8Array {
   return utf8Encode(JSON.stringify({ v: PROTOCOL_VERSION, id, type, body }));
 }

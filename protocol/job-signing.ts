@@ -41,11 +41,17 @@ export function checkJob(
   context: { deviceId: string; signingPublicKey: Uint8Array; now: number; alreadyRan: (jobId: string) => boolean },
 ): JobCheck {
   const { envelope } = input;
-  if (envelope.deviceId !== context.deviceId) return { ok: false, reason: `job is for device ${envelope.deviceId}, not this one` };
-  if (!isJobSignatureValid(envelope, input.signature, context.signingPublicKey)) return { ok: false, reason: 'bad signature: not signed by the pinned job signing key' };
-  if (scriptHash(input.script) !== envelope.scriptHash) return { ok: false, reason: 'script does not match the signed hash (tampered)' };
-  if (context.now >= envelope.expiresAt) return { ok: false, reason: `job expired at ${new Date(envelope.expiresAt).toISOString()}` };
-  if (context.now + JOB_CLOCK_SKEW_MS < envelope.notBefore) return { ok: false, reason: `job may not start before ${new Date(envelope.notBefore).toISOString()}` };
-  if (context.alreadyRan(envelope.jobId)) return { ok: false, reason: `job ${envelope.jobId} already ran on this device (replay)` };
+  if (envelope.deviceId !== context.deviceId)
+    return { ok: false, reason: `job is for device ${envelope.deviceId}, not this one` };
+  if (!isJobSignatureValid(envelope, input.signature, context.signingPublicKey))
+    return { ok: false, reason: 'bad signature: not signed by the pinned job signing key' };
+  if (scriptHash(input.script) !== envelope.scriptHash)
+    return { ok: false, reason: 'script does not match the signed hash (tampered)' };
+  if (context.now >= envelope.expiresAt)
+    return { ok: false, reason: `job expired at ${new Date(envelope.expiresAt).toISOString()}` };
+  if (context.now + JOB_CLOCK_SKEW_MS < envelope.notBefore)
+    return { ok: false, reason: `job may not start before ${new Date(envelope.notBefore).toISOString()}` };
+  if (context.alreadyRan(envelope.jobId))
+    return { ok: false, reason: `job ${envelope.jobId} already ran on this device (replay)` };
   return { ok: true };
 }

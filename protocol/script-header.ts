@@ -85,9 +85,26 @@ export function isValidParamValue(type: ScriptParamType, value: string): boolean
 }
 
 // Keys in the order they must appear; `helpline-script` opens the header, `param` may repeat.
-const KEYS = ['helpline-script', 'description', 'changes', 'interpreter', 'platforms', 'timeout', 'elevation', 'param'] as const;
+const KEYS = [
+  'helpline-script',
+  'description',
+  'changes',
+  'interpreter',
+  'platforms',
+  'timeout',
+  'elevation',
+  'param',
+] as const;
 type Key = (typeof KEYS)[number];
-const REQUIRED: readonly Key[] = ['helpline-script', 'description', 'changes', 'interpreter', 'platforms', 'timeout', 'elevation'];
+const REQUIRED: readonly Key[] = [
+  'helpline-script',
+  'description',
+  'changes',
+  'interpreter',
+  'platforms',
+  'timeout',
+  'elevation',
+];
 
 const oneOf = (list: readonly string[]) => list.join(', ');
 
@@ -111,13 +128,15 @@ export function parseScriptHeader(text: string): ScriptHeaderResult {
     if (!line.startsWith('# ')) break;
     const at = `line ${index + 1}`;
     const match = /^# ([a-z][a-z-]*): ?(.*)$/.exec(line);
-    if (!match) return { ok: false, error: `${at}: expected "# key: value" in the header, got ${JSON.stringify(line)}` };
+    if (!match)
+      return { ok: false, error: `${at}: expected "# key: value" in the header, got ${JSON.stringify(line)}` };
     const key = match[1]! as Key;
     const value = match[2]!.trim();
     const keyIndex = KEYS.indexOf(key);
     if (keyIndex < 0) return { ok: false, error: `${at}: unknown header key "${match[1]}"; use one of ${oneOf(KEYS)}` };
     if (key !== 'param' && seen.has(key)) return { ok: false, error: `${at}: "${key}" given twice` };
-    if (keyIndex < lastKeyIndex) return { ok: false, error: `${at}: "${key}" must come before "${KEYS[lastKeyIndex]}" (order: ${oneOf(KEYS)})` };
+    if (keyIndex < lastKeyIndex)
+      return { ok: false, error: `${at}: "${key}" must come before "${KEYS[lastKeyIndex]}" (order: ${oneOf(KEYS)})` };
     lastKeyIndex = keyIndex;
     if (value === '') return { ok: false, error: `${at}: "${key}" has no value` };
 
@@ -127,7 +146,11 @@ export function parseScriptHeader(text: string): ScriptHeaderResult {
   }
 
   const missing = REQUIRED.filter((key) => !seen.has(key));
-  if (missing.length > 0) return { ok: false, error: `header ends at line ${index + 1} without ${missing.map((key) => `"${key}"`).join(', ')}` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: `header ends at line ${index + 1} without ${missing.map((key) => `"${key}"`).join(', ')}`,
+    };
 
   return {
     ok: true,
@@ -136,7 +159,10 @@ export function parseScriptHeader(text: string): ScriptHeaderResult {
       description: seen.get('description')!,
       changes: seen.get('changes')!,
       interpreter: seen.get('interpreter')! as ScriptInterpreter,
-      platforms: seen.get('platforms')!.split(',').map((platform) => platform.trim() as ScriptPlatform),
+      platforms: seen
+        .get('platforms')!
+        .split(',')
+        .map((platform) => platform.trim() as ScriptPlatform),
       timeoutMs: parseDuration(seen.get('timeout')!)!,
       elevation: seen.get('elevation') === 'required',
       params,
@@ -155,23 +181,30 @@ function checkValue(key: Exclude<Key, 'param'>, value: string): string | null {
     case 'changes':
       return null;
     case 'interpreter':
-      return (SCRIPT_INTERPRETERS as readonly string[]).includes(value) ? null : `unknown interpreter ${JSON.stringify(value)}; use one of ${oneOf(SCRIPT_INTERPRETERS)}`;
+      return (SCRIPT_INTERPRETERS as readonly string[]).includes(value)
+        ? null
+        : `unknown interpreter ${JSON.stringify(value)}; use one of ${oneOf(SCRIPT_INTERPRETERS)}`;
     case 'platforms': {
       const platforms = value.split(',').map((platform) => platform.trim());
       for (const platform of platforms) {
-        if (!(SCRIPT_PLATFORMS as readonly string[]).includes(platform)) return `unknown platform ${JSON.stringify(platform)}; use one or more of ${oneOf(SCRIPT_PLATFORMS)}, separated by commas`;
+        if (!(SCRIPT_PLATFORMS as readonly string[]).includes(platform))
+          return `unknown platform ${JSON.stringify(platform)}; use one or more of ${oneOf(SCRIPT_PLATFORMS)}, separated by commas`;
       }
-      if (new Set(platforms).size !== platforms.length) return `platforms ${JSON.stringify(value)} names a platform twice`;
+      if (new Set(platforms).size !== platforms.length)
+        return `platforms ${JSON.stringify(value)} names a platform twice`;
       return null;
     }
     case 'timeout': {
       const ms = parseDuration(value);
       if (ms === null) return `timeout ${JSON.stringify(value)} is not a duration like 30s, 10m or 1h`;
-      if (ms > SCRIPT_MAX_TIMEOUT_MS) return `timeout ${JSON.stringify(value)} is longer than ${formatDuration(SCRIPT_MAX_TIMEOUT_MS)}`;
+      if (ms > SCRIPT_MAX_TIMEOUT_MS)
+        return `timeout ${JSON.stringify(value)} is longer than ${formatDuration(SCRIPT_MAX_TIMEOUT_MS)}`;
       return null;
     }
     case 'elevation':
-      return value === 'required' || value === 'none' ? null : `elevation ${JSON.stringify(value)} must be "required" or "none"`;
+      return value === 'required' || value === 'none'
+        ? null
+        : `elevation ${JSON.stringify(value)} must be "required" or "none"`;
   }
 }
 
@@ -183,8 +216,10 @@ function parseParam(value: string, params: ScriptParam[]): string | null {
   const name = match[1]!;
   const type = match[2]!;
   const [, , , defaultValue, description] = match;
-  if (!SCRIPT_PARAM_NAME_PATTERN.test(name)) return `param name ${JSON.stringify(name)} must match ${SCRIPT_PARAM_NAME_PATTERN.source}`;
-  if (!(SCRIPT_PARAM_TYPES as readonly string[]).includes(type)) return `param "${name}": unknown type ${JSON.stringify(type)}; use one of ${oneOf(SCRIPT_PARAM_TYPES)}`;
+  if (!SCRIPT_PARAM_NAME_PATTERN.test(name))
+    return `param name ${JSON.stringify(name)} must match ${SCRIPT_PARAM_NAME_PATTERN.source}`;
+  if (!(SCRIPT_PARAM_TYPES as readonly string[]).includes(type))
+    return `param "${name}": unknown type ${JSON.stringify(type)}; use one of ${oneOf(SCRIPT_PARAM_TYPES)}`;
   if (params.some((param) => param.name === name)) return `param "${name}" declared twice`;
   if (defaultValue !== undefined && !isValidParamValue(type as ScriptParamType, defaultValue)) {
     const expected = type === 'boolean' ? '0 or 1' : 'a whole number';

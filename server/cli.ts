@@ -19,17 +19,28 @@ export function buildServerCli(argv: string[], env: Record<string, string | unde
       (y) =>
         y
           .option('data', { type: 'string', demandOption: true, describe: 'data directory to create' })
-          .option('admin-password', { type: 'string', describe: 'password for the user "admin" (generated when omitted)' })
+          .option('admin-password', {
+            type: 'string',
+            describe: 'password for the user "admin" (generated when omitted)',
+          })
           .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' }),
       async (args) => {
         const result = await initDataDir(args.data, { adminPassword: args.adminPassword });
         if (args.json) {
-          console.log(JSON.stringify({ dataDir: args.data, adminUser: 'admin', adminPassword: result.generated ? result.adminPassword : undefined, serverKey: result.channelPublicKey }));
+          console.log(
+            JSON.stringify({
+              dataDir: args.data,
+              adminUser: 'admin',
+              adminPassword: result.generated ? result.adminPassword : undefined,
+              serverKey: result.channelPublicKey,
+            }),
+          );
           return;
         }
         console.log(`Initialised ${args.data}`);
         console.log(`  server key: ${result.channelPublicKey}`);
-        if (result.generated) console.log(`  admin user: admin  password: ${result.adminPassword}   (shown once; keep it safe)`);
+        if (result.generated)
+          console.log(`  admin user: admin  password: ${result.adminPassword}   (shown once; keep it safe)`);
         else console.log('  admin user: admin  (password as given)');
       },
     )
@@ -53,7 +64,10 @@ export function buildServerCli(argv: string[], env: Record<string, string | unde
           .option('data', { type: 'string', demandOption: true, describe: 'data directory made by init' })
           .option('host', { type: 'string', describe: 'address to listen on (default 127.0.0.1)' })
           .option('port', { type: 'number', describe: 'port to listen on (default 8080; 0 picks a free one)' })
-          .option('public-url', { type: 'string', describe: 'URL agents use to reach this server (put into enrollment tokens)' })
+          .option('public-url', {
+            type: 'string',
+            describe: 'URL agents use to reach this server (put into enrollment tokens)',
+          })
           .option('tls-cert', { type: 'string', describe: 'PEM certificate file: serve HTTPS and wss' })
           .option('tls-key', { type: 'string', describe: 'PEM private key file for --tls-cert' })
           .option('log-level', { type: 'string', describe: 'fatal, error, warn, info, debug, trace or silent' })
@@ -63,7 +77,15 @@ export function buildServerCli(argv: string[], env: Record<string, string | unde
           }),
       async (args) => {
         const config = loadServerConfig(
-          { dataDir: args.data, host: args.host, port: args.port, publicUrl: args.publicUrl, tlsCert: args.tlsCert, tlsKey: args.tlsKey, logLevel: args.logLevel },
+          {
+            dataDir: args.data,
+            host: args.host,
+            port: args.port,
+            publicUrl: args.publicUrl,
+            tlsCert: args.tlsCert,
+            tlsKey: args.tlsKey,
+            logLevel: args.logLevel,
+          },
           env,
         );
         const server = await buildServer(config);

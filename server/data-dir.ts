@@ -40,19 +40,34 @@ export async function initDataDir(dataDir: string, options: { adminPassword?: st
   chmodSync(dataDir, 0o700);
   const channel = nacl.box.keyPair();
   const signing = nacl.sign.keyPair();
-  writePrivate(join(dataDir, CHANNEL_KEY_FILE), JSON.stringify({ publicKey: encodeKey(channel.publicKey), secretKey: encodeKey(channel.secretKey) }) + '\n');
-  writePrivate(join(dataDir, SIGNING_KEY_FILE), JSON.stringify({ publicKey: encodeKey(signing.publicKey), secretKey: encodeKey(signing.secretKey) }) + '\n');
+  writePrivate(
+    join(dataDir, CHANNEL_KEY_FILE),
+    JSON.stringify({ publicKey: encodeKey(channel.publicKey), secretKey: encodeKey(channel.secretKey) }) + '\n',
+  );
+  writePrivate(
+    join(dataDir, SIGNING_KEY_FILE),
+    JSON.stringify({ publicKey: encodeKey(signing.publicKey), secretKey: encodeKey(signing.secretKey) }) + '\n',
+  );
   writeFileSync(join(dataDir, SIGNING_PUBLIC_FILE), encodeKey(signing.publicKey) + '\n', { mode: 0o644 });
 
   const adminPassword = options.adminPassword ?? generatePassword();
   const db = openDatabase(join(dataDir, DATABASE_FILE));
   try {
-    createUserStore(db).insert({ name: 'admin', role: 'admin', line: null, passwordHash: await hashPassword(adminPassword) });
+    createUserStore(db).insert({
+      name: 'admin',
+      role: 'admin',
+      line: null,
+      passwordHash: await hashPassword(adminPassword),
+    });
     createAuditStore(db).record({ actor: 'system', action: 'server.initialised', target: dataDir });
   } finally {
     db.close();
   }
-  return { adminPassword, generated: options.adminPassword === undefined, channelPublicKey: encodeKey(channel.publicKey) };
+  return {
+    adminPassword,
+    generated: options.adminPassword === undefined,
+    channelPublicKey: encodeKey(channel.publicKey),
+  };
 }
 
 function readKeyPair(file: string, secretLength: number) {
@@ -72,13 +87,17 @@ export function loadServerKeys(dataDir: string): ServerKeys {
   const channel = readKeyPair(join(dataDir, CHANNEL_KEY_FILE), nacl.box.secretKeyLength);
   const signingFile = join(dataDir, SIGNING_KEY_FILE);
   const jobSigning = existsSync(signingFile) ? readKeyPair(signingFile, nacl.sign.secretKeyLength) : null;
-  const jobSigningPublicKey = jobSigning?.publicKey ?? decodeKey(readFileSync(join(dataDir, SIGNING_PUBLIC_FILE), 'utf8').trim());
+  const jobSigningPublicKey =
+    jobSigning?.publicKey ?? decodeKey(readFileSync(join(dataDir, SIGNING_PUBLIC_FILE), 'utf8').trim());
   if (!jobSigningPublicKey) throw new Error(`${SIGNING_PUBLIC_FILE} is damaged`);
   return { channel, jobSigning, jobSigningPublicKey };
 }
 
 export function assertInitialised(dataDir: string): void {
-  if (!isInitialised(dataDir)) throw new Error(`${dataDir} is not a Helpline data directory; run \`helpline-server init --data ${dataDir}\` first`);
+  if (!isInitialised(dataDir))
+    throw new Error(
+      `${dataDir} is not a Helpline data directory; run \`helpline-server init --data ${dataDir}\` first`,
+    );
 }
 
 export function openDataDirDatabase(dataDir: string): Db {

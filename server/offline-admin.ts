@@ -9,7 +9,11 @@ import { createUserStore } from './features/users/store.js';
 export async function resetPasswordOffline(dataDir: string, userName: string): Promise<string> {
   const db = openDataDirDatabase(dataDir);
   try {
-    const users = createUserService({ users: createUserStore(db), tokens: createApiTokenStore(db), audit: createAuditStore(db) });
+    const users = createUserService({
+      users: createUserStore(db),
+      tokens: createApiTokenStore(db),
+      audit: createAuditStore(db),
+    });
     return (await users.resetPassword('local-admin', userName)).generatedPassword;
   } finally {
     db.close();

@@ -8,7 +8,10 @@ export interface PeriodicCheck {
   stop(): void;
 }
 
-export function periodicCheck(check: () => void, options: { intervalMs: number; log: FastifyBaseLogger; what: string }): PeriodicCheck {
+export function periodicCheck(
+  check: () => void,
+  options: { intervalMs: number; log: FastifyBaseLogger; what: string },
+): PeriodicCheck {
   let timer: NodeJS.Timeout | null = null;
   return {
     start() {

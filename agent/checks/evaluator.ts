@@ -63,10 +63,18 @@ function step(track: FaultTrack | undefined, observation: Observation, at: numbe
     return { track: next, flipped: true, heldMs: at - runSince };
   }
   if (!raised && runSince === null) return { track: null, flipped: false, heldMs: 0 };
-  return { track: { raised, runSince, lastAt: at, subject: track?.raised ? track.subject : observation.subject }, flipped: false, heldMs: 0 };
+  return {
+    track: { raised, runSince, lastAt: at, subject: track?.raised ? track.subject : observation.subject },
+    flipped: false,
+    heldMs: 0,
+  };
 }
 
-export function createCheckEvaluator(policy: CheckPolicy, initialState?: CheckEvaluatorState | null, options: CheckEvaluatorOptions = {}) {
+export function createCheckEvaluator(
+  policy: CheckPolicy,
+  initialState?: CheckEvaluatorState | null,
+  options: CheckEvaluatorOptions = {},
+) {
   const maxGap = options.maxSampleGapMs ?? DEFAULT_MAX_SAMPLE_GAP_MS;
   let checks = agentChecks(policy);
   const state = emptyCheckState();
@@ -88,14 +96,30 @@ export function createCheckEvaluator(policy: CheckPolicy, initialState?: CheckEv
       if (!result.flipped) continue;
       const type = result.track?.raised ? 'raised' : 'cleared';
       const detail = (type === 'raised' ? observation.raisedDetail : observation.clearedDetail)(result.heldMs / 60_000);
-      transitions.push({ type, check, faultKey: observation.key, subject: observation.subject, detail, values: observation.values, at });
+      transitions.push({
+        type,
+        check,
+        faultKey: observation.key,
+        subject: observation.subject,
+        detail,
+        values: observation.values,
+        at,
+      });
     }
     if (observed.missingDetail) {
       for (const [key, track] of Object.entries(entry.faults)) {
         if (seen.has(key)) continue;
         delete entry.faults[key];
         if (track.raised) {
-          transitions.push({ type: 'cleared', check, faultKey: key, subject: track.subject, detail: observed.missingDetail(key, track.subject), values: { reason: 'not_observed' }, at });
+          transitions.push({
+            type: 'cleared',
+            check,
+            faultKey: key,
+            subject: track.subject,
+            detail: observed.missingDetail(key, track.subject),
+            values: { reason: 'not_observed' },
+            at,
+          });
         }
       }
     }
@@ -113,10 +137,12 @@ export function createCheckEvaluator(policy: CheckPolicy, initialState?: CheckEv
 
   return {
     /** Disk, memory and CPU checks; `sample.at` is the time of every transition it returns. */
-    onHealthSample: (sample: HealthSample): CheckTransition[] => run((check) => observeHealth(check, sample), sample.at),
+    onHealthSample: (sample: HealthSample): CheckTransition[] =>
+      run((check) => observeHealth(check, sample), sample.at),
 
     /** SMART, battery and service checks, for the sections given (absent ones: no news). */
-    onInventory: (sections: Partial<InventoryData>, at: number): CheckTransition[] => run((check) => observeInventory(check, sections), at),
+    onInventory: (sections: Partial<InventoryData>, at: number): CheckTransition[] =>
+      run((check) => observeInventory(check, sections), at),
 
     /**
      * Takes a new policy. Checks with the same id and scope keep their state (new thresholds
@@ -135,7 +161,15 @@ export function createCheckEvaluator(policy: CheckPolicy, initialState?: CheckEv
         for (const [key, track] of Object.entries(entry.faults)) {
           if (!track.raised) continue;
           const detail = `The check "${check.name}" was removed from this device's policy or now watches something else, so this fault is no longer watched; cleared.`;
-          transitions.push({ type: 'cleared', check, faultKey: key, subject: track.subject, detail, values: { reason: 'check_removed' }, at });
+          transitions.push({
+            type: 'cleared',
+            check,
+            faultKey: key,
+            subject: track.subject,
+            detail,
+            values: { reason: 'check_removed' },
+            at,
+          });
         }
       }
       checks = nextChecks;

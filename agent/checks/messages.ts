@@ -4,8 +4,7 @@ import type { CheckTransition } from './evaluator.js';
 import { printable } from './observe.js';
 
 export type FaultMessage =
-  | { type: 'fault.raised'; body: Omit<FaultRaised, 'seq'> }
-  | { type: 'fault.cleared'; body: Omit<FaultCleared, 'seq'> };
+  { type: 'fault.raised'; body: Omit<FaultRaised, 'seq'> } | { type: 'fault.cleared'; body: Omit<FaultCleared, 'seq'> };
 
 export function toFaultMessage(transition: CheckTransition): FaultMessage {
   const { check, faultKey, values, at } = transition;
@@ -15,6 +14,15 @@ export function toFaultMessage(transition: CheckTransition): FaultMessage {
   }
   return {
     type: 'fault.raised',
-    body: { checkId: check.id, faultKey, checkName: check.name, kind: check.kind, subject: printable(transition.subject, 300), detail, observedAt: at, values },
+    body: {
+      checkId: check.id,
+      faultKey,
+      checkName: check.name,
+      kind: check.kind,
+      subject: printable(transition.subject, 300),
+      detail,
+      observedAt: at,
+      values,
+    },
   };
 }

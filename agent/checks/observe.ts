@@ -30,7 +30,8 @@ export const printable = (text: string, max: number) => {
 const pct = (value: number) => String(Math.round(value * 10) / 10);
 const minutes = (value: number) => `${Math.round(value * 10) / 10} minute${value === 1 ? '' : 's'}`;
 /** Recovery on the healthy side of the trigger even when a policy got it wrong: no flapping. */
-const recoverBelow = (check: { thresholdPct: number; recoverBelowPct: number }) => Math.min(check.recoverBelowPct, check.thresholdPct);
+const recoverBelow = (check: { thresholdPct: number; recoverBelowPct: number }) =>
+  Math.min(check.recoverBelowPct, check.thresholdPct);
 
 function observeDisk(check: CheckOfKind<'disk_usage'>, sample: HealthSample): Observed | null {
   // No file systems at all means the OS call gave nothing, not that every disk was unmounted.
@@ -45,15 +46,25 @@ function observeDisk(check: CheckOfKind<'disk_usage'>, sample: HealthSample): Ob
         subject: `Disk ${mount} is ${pct(fs.usedPct)} % full`,
         failing: fs.usedPct > check.thresholdPct,
         recovered: fs.usedPct < recover,
-        values: { mount: printable(fs.mount, 1000), usedPct: fs.usedPct, usedBytes: fs.usedBytes, sizeBytes: fs.sizeBytes, thresholdPct: check.thresholdPct, recoverBelowPct: recover },
-        raisedDetail: () => `File system ${mount} is ${pct(fs.usedPct)} % full (${formatBytes(fs.usedBytes)} of ${formatBytes(fs.sizeBytes)}); the limit is ${pct(check.thresholdPct)} %.`,
-        clearedDetail: () => `File system ${mount} is down to ${pct(fs.usedPct)} % full, below the recovery level of ${pct(recover)} %.`,
+        values: {
+          mount: printable(fs.mount, 1000),
+          usedPct: fs.usedPct,
+          usedBytes: fs.usedBytes,
+          sizeBytes: fs.sizeBytes,
+          thresholdPct: check.thresholdPct,
+          recoverBelowPct: recover,
+        },
+        raisedDetail: () =>
+          `File system ${mount} is ${pct(fs.usedPct)} % full (${formatBytes(fs.usedBytes)} of ${formatBytes(fs.sizeBytes)}); the limit is ${pct(check.thresholdPct)} %.`,
+        clearedDetail: () =>
+          `File system ${mount} is down to ${pct(fs.usedPct)} % full, below the recovery level of ${pct(recover)} %.`,
       };
     });
   return {
     items,
     // A full USB stick or share that went away is no longer this PC's fault to watch.
-    missingDetail: (key) => `File system ${printable(key.slice(check.id.length + 1), 200)} is no longer mounted, so it cannot be watched; cleared.`,
+    missingDetail: (key) =>
+      `File system ${printable(key.slice(check.id.length + 1), 200)} is no longer mounted, so it cannot be watched; cleared.`,
   };
 }
 
@@ -65,12 +76,20 @@ function observeSustained(check: CheckOfKind<'memory_usage' | 'cpu_usage'>, samp
     subject: `${what} use is ${pct(value)} %`,
     failing: value > check.thresholdPct,
     recovered: value < recover,
-    values: { usedPct: value, thresholdPct: check.thresholdPct, recoverBelowPct: recover, forMinutes: check.forMinutes },
-    raisedDetail: (held) => `${what} use has been above ${pct(check.thresholdPct)} % in every sample for ${minutes(held)} (now ${pct(value)} %).`,
-    clearedDetail: (held) => `${what} use has been below ${pct(recover)} % in every sample for ${minutes(held)} (now ${pct(value)} %).`,
+    values: {
+      usedPct: value,
+      thresholdPct: check.thresholdPct,
+      recoverBelowPct: recover,
+      forMinutes: check.forMinutes,
+    },
+    raisedDetail: (held) =>
+      `${what} use has been above ${pct(check.thresholdPct)} % in every sample for ${minutes(held)} (now ${pct(value)} %).`,
+    clearedDetail: (held) =>
+      `${what} use has been below ${pct(recover)} % in every sample for ${minutes(held)} (now ${pct(value)} %).`,
   };
   if (check.kind === 'cpu_usage' && sample.topCpu[0]) item.values.topCpuProcess = printable(sample.topCpu[0].name, 200);
-  if (check.kind === 'memory_usage' && sample.topMem[0]) item.values.topMemProcess = printable(sample.topMem[0].name, 200);
+  if (check.kind === 'memory_usage' && sample.topMem[0])
+    item.values.topMemProcess = printable(sample.topMem[0].name, 200);
   return { items: [item], missingDetail: null };
 }
 
@@ -87,37 +106,60 @@ function observeSmart(check: CheckOfKind<'smart'>, disks: InventoryData['disks']
     if (status === '' || status === 'unknown') return [];
     const label = printable(`${disk.name || disk.device}${disk.name && disk.device ? ` (${disk.device})` : ''}`, 200);
     const ok = status === 'ok';
-    return [{
-      // The serial survives a disk moving from sda to sdb; the device name is the fallback.
-      key: `${check.id}:${disk.serial || disk.device || disk.name}`,
-      subject: ok ? `Disk ${label} reports SMART status OK` : `Disk ${label} reports SMART status ${printable(disk.smartStatus, 40)}`,
-      failing: !ok,
-      recovered: ok,
-      values: { device: printable(disk.device, 300), name: printable(disk.name, 300), serial: printable(disk.serial, 300), smartStatus: printable(disk.smartStatus, 40) },
-      raisedDetail: () => `Disk ${label} (serial ${printable(disk.serial || 'unknown', 100)}) reports SMART status "${printable(disk.smartStatus, 40)}": back up its data and plan a replacement.`,
-      clearedDetail: () => `Disk ${label} reports SMART status OK again.`,
-    }];
+    return [
+      {
+        // The serial survives a disk moving from sda to sdb; the device name is the fallback.
+        key: `${check.id}:${disk.serial || disk.device || disk.name}`,
+        subject: ok
+          ? `Disk ${label} reports SMART status OK`
+          : `Disk ${label} reports SMART status ${printable(disk.smartStatus, 40)}`,
+        failing: !ok,
+        recovered: ok,
+        values: {
+          device: printable(disk.device, 300),
+          name: printable(disk.name, 300),
+          serial: printable(disk.serial, 300),
+          smartStatus: printable(disk.smartStatus, 40),
+        },
+        raisedDetail: () =>
+          `Disk ${label} (serial ${printable(disk.serial || 'unknown', 100)}) reports SMART status "${printable(disk.smartStatus, 40)}": back up its data and plan a replacement.`,
+        clearedDetail: () => `Disk ${label} reports SMART status OK again.`,
+      },
+    ];
   });
   // A dying disk often vanishes from the bus: that is no recovery, so its fault stays raised.
   return { items, missingDetail: null };
 }
 
-function observeBattery(check: CheckOfKind<'battery_capacity'>, battery: NonNullable<InventoryData['battery']>): Observed | null {
+function observeBattery(
+  check: CheckOfKind<'battery_capacity'>,
+  battery: NonNullable<InventoryData['battery']>,
+): Observed | null {
   // Many batteries report 0 when they do not know their capacities: nothing to judge.
   if (!(battery.designedCapacity > 0 && battery.maxCapacity > 0)) return null;
   const share = (battery.maxCapacity / battery.designedCapacity) * 100;
   const recoverAbove = Math.max(check.recoverAbovePct, check.minSharePct);
   const unit = printable(battery.capacityUnit, 20);
   return {
-    items: [{
-      key: check.id,
-      subject: `Battery holds ${pct(share)} % of its design capacity`,
-      failing: share < check.minSharePct,
-      recovered: share > recoverAbove,
-      values: { sharePct: Math.round(share * 10) / 10, maxCapacity: battery.maxCapacity, designedCapacity: battery.designedCapacity, capacityUnit: unit, cycleCount: battery.cycleCount, minSharePct: check.minSharePct },
-      raisedDetail: () => `The battery holds ${battery.maxCapacity} of its designed ${battery.designedCapacity} ${unit} (${pct(share)} %, limit ${pct(check.minSharePct)} %) after ${battery.cycleCount} cycles: replace it.`,
-      clearedDetail: () => `The battery holds ${pct(share)} % of its design capacity again (replaced?).`,
-    }],
+    items: [
+      {
+        key: check.id,
+        subject: `Battery holds ${pct(share)} % of its design capacity`,
+        failing: share < check.minSharePct,
+        recovered: share > recoverAbove,
+        values: {
+          sharePct: Math.round(share * 10) / 10,
+          maxCapacity: battery.maxCapacity,
+          designedCapacity: battery.designedCapacity,
+          capacityUnit: unit,
+          cycleCount: battery.cycleCount,
+          minSharePct: check.minSharePct,
+        },
+        raisedDetail: () =>
+          `The battery holds ${battery.maxCapacity} of its designed ${battery.designedCapacity} ${unit} (${pct(share)} %, limit ${pct(check.minSharePct)} %) after ${battery.cycleCount} cycles: replace it.`,
+        clearedDetail: () => `The battery holds ${pct(share)} % of its design capacity again (replaced?).`,
+      },
+    ],
     missingDetail: null,
   };
 }
@@ -125,7 +167,11 @@ function observeBattery(check: CheckOfKind<'battery_capacity'>, battery: NonNull
 /** Service names are matched exactly, then ignoring case (Windows), then without ".service" (systemd). */
 function findService(services: InventoryData['services'], wanted: string) {
   const lower = wanted.toLowerCase();
-  return services.find((s) => s.name === wanted) ?? services.find((s) => s.name.toLowerCase() === lower) ?? services.find((s) => s.name.toLowerCase() === `${lower}.service`);
+  return (
+    services.find((s) => s.name === wanted) ??
+    services.find((s) => s.name.toLowerCase() === lower) ??
+    services.find((s) => s.name.toLowerCase() === `${lower}.service`)
+  );
 }
 
 function observeService(check: CheckOfKind<'service_running'>, services: InventoryData['services']): Observed | null {
@@ -136,15 +182,22 @@ function observeService(check: CheckOfKind<'service_running'>, services: Invento
   const name = printable(check.service, 200);
   const state = found?.state ?? 'missing';
   return {
-    items: [{
-      key: check.id,
-      subject: found ? `Service ${name} is ${state === 'running' ? 'running' : 'not running'}` : `Service ${name} is not installed`,
-      failing: state !== 'running',
-      recovered: state === 'running',
-      values: { service: name, state, startup: found?.startup ?? 'unknown' },
-      raisedDetail: () => (found ? `Service ${name} is ${state} (startup: ${found.startup ?? 'unknown'}).` : `No service named ${name} is installed.`),
-      clearedDetail: () => `Service ${name} is running again.`,
-    }],
+    items: [
+      {
+        key: check.id,
+        subject: found
+          ? `Service ${name} is ${state === 'running' ? 'running' : 'not running'}`
+          : `Service ${name} is not installed`,
+        failing: state !== 'running',
+        recovered: state === 'running',
+        values: { service: name, state, startup: found?.startup ?? 'unknown' },
+        raisedDetail: () =>
+          found
+            ? `Service ${name} is ${state} (startup: ${found.startup ?? 'unknown'}).`
+            : `No service named ${name} is installed.`,
+        clearedDetail: () => `Service ${name} is running again.`,
+      },
+    ],
     missingDetail: null,
   };
 }

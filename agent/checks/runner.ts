@@ -20,7 +20,13 @@ const policyValidator = Compile(AgentPolicy);
 /** A sample gap longer than this many health intervals breaks a duration check's run. */
 const GAP_INTERVALS = 3;
 
-export function createCheckRunner(deps: { outbox: Outbox; log: Logger; onEnqueued: () => void; healthIntervalMs: (policy: AgentPolicy) => number; now?: () => number }) {
+export function createCheckRunner(deps: {
+  outbox: Outbox;
+  log: Logger;
+  onEnqueued: () => void;
+  healthIntervalMs: (policy: AgentPolicy) => number;
+  now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
   const stored = deps.outbox.getMeta(POLICY_KEY);
   const parsed: unknown = stored ? JSON.parse(stored) : null;
@@ -39,7 +45,11 @@ export function createCheckRunner(deps: { outbox: Outbox; log: Logger; onEnqueue
     if (faults.length === 0 && before.length === 0 && Object.keys(meta).length === 0) return;
     const state: Record<string, string> = evaluator ? { [STATE_KEY]: JSON.stringify(evaluator.state()) } : {};
     deps.outbox.enqueueAll([...before, ...faults], { ...meta, ...state });
-    for (const fault of faults) deps.log.info({ type: fault.type, faultKey: fault.body.faultKey }, fault.type === 'fault.raised' ? `fault raised: ${fault.body.subject}` : 'fault cleared');
+    for (const fault of faults)
+      deps.log.info(
+        { type: fault.type, faultKey: fault.body.faultKey },
+        fault.type === 'fault.raised' ? `fault raised: ${fault.body.subject}` : 'fault cleared',
+      );
     deps.onEnqueued();
   };
 

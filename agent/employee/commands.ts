@@ -10,14 +10,17 @@ const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(
 /** Text for the outbox schemas: one printable line for subjects, typed text for details. */
 function checkText(flag: string, value: string, max: number, singleLine: boolean): string {
   const text = value.trim();
-  if (singleLine && /[\u0000-\u001f\u007f]/.test(text)) throw new Error(`${flag} must be one line of text without control characters`);
-  if (!singleLine && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) throw new Error(`${flag} must not contain control characters`);
+  if (singleLine && /[\u0000-\u001f\u007f]/.test(text))
+    throw new Error(`${flag} must be one line of text without control characters`);
+  if (!singleLine && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text))
+    throw new Error(`${flag} must not contain control characters`);
   if (text.length > max) throw new Error(`${flag} is ${text.length} characters long; at most ${max} are allowed`);
   return text;
 }
 
 function checkLevel(flag: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > 5) throw new Error(`${flag} must be a whole number from 1 to 5, not ${value}`);
+  if (!Number.isInteger(value) || value < 1 || value > 5)
+    throw new Error(`${flag} must be a whole number from 1 to 5, not ${value}`);
   return value;
 }
 

@@ -32,7 +32,11 @@ export function readEmployeeTickets(stateDir: string): CachedEmployeeTickets {
 export function openEmployeeTicketCache(stateDir: string, now: () => number = Date.now) {
   return {
     replace(list: EmployeeTickets): void {
-      writeAtomic(join(stateDir, EMPLOYEE_TICKETS_FILE), JSON.stringify({ receivedAt: now(), tickets: list.tickets }) + '\n', 0o600);
+      writeAtomic(
+        join(stateDir, EMPLOYEE_TICKETS_FILE),
+        JSON.stringify({ receivedAt: now(), tickets: list.tickets }) + '\n',
+        0o600,
+      );
     },
     read: () => readEmployeeTickets(stateDir),
   };

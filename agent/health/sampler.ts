@@ -6,7 +6,8 @@ import si from 'systeminformation';
 import type { HealthSample } from '../../protocol/messages/health.js';
 
 const TOP = 5;
-const clampPct = (value: number) => Math.min(100, Math.max(0, Number.isFinite(value) ? Math.round(value * 10) / 10 : 0));
+const clampPct = (value: number) =>
+  Math.min(100, Math.max(0, Number.isFinite(value) ? Math.round(value * 10) / 10 : 0));
 
 export async function sampleHealth(now: () => number = Date.now): Promise<HealthSample> {
   const load = await si.currentLoad();
@@ -21,7 +22,8 @@ export async function sampleHealth(now: () => number = Date.now): Promise<Health
     cpuPct: Math.max(0, Math.round(process.cpu * 10) / 10),
     memBytes: Math.max(0, Math.round(process.memRss * 1024)),
   }));
-  const top = (key: 'cpuPct' | 'memBytes') => [...entries].sort((a, b) => b[key] - a[key] || a.pid - b.pid).slice(0, TOP);
+  const top = (key: 'cpuPct' | 'memBytes') =>
+    [...entries].sort((a, b) => b[key] - a[key] || a.pid - b.pid).slice(0, TOP);
   return {
     at: now(),
     cpuPct: clampPct(load.currentLoad),
@@ -31,7 +33,12 @@ export async function sampleHealth(now: () => number = Date.now): Promise<Health
     filesystems: filesystems
       .filter((fs) => fs.size > 0)
       .slice(0, 64)
-      .map((fs) => ({ mount: String(fs.mount).slice(0, 1000), usedPct: clampPct(fs.use), usedBytes: fs.used, sizeBytes: fs.size })),
+      .map((fs) => ({
+        mount: String(fs.mount).slice(0, 1000),
+        usedPct: clampPct(fs.use),
+        usedBytes: fs.used,
+        sizeBytes: fs.size,
+      })),
     cpuTempC: typeof temperature.main === 'number' && Number.isFinite(temperature.main) ? temperature.main : null,
     battery: battery.hasBattery ? { percent: clampPct(battery.percent), charging: Boolean(battery.isCharging) } : null,
     uptimeSec: Math.round(uptime()),

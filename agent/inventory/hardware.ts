@@ -9,8 +9,12 @@ import type { InventorySectionData as Section } from '../../protocol/messages/in
 type Field = string | number | boolean | null | undefined;
 
 const text = (value: Field) => (value === undefined || value === null ? '' : String(value)).slice(0, 300);
-const numberOrNull = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null);
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+const numberOrNull = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
 
 export async function collectHardware(): Promise<{
   system: Section<'system'>;
@@ -42,10 +46,26 @@ export async function collectHardware(): Promise<{
   const users = await si.users();
 
   return {
-    system: { manufacturer: text(system.manufacturer), model: text(system.model), serial: text(system.serial), uuid: text(system.uuid), virtual: Boolean(system.virtual) },
+    system: {
+      manufacturer: text(system.manufacturer),
+      model: text(system.model),
+      serial: text(system.serial),
+      uuid: text(system.uuid),
+      virtual: Boolean(system.virtual),
+    },
     bios: { vendor: text(bios.vendor), version: text(bios.version), releaseDate: text(bios.releaseDate) },
-    baseboard: { manufacturer: text(baseboard.manufacturer), model: text(baseboard.model), serial: text(baseboard.serial) },
-    cpu: { manufacturer: text(cpu.manufacturer), brand: text(cpu.brand), cores: cpu.cores, physicalCores: cpu.physicalCores, speedGHz: numberOrNull(cpu.speed) ?? 0 },
+    baseboard: {
+      manufacturer: text(baseboard.manufacturer),
+      model: text(baseboard.model),
+      serial: text(baseboard.serial),
+    },
+    cpu: {
+      manufacturer: text(cpu.manufacturer),
+      brand: text(cpu.brand),
+      cores: cpu.cores,
+      physicalCores: cpu.physicalCores,
+      speedGHz: numberOrNull(cpu.speed) ?? 0,
+    },
     memory: {
       total: mem.total,
       swapTotal: mem.swaptotal,
@@ -61,21 +81,56 @@ export async function collectHardware(): Promise<{
       })),
     },
     disks: disks
-      .map((disk) => ({ device: text(disk.device), type: text(disk.type), name: text(disk.name), vendor: text(disk.vendor), size: disk.size, serial: text(disk.serialNum), interfaceType: text(disk.interfaceType), smartStatus: text(disk.smartStatus).slice(0, 40) }))
+      .map((disk) => ({
+        device: text(disk.device),
+        type: text(disk.type),
+        name: text(disk.name),
+        vendor: text(disk.vendor),
+        size: disk.size,
+        serial: text(disk.serialNum),
+        interfaceType: text(disk.interfaceType),
+        smartStatus: text(disk.smartStatus).slice(0, 40),
+      }))
       .sort(byKey((disk) => disk.device)),
     filesystems: filesystems
       .map((fs) => ({ mount: text(fs.mount), fs: text(fs.fs), type: text(fs.type), size: fs.size }))
       .sort(byKey((fs) => fs.mount)),
     network: (Array.isArray(interfaces) ? interfaces : [interfaces])
       .filter((nic) => !nic.internal)
-      .map((nic) => ({ iface: text(nic.iface), mac: text(nic.mac).slice(0, 40), ip4: text(nic.ip4), ip6: text(nic.ip6), speedMbps: numberOrNull(nic.speed), type: text(nic.type), virtual: Boolean(nic.virtual), default: Boolean(nic.default) }))
+      .map((nic) => ({
+        iface: text(nic.iface),
+        mac: text(nic.mac).slice(0, 40),
+        ip4: text(nic.ip4),
+        ip6: text(nic.ip6),
+        speedMbps: numberOrNull(nic.speed),
+        type: text(nic.type),
+        virtual: Boolean(nic.virtual),
+        default: Boolean(nic.default),
+      }))
       .sort(byKey((nic) => nic.iface)),
     graphics: {
-      controllers: graphics.controllers.map((gpu) => ({ vendor: text(gpu.vendor), model: text(gpu.model), vramMB: numberOrNull(gpu.vram) })),
-      displays: graphics.displays.map((display) => ({ vendor: text(display.vendor), model: text(display.model), resolutionX: numberOrNull(display.resolutionX), resolutionY: numberOrNull(display.resolutionY), main: Boolean(display.main) })),
+      controllers: graphics.controllers.map((gpu) => ({
+        vendor: text(gpu.vendor),
+        model: text(gpu.model),
+        vramMB: numberOrNull(gpu.vram),
+      })),
+      displays: graphics.displays.map((display) => ({
+        vendor: text(display.vendor),
+        model: text(display.model),
+        resolutionX: numberOrNull(display.resolutionX),
+        resolutionY: numberOrNull(display.resolutionY),
+        main: Boolean(display.main),
+      })),
     },
     battery: battery.hasBattery
-      ? { manufacturer: text(battery.manufacturer), model: text(battery.model), designedCapacity: battery.designedCapacity, maxCapacity: battery.maxCapacity, capacityUnit: text(battery.capacityUnit).slice(0, 20), cycleCount: battery.cycleCount }
+      ? {
+          manufacturer: text(battery.manufacturer),
+          model: text(battery.model),
+          designedCapacity: battery.designedCapacity,
+          maxCapacity: battery.maxCapacity,
+          capacityUnit: text(battery.capacityUnit).slice(0, 20),
+          cycleCount: battery.cycleCount,
+        }
       : null,
     os: {
       platform: text(os.platform).slice(0, 40),
@@ -88,7 +143,11 @@ export async function collectHardware(): Promise<{
       bootTime: new Date(Math.round((Date.now() - uptime() * 1000) / 60_000) * 60_000).toISOString(),
     },
     loggedIn: users
-      .map((user) => ({ user: text(user.user).slice(0, 100), terminal: text(user.tty).slice(0, 100), since: `${text(user.date)} ${text(user.time)}`.trim().slice(0, 60) }))
+      .map((user) => ({
+        user: text(user.user).slice(0, 100),
+        terminal: text(user.tty).slice(0, 100),
+        since: `${text(user.date)} ${text(user.time)}`.trim().slice(0, 60),
+      }))
       .sort(byKey((user) => `${user.user}|${user.terminal}`)),
   };
 }

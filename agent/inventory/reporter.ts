@@ -4,7 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { stableStringify } from '../../protocol/stable-json.js';
-import { INVENTORY_SECTION_NAMES, type InventoryData, type InventorySectionName } from '../../protocol/messages/inventory.js';
+import {
+  INVENTORY_SECTION_NAMES,
+  type InventoryData,
+  type InventorySectionName,
+} from '../../protocol/messages/inventory.js';
 import type { Outbox } from '../outbox/outbox-store.js';
 
 const HASHES_KEY = 'inventory.hashes';
@@ -30,7 +34,10 @@ export function createInventoryReporter(deps: InventoryReporterDeps) {
   async function check(): Promise<InventorySectionName[]> {
     const started = now();
     const data = await deps.collect();
-    const hashes = Object.fromEntries(INVENTORY_SECTION_NAMES.map((name) => [name, hashSection(data[name])])) as Record<InventorySectionName, string>;
+    const hashes = Object.fromEntries(INVENTORY_SECTION_NAMES.map((name) => [name, hashSection(data[name])])) as Record<
+      InventorySectionName,
+      string
+    >;
     const stored = deps.outbox.getMeta(HASHES_KEY);
     const previous = stored ? (JSON.parse(stored) as Partial<Record<InventorySectionName, string>>) : null;
     const changed = INVENTORY_SECTION_NAMES.filter((name) => previous?.[name] !== hashes[name]);
@@ -40,7 +47,11 @@ export function createInventoryReporter(deps: InventoryReporterDeps) {
       return [];
     }
     const sections = Object.fromEntries(changed.map((name) => [name, data[name]]));
-    deps.outbox.enqueue('inventory.report', { full: previous === null, collectedAt: started, sections }, { [HASHES_KEY]: JSON.stringify(hashes) });
+    deps.outbox.enqueue(
+      'inventory.report',
+      { full: previous === null, collectedAt: started, sections },
+      { [HASHES_KEY]: JSON.stringify(hashes) },
+    );
     deps.log.info({ sections: changed, full: previous === null, ms: now() - started }, 'inventory changes queued');
     deps.onEnqueued();
     deps.onCollected?.(data, started);

@@ -9,7 +9,10 @@ export interface InterpreterCommand {
   extension: string;
 }
 
-export function interpreterCommand(interpreter: JobInterpreter, platform: NodeJS.Platform = process.platform): InterpreterCommand | null {
+export function interpreterCommand(
+  interpreter: JobInterpreter,
+  platform: NodeJS.Platform = process.platform,
+): InterpreterCommand | null {
   const windows = platform === 'win32';
   switch (interpreter) {
     case 'sh':
@@ -17,7 +20,11 @@ export function interpreterCommand(interpreter: JobInterpreter, platform: NodeJS
     case 'bash':
       return windows ? null : { command: 'bash', args: (file) => [file], extension: '.sh' };
     case 'powershell':
-      return { command: windows ? 'powershell.exe' : 'pwsh', args: (file) => ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', file], extension: '.ps1' };
+      return {
+        command: windows ? 'powershell.exe' : 'pwsh',
+        args: (file) => ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', file],
+        extension: '.ps1',
+      };
     case 'cmd':
       return windows ? { command: 'cmd.exe', args: (file) => ['/d', '/c', file], extension: '.cmd' } : null;
     case 'python':

@@ -26,7 +26,12 @@ export interface JobRunnerDeps {
   now?: () => number;
 }
 
-const emptyStream = { text: '', bytes: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', truncated: false };
+const emptyStream = {
+  text: '',
+  bytes: 0,
+  sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  truncated: false,
+};
 
 export function createJobRunner(deps: JobRunnerDeps) {
   const now = deps.now ?? Date.now;
@@ -43,18 +48,45 @@ export function createJobRunner(deps: JobRunnerDeps) {
   };
   const refuse = (jobId: string, reason: string) => {
     deps.log.warn({ jobId, reason }, 'job refused');
-    report(jobId, { outcome: 'rejected', reason: printable(reason, 500), exitCode: null, signal: null, startedAt: null, finishedAt: now(), stdout: emptyStream, stderr: emptyStream });
+    report(jobId, {
+      outcome: 'rejected',
+      reason: printable(reason, 500),
+      exitCode: null,
+      signal: null,
+      startedAt: null,
+      finishedAt: now(),
+      stdout: emptyStream,
+      stderr: emptyStream,
+    });
   };
 
   const execute = async (message: JobRun) => {
     const { envelope } = message;
     const startedAt = now();
     // The window may have closed while the job waited for the one before it.
-    if (startedAt >= envelope.expiresAt) return refuse(envelope.jobId, `job expired at ${new Date(envelope.expiresAt).toISOString()} before its turn came`);
+    if (startedAt >= envelope.expiresAt)
+      return refuse(
+        envelope.jobId,
+        `job expired at ${new Date(envelope.expiresAt).toISOString()} before its turn came`,
+      );
     deps.sendStarted(envelope.jobId, startedAt);
     deps.log.info({ jobId: envelope.jobId, script: envelope.scriptName }, 'job started');
-    const result: ScriptOutcome = await runScript({ interpreter: envelope.interpreter, script: message.script, args: envelope.args, timeoutMs: envelope.timeoutMs, jobId: envelope.jobId }, join(deps.stateDir, 'jobs'), now);
-    report(envelope.jobId, { ...result, reason: result.reason === null ? null : printable(result.reason, 500), signal: result.signal });
+    const result: ScriptOutcome = await runScript(
+      {
+        interpreter: envelope.interpreter,
+        script: message.script,
+        args: envelope.args,
+        timeoutMs: envelope.timeoutMs,
+        jobId: envelope.jobId,
+      },
+      join(deps.stateDir, 'jobs'),
+      now,
+    );
+    report(envelope.jobId, {
+      ...result,
+      reason: result.reason === null ? null : printable(result.reason, 500),
+      signal: result.signal,
+    });
     deps.log.info({ jobId: envelope.jobId, outcome: result.outcome, exitCode: result.exitCode }, 'job finished');
     deps.afterJob();
   };
@@ -63,14 +95,28 @@ export function createJobRunner(deps: JobRunnerDeps) {
     onRun(message: JobRun): void {
       const { envelope } = message;
       if (stopped) return;
-      if (!deps.scriptsEnabled) return refuse(envelope.jobId, "running scripts is switched off in this agent's configuration (scriptsEnabled)");
-      const check = checkJob(message, { deviceId: deps.deviceId, signingPublicKey: deps.signingPublicKey, now: now(), alreadyRan: (jobId) => ran().has(jobId) });
+      if (!deps.scriptsEnabled)
+        return refuse(envelope.jobId, "running scripts is switched off in this agent's configuration (scriptsEnabled)");
+      const check = checkJob(message, {
+        deviceId: deps.deviceId,
+        signingPublicKey: deps.signingPublicKey,
+        now: now(),
+        alreadyRan: (jobId) => ran().has(jobId),
+      });
       if (!check.ok) return refuse(envelope.jobId, check.reason);
-      if (envelope.elevation && !isElevated()) return refuse(envelope.jobId, `script ${envelope.scriptName} needs elevation (root or Administrator); this agent runs without it`);
-      if (!ran().record(envelope.jobId, envelope.expiresAt)) return refuse(envelope.jobId, `job ${envelope.jobId} already ran on this device (replay)`);
+      if (envelope.elevation && !isElevated())
+        return refuse(
+          envelope.jobId,
+          `script ${envelope.scriptName} needs elevation (root or Administrator); this agent runs without it`,
+        );
+      if (!ran().record(envelope.jobId, envelope.expiresAt))
+        return refuse(envelope.jobId, `job ${envelope.jobId} already ran on this device (replay)`);
       // Guarded before chaining: a job that throws must not leave the chain rejected, which would
       // silently skip every exclusive job after it.
-      const guarded = () => execute(message).catch((error: unknown) => deps.log.error({ err: error, jobId: envelope.jobId }, 'job failed to run'));
+      const guarded = () =>
+        execute(message).catch((error: unknown) =>
+          deps.log.error({ err: error, jobId: envelope.jobId }, 'job failed to run'),
+        );
       const work = envelope.exclusive ? (exclusiveChain = exclusiveChain.then(guarded)) : guarded();
       running.add(work);
       void work.finally(() => running.delete(work));

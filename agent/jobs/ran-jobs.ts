@@ -10,7 +10,9 @@ export function openRanJobs(file: string, now: () => number = Date.now) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE IF NOT EXISTS ran_jobs (job_id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL, started_at INTEGER NOT NULL) WITHOUT ROWID');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS ran_jobs (job_id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL, started_at INTEGER NOT NULL) WITHOUT ROWID',
+  );
   const has = db.prepare('SELECT 1 FROM ran_jobs WHERE job_id = ?').pluck();
   const insert = db.prepare('INSERT OR IGNORE INTO ran_jobs (job_id, expires_at, started_at) VALUES (?, ?, ?)');
   const prune = db.prepare('DELETE FROM ran_jobs WHERE expires_at < ?');

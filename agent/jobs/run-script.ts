@@ -6,7 +6,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_JOB_OUTPUT_CHARS, type JobArgs, type JobInterpreter, type JobOutcome, type JobStream } from '../../protocol/messages/jobs.js';
+import {
+  MAX_JOB_OUTPUT_CHARS,
+  type JobArgs,
+  type JobInterpreter,
+  type JobOutcome,
+  type JobStream,
+} from '../../protocol/messages/jobs.js';
 import { scriptParamEnvName } from '../../protocol/script-header.js';
 import { interpreterCommand } from './interpreters.js';
 
@@ -30,12 +36,39 @@ export interface ScriptOutcome {
 }
 
 /** Variables a script may see from the agent's own environment; everything else is dropped. */
-const KEPT_VARIABLES = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SystemRoot', 'SYSTEMROOT', 'windir', 'WINDIR', 'ComSpec', 'COMSPEC', 'PATHEXT', 'ProgramData', 'ProgramFiles', 'ProgramFiles(x86)'];
+const KEPT_VARIABLES = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'SystemRoot',
+  'SYSTEMROOT',
+  'windir',
+  'WINDIR',
+  'ComSpec',
+  'COMSPEC',
+  'PATHEXT',
+  'ProgramData',
+  'ProgramFiles',
+  'ProgramFiles(x86)',
+];
 
-export function scriptEnvironment(args: JobArgs, workDir: string, jobId: string, from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function scriptEnvironment(
+  args: JobArgs,
+  workDir: string,
+  jobId: string,
+  from: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of KEPT_VARIABLES) if (from[name] !== undefined) env[name] = from[name]!;
-  Object.assign(env, { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TMPDIR: workDir, TEMP: workDir, TMP: workDir, HELPLINE_JOB_ID: jobId });
+  Object.assign(env, {
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    TMPDIR: workDir,
+    TEMP: workDir,
+    TMP: workDir,
+    HELPLINE_JOB_ID: jobId,
+  });
   for (const [name, value] of Object.entries(args)) env[scriptParamEnvName(name)] = value;
   return env;
 }
@@ -81,7 +114,16 @@ export async function runScript(run: ScriptRun, jobsDir: string, now: () => numb
   const empty = () => capture().result();
   const startedAt = now();
   if (!command) {
-    return { outcome: 'error', reason: `interpreter ${run.interpreter} is not available on ${process.platform}`, exitCode: null, signal: null, startedAt, finishedAt: now(), stdout: empty(), stderr: empty() };
+    return {
+      outcome: 'error',
+      reason: `interpreter ${run.interpreter} is not available on ${process.platform}`,
+      exitCode: null,
+      signal: null,
+      startedAt,
+      finishedAt: now(),
+      stdout: empty(),
+      stderr: empty(),
+    };
   }
   mkdirSync(jobsDir, { recursive: true, mode: 0o700 });
   const workDir = mkdtempSync(join(jobsDir, 'run-'));
@@ -91,7 +133,13 @@ export async function runScript(run: ScriptRun, jobsDir: string, now: () => numb
   const stderr = capture();
   try {
     return await new Promise<ScriptOutcome>((resolve) => {
-      const child = spawn(command.command, command.args(file), { cwd: workDir, env: scriptEnvironment(run.args, workDir, run.jobId), detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      const child = spawn(command.command, command.args(file), {
+        cwd: workDir,
+        env: scriptEnvironment(run.args, workDir, run.jobId),
+        detached: process.platform !== 'win32',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
       let timedOut = false;
       let spawnError: Error | null = null;
       const timer = setTimeout(() => {
@@ -109,9 +157,26 @@ export async function runScript(run: ScriptRun, jobsDir: string, now: () => numb
       child.on('close', (code, signal) => {
         clearTimeout(timer);
         const finishedAt = now();
-        const base = { startedAt, finishedAt, stdout: stdout.result(), stderr: stderr.result(), exitCode: code, signal: signal ?? null };
-        if (spawnError) return resolve({ ...base, outcome: 'error', reason: `could not start ${command.command}: ${spawnError.message}`.slice(0, 500) });
-        if (timedOut) return resolve({ ...base, outcome: 'timed_out', reason: `killed after the ${Math.round(run.timeoutMs / 1000)} s timeout` });
+        const base = {
+          startedAt,
+          finishedAt,
+          stdout: stdout.result(),
+          stderr: stderr.result(),
+          exitCode: code,
+          signal: signal ?? null,
+        };
+        if (spawnError)
+          return resolve({
+            ...base,
+            outcome: 'error',
+            reason: `could not start ${command.command}: ${spawnError.message}`.slice(0, 500),
+          });
+        if (timedOut)
+          return resolve({
+            ...base,
+            outcome: 'timed_out',
+            reason: `killed after the ${Math.round(run.timeoutMs / 1000)} s timeout`,
+          });
         resolve({ ...base, outcome: code === 0 ? 'succeeded' : 'failed', reason: null });
       });
     });

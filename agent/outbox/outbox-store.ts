@@ -56,14 +56,20 @@ export function openOutbox(file: string, limits: OutboxLimits, now: () => number
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
   const insert = db.prepare('INSERT INTO items (type, priority, created_at, bytes, body) VALUES (?, ?, ?, ?, ?)');
-  const pending = db.prepare('SELECT seq, type, body, created_at AS createdAt, bytes FROM items WHERE seq > ? ORDER BY seq LIMIT ?');
-  const waitingOfType = db.prepare('SELECT seq, type, body, created_at AS createdAt, bytes FROM items WHERE type = ? ORDER BY seq');
+  const pending = db.prepare(
+    'SELECT seq, type, body, created_at AS createdAt, bytes FROM items WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
+  const waitingOfType = db.prepare(
+    'SELECT seq, type, body, created_at AS createdAt, bytes FROM items WHERE type = ? ORDER BY seq',
+  );
   const remove = db.prepare('DELETE FROM items WHERE seq = ?');
   const totals = db.prepare('SELECT COUNT(*) AS count, COALESCE(SUM(bytes), 0) AS bytes FROM items');
   const oldestLeastValuable = db.prepare('SELECT seq, priority FROM items ORDER BY priority, seq LIMIT 1');
   const expired = db.prepare('SELECT seq, priority FROM items WHERE created_at < ?');
   const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const setMeta = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
 
   const counter = (name: keyof OutboxCounters) => Number(getMeta.get(`counter.${name}`) ?? 0);
   const bump = (name: keyof OutboxCounters, by = 1) => setMeta.run(`counter.${name}`, String(counter(name) + by));
@@ -99,14 +105,21 @@ export function openOutbox(file: string, limits: OutboxLimits, now: () => number
       return enqueueTx([{ type, body }], meta)[0]!;
     },
     /** Stores several items and the metadata that goes with them in one transaction. */
-    enqueueAll: (items: ReadonlyArray<OutboxEntry>, meta: Record<string, string> = {}): number[] => enqueueTx(items, meta),
+    enqueueAll: (items: ReadonlyArray<OutboxEntry>, meta: Record<string, string> = {}): number[] =>
+      enqueueTx(items, meta),
     /** Items of one type still waiting to be acknowledged (for showing what is not yet sent). */
     waiting(type: OutboxMessageType): OutboxItem[] {
-      return (waitingOfType.all(type) as Array<Omit<OutboxItem, 'body'> & { body: string }>).map((row) => ({ ...row, body: JSON.parse(row.body) as Record<string, unknown> }));
+      return (waitingOfType.all(type) as Array<Omit<OutboxItem, 'body'> & { body: string }>).map((row) => ({
+        ...row,
+        body: JSON.parse(row.body) as Record<string, unknown>,
+      }));
     },
     /** Items after `afterSeq`, oldest first. */
     pending(afterSeq = 0, limit = 100): OutboxItem[] {
-      return (pending.all(afterSeq, limit) as Array<Omit<OutboxItem, 'body'> & { body: string }>).map((row) => ({ ...row, body: JSON.parse(row.body) as Record<string, unknown> }));
+      return (pending.all(afterSeq, limit) as Array<Omit<OutboxItem, 'body'> & { body: string }>).map((row) => ({
+        ...row,
+        body: JSON.parse(row.body) as Record<string, unknown>,
+      }));
     },
     /** Deletes what the server acknowledged. Only ever called for acknowledged sequence numbers. */
     acknowledge: db.transaction((seqs: number[]) => {
@@ -120,7 +133,13 @@ export function openOutbox(file: string, limits: OutboxLimits, now: () => number
     },
     stats(): { count: number; bytes: number } & OutboxCounters {
       const { count, bytes } = totals.get() as { count: number; bytes: number };
-      return { count, bytes, droppedHealth: counter('droppedHealth'), droppedOther: counter('droppedOther'), rejected: counter('rejected') };
+      return {
+        count,
+        bytes,
+        droppedHealth: counter('droppedHealth'),
+        droppedOther: counter('droppedOther'),
+        rejected: counter('rejected'),
+      };
     },
     getMeta: (key: string) => (getMeta.get(key) as string | undefined) ?? null,
     setMeta: (key: string, value: string) => void setMeta.run(key, value),

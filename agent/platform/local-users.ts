@@ -22,10 +22,19 @@ export function parsePasswd(text: string): LocalUser[] {
 /** `Get-LocalUser | Select-Object Name,SID,Enabled | ConvertTo-Json` (an object when there is one user). */
 export function parseWindowsLocalUsers(json: string): LocalUser[] {
   const parsed = JSON.parse(json || '[]') as unknown;
-  const rows = (Array.isArray(parsed) ? parsed : [parsed]) as Array<{ Name?: string; SID?: string | { Value?: string }; Enabled?: boolean }>;
+  const rows = (Array.isArray(parsed) ? parsed : [parsed]) as Array<{
+    Name?: string;
+    SID?: string | { Value?: string };
+    Enabled?: boolean;
+  }>;
   return rows
     .filter((row) => row.Name && row.Enabled !== false)
-    .map((row) => ({ name: row.Name!, uid: typeof row.SID === 'string' ? row.SID : (row.SID?.Value ?? null), home: '', shell: '' }))
+    .map((row) => ({
+      name: row.Name!,
+      uid: typeof row.SID === 'string' ? row.SID : (row.SID?.Value ?? null),
+      home: '',
+      shell: '',
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

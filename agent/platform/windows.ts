@@ -12,19 +12,30 @@ export function parseMachineGuid(regOutput: string): string | null {
   return match ? match[1]! : null;
 }
 
-export function createWindowsPlatform(options: { programData?: string; run?: (file: string, args: string[]) => string } = {}): Platform {
+export function createWindowsPlatform(
+  options: { programData?: string; run?: (file: string, args: string[]) => string } = {},
+): Platform {
   const run = options.run ?? ((file, args) => execFileSync(file, args, { encoding: 'utf8', windowsHide: true }));
   return {
     id: 'win32',
     defaultStateDir: () => join(options.programData ?? 'C:\\ProgramData', 'Helpline', 'agent'),
     machineId() {
-      const guid = parseMachineGuid(run('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Cryptography', '/v', 'MachineGuid']));
+      const guid = parseMachineGuid(
+        run('reg', ['query', 'HKLM\\SOFTWARE\\Microsoft\\Cryptography', '/v', 'MachineGuid']),
+      );
       if (!guid) throw new Error('could not read MachineGuid from the registry');
       return hashMachineId(guid);
     },
     listSoftware: () => collectWindowsSoftware(),
     listServices: () => collectWindowsServices(),
     localUsers: async () =>
-      parseWindowsLocalUsers(run('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', 'Get-LocalUser | Select-Object Name,SID,Enabled | ConvertTo-Json -Compress'])),
+      parseWindowsLocalUsers(
+        run('powershell.exe', [
+          '-NoProfile',
+          '-NonInteractive',
+          '-Command',
+          'Get-LocalUser | Select-Object Name,SID,Enabled | ConvertTo-Json -Compress',
+        ]),
+      ),
   };
 }

@@ -6,11 +6,7 @@ import type { CliIo } from '../../protocol/cli-output.js';
 
 const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
-export function consentCommands<T>(
-  y: Argv<T>,
-  withState: <U>(y: Argv<U>) => Argv<U & { state: string }>,
-  io: CliIo,
-) {
+export function consentCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Argv<U & { state: string }>, io: CliIo) {
   return y.command('consent', 'answer a request for a remote shell on this PC: list, accept ID, deny ID', (group) =>
     group
       .command(

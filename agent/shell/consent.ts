@@ -15,8 +15,14 @@ export interface ConsentRequest {
 const dirOf = (stateDir: string) => join(stateDir, 'consent');
 const POLL_MS = 200;
 
-export function recordNotice(stateDir: string, notice: { technician: string; what: string; sessionId: string }, now = Date.now()): void {
-  appendFileSync(join(stateDir, 'notices.jsonl'), JSON.stringify({ at: now, kind: 'remote-shell', ...notice }) + '\n', { mode: 0o600 });
+export function recordNotice(
+  stateDir: string,
+  notice: { technician: string; what: string; sessionId: string },
+  now = Date.now(),
+): void {
+  appendFileSync(join(stateDir, 'notices.jsonl'), JSON.stringify({ at: now, kind: 'remote-shell', ...notice }) + '\n', {
+    mode: 0o600,
+  });
 }
 
 export function pendingConsents(stateDir: string): ConsentRequest[] {
@@ -35,13 +41,18 @@ export function pendingConsents(stateDir: string): ConsentRequest[] {
 
 /** The employee's answer; false when there is no such pending request. */
 export function answerConsent(stateDir: string, sessionId: string, accept: boolean): boolean {
-  if (!/^sh_[a-z0-9]{16,40}$/.test(sessionId) || !existsSync(join(dirOf(stateDir), `${sessionId}.request.json`))) return false;
+  if (!/^sh_[a-z0-9]{16,40}$/.test(sessionId) || !existsSync(join(dirOf(stateDir), `${sessionId}.request.json`)))
+    return false;
   writeFileSync(join(dirOf(stateDir), `${sessionId}.answer`), accept ? 'accept' : 'deny', { mode: 0o600 });
   return true;
 }
 
 /** Asks and waits; resolves true only on an explicit accept within the time limit. */
-export function askConsent(stateDir: string, request: ConsentRequest, timeoutMs = SHELL_CONSENT_TIMEOUT_MS): { answer: Promise<boolean>; cancel: () => void } {
+export function askConsent(
+  stateDir: string,
+  request: ConsentRequest,
+  timeoutMs = SHELL_CONSENT_TIMEOUT_MS,
+): { answer: Promise<boolean>; cancel: () => void } {
   const dir = dirOf(stateDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const requestFile = join(dir, `${request.sessionId}.request.json`);

@@ -3,7 +3,13 @@
 // memory. It ends on the shell's own exit, on close, when idle too long or past its maximum
 // length — and then the whole process group goes, so nothing is left running on the PC.
 import * as pty from 'node-pty';
-import { SHELL_CHUNK_BYTES, SHELL_MAX_SIZE, SHELL_MIN_SIZE, SHELL_OUTPUT_WINDOW, type ShellOpen } from '../../protocol/messages/shell.js';
+import {
+  SHELL_CHUNK_BYTES,
+  SHELL_MAX_SIZE,
+  SHELL_MIN_SIZE,
+  SHELL_OUTPUT_WINDOW,
+  type ShellOpen,
+} from '../../protocol/messages/shell.js';
 import { killTree } from '../jobs/run-script.js';
 import { EXIT_MARKER_PREFIX, EXIT_MARKER_SUFFIX, pickShell, type ShellProgram } from './shells.js';
 
@@ -39,17 +45,40 @@ function partialPrefixAtEnd(data: Buffer, prefix: Buffer): number {
 }
 
 const validSize = (cols: number, rows: number) =>
-  Number.isInteger(cols) && Number.isInteger(rows) && cols >= SHELL_MIN_SIZE.cols && rows >= SHELL_MIN_SIZE.rows && cols <= SHELL_MAX_SIZE.cols && rows <= SHELL_MAX_SIZE.rows;
+  Number.isInteger(cols) &&
+  Number.isInteger(rows) &&
+  cols >= SHELL_MIN_SIZE.cols &&
+  rows >= SHELL_MIN_SIZE.rows &&
+  cols <= SHELL_MAX_SIZE.cols &&
+  rows <= SHELL_MAX_SIZE.rows;
 
 /** A clean environment for the shell: what a login would give, not the agent's own settings. */
 function shellEnvironment(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const kept = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'SystemRoot', 'SYSTEMROOT', 'windir', 'ComSpec', 'PATHEXT', 'USERPROFILE', 'TEMP', 'TMP'];
+  const kept = [
+    'PATH',
+    'HOME',
+    'USER',
+    'LOGNAME',
+    'LANG',
+    'SystemRoot',
+    'SYSTEMROOT',
+    'windir',
+    'ComSpec',
+    'PATHEXT',
+    'USERPROFILE',
+    'TEMP',
+    'TMP',
+  ];
   const env: Record<string, string> = { TERM: 'xterm-256color' };
   for (const name of kept) if (from[name] !== undefined) env[name] = from[name]!;
   return env;
 }
 
-export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, options: { shells?: ShellProgram[]; cwd?: string; runAs?: { uid: number; gid: number } } = {}): ShellSession | { refused: string } {
+export function startShellSession(
+  open: ShellOpen,
+  hooks: ShellSessionHooks,
+  options: { shells?: ShellProgram[]; cwd?: string; runAs?: { uid: number; gid: number } } = {},
+): ShellSession | { refused: string } {
   if (!validSize(open.cols, open.rows)) return { refused: `terminal size ${open.cols}×${open.rows} is out of bounds` };
   const shell = pickShell(open.shell, options.shells);
   if ('refused' in shell) return shell;
@@ -79,10 +108,16 @@ export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, opt
   let held: Buffer = Buffer.alloc(0);
   const touch = () => {
     if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => close(`idle for ${Math.round(open.idleTimeoutMs / 60_000)} min without input or output`), open.idleTimeoutMs);
+    idleTimer = setTimeout(
+      () => close(`idle for ${Math.round(open.idleTimeoutMs / 60_000)} min without input or output`),
+      open.idleTimeoutMs,
+    );
     idleTimer.unref();
   };
-  const longest = setTimeout(() => close(`reached the maximum session length of ${Math.round(open.maxDurationMs / 60_000)} min`), open.maxDurationMs);
+  const longest = setTimeout(
+    () => close(`reached the maximum session length of ${Math.round(open.maxDurationMs / 60_000)} min`),
+    open.maxDurationMs,
+  );
   longest.unref();
 
   const close = (reason: string) => {
@@ -141,7 +176,8 @@ export function startShellSession(open: ShellOpen, hooks: ShellSessionHooks, opt
     // Background jobs the shell left behind go with it.
     killTree(terminal.pid);
     if (held.length) emit(held);
-    if (markedStatus !== null) return hooks.exit({ exitCode: markedStatus, signal: null, reason: null, bytesIn, bytesOut });
+    if (markedStatus !== null)
+      return hooks.exit({ exitCode: markedStatus, signal: null, reason: null, bytesIn, bytesOut });
     hooks.exit({ exitCode: endReason ? null : exitCode, signal: signal || null, reason: endReason, bytesIn, bytesOut });
   });
   touch();

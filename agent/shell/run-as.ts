@@ -3,9 +3,13 @@
 // instead of failing each session later.
 import { execFileSync } from 'node:child_process';
 
-export function resolveRunAs(account: string | undefined, platform: NodeJS.Platform = process.platform): { uid: number; gid: number } | undefined {
+export function resolveRunAs(
+  account: string | undefined,
+  platform: NodeJS.Platform = process.platform,
+): { uid: number; gid: number } | undefined {
   if (account === undefined) return undefined;
-  if (platform === 'win32') throw new Error('shellRunAs is for Unix-like systems; on Windows remote shells run as the agent service');
+  if (platform === 'win32')
+    throw new Error('shellRunAs is for Unix-like systems; on Windows remote shells run as the agent service');
   const id = (flag: '-u' | '-g') => {
     try {
       return Number(execFileSync('id', [flag, account], { encoding: 'utf8' }).trim());

@@ -34,7 +34,12 @@ const UNIX_SHELLS: Record<string, string[]> = {
 export function availableShells(platform: NodeJS.Platform = process.platform): ShellProgram[] {
   if (platform === 'win32') {
     return [
-      { name: 'powershell', file: 'powershell.exe', execArgs: (command) => ['-NoProfile', '-NonInteractive', '-Command', command], marksExit: false },
+      {
+        name: 'powershell',
+        file: 'powershell.exe',
+        execArgs: (command) => ['-NoProfile', '-NonInteractive', '-Command', command],
+        marksExit: false,
+      },
       { name: 'cmd', file: 'cmd.exe', execArgs: (command) => ['/d', '/c', command], marksExit: false },
     ];
   }
@@ -46,6 +51,13 @@ export function availableShells(platform: NodeJS.Platform = process.platform): S
 
 /** The named shell, or the platform's default (bash where there is one, else sh; PowerShell on Windows). */
 export function pickShell(name: string | undefined, shells = availableShells()): ShellProgram | { refused: string } {
-  if (name === undefined) return shells.find((shell) => shell.name === 'bash') ?? shells[0] ?? { refused: 'no shell is available on this PC' };
-  return shells.find((shell) => shell.name === name) ?? { refused: `shell "${name}" is not allowed here; allowed: ${shells.map((shell) => shell.name).join(', ') || 'none'}` };
+  if (name === undefined)
+    return (
+      shells.find((shell) => shell.name === 'bash') ?? shells[0] ?? { refused: 'no shell is available on this PC' }
+    );
+  return (
+    shells.find((shell) => shell.name === name) ?? {
+      refused: `shell "${name}" is not allowed here; allowed: ${shells.map((shell) => shell.name).join(', ') || 'none'}`,
+    }
+  );
 }

@@ -48,13 +48,23 @@ function isCastHeader(value: unknown): value is CastHeader {
 export function parseCast(text: string, what: string): Cast {
   const lines = text.split('\n');
   const header = parseJsonLine(lines[0] ?? '');
-  if (!isCastHeader(header)) throw new CastFormatError(`${what} is not an asciicast v2 recording: the first line is not a version 2 header with a width and height`);
+  if (!isCastHeader(header))
+    throw new CastFormatError(
+      `${what} is not an asciicast v2 recording: the first line is not a version 2 header with a width and height`,
+    );
   const events: CastEvent[] = [];
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index]!;
     if (line.trim() === '') continue;
     const event = parseJsonLine(line);
-    const valid = Array.isArray(event) && event.length >= 3 && typeof event[0] === 'number' && Number.isFinite(event[0]) && event[0] >= 0 && typeof event[1] === 'string' && typeof event[2] === 'string';
+    const valid =
+      Array.isArray(event) &&
+      event.length >= 3 &&
+      typeof event[0] === 'number' &&
+      Number.isFinite(event[0]) &&
+      event[0] >= 0 &&
+      typeof event[1] === 'string' &&
+      typeof event[2] === 'string';
     if (!valid) throw new CastFormatError(`${what}: line ${index + 1} is not an asciicast event [seconds, code, text]`);
     events.push({ time: event[0] as number, code: event[1] as string, data: event[2] as string });
   }

@@ -25,17 +25,28 @@ function describeError(error: Error): string {
   return error.message;
 }
 
-export function buildCli(argv: string[], env: Record<string, string | undefined>, io: CliIo = processIo): Argv<GlobalArgs> {
+export function buildCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: CliIo = processIo,
+): Argv<GlobalArgs> {
   const ctx = createCliContext(env, io);
   let cli: Argv<GlobalArgs> = yargs(protectDash(argv))
     .scriptName('helpline')
     .version(HELPLINE_VERSION)
     .usage('$0 <command> [options]\n\nWork with a Helpline server from the command line.')
-    .option('server', { type: 'string', global: true, describe: 'server URL; overrides the stored one (login stores it)' })
+    .option('server', {
+      type: 'string',
+      global: true,
+      describe: 'server URL; overrides the stored one (login stores it)',
+    })
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(1, 'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, scripts, run, jobs, schedules, shell, recordings, report, users or audit')
+    .demandCommand(
+      1,
+      'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, scripts, run, jobs, schedules, shell, recordings, report, users or audit',
+    )
     .epilog(EPILOG);
   cli = registerLazyCommands(cli, ctx);
   return cli
@@ -50,6 +61,10 @@ export function buildCli(argv: string[], env: Record<string, string | undefined>
     .alias('help', 'h');
 }
 
-export async function runCli(argv: string[] = hideBin(process.argv), env: Record<string, string | undefined> = process.env, io: CliIo = processIo): Promise<void> {
+export async function runCli(
+  argv: string[] = hideBin(process.argv),
+  env: Record<string, string | undefined> = process.env,
+  io: CliIo = processIo,
+): Promise<void> {
   await buildCli(argv, env, io).parseAsync();
 }

@@ -40,11 +40,13 @@ export function readCliConfig(path: string): CliConfig | null {
 }
 
 function describeProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object {server, token, user}';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'expected an object {server, token, user}';
   const record = value as Record<string, unknown>;
   if (typeof record.server !== 'string') return '"server" must be a URL string';
   for (const key of ['token', 'user'] as const) {
-    if (record[key] !== undefined && record[key] !== null && typeof record[key] !== 'string') return `"${key}" must be a string or null`;
+    if (record[key] !== undefined && record[key] !== null && typeof record[key] !== 'string')
+      return `"${key}" must be a string or null`;
   }
   return null;
 }
@@ -70,7 +72,9 @@ export function normalizeServerUrl(text: string, where = '--server'): string {
   } catch {
     throw new UsageError(`${where} must be a URL like https://helpline.example.com, not "${text}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${where} must be an http:// or https:// URL, not "${text}"`);
-  if (url.username || url.password || url.search || url.hash) throw new UsageError(`${where} must not contain credentials, a query or a fragment: "${text}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${where} must be an http:// or https:// URL, not "${text}"`);
+  if (url.username || url.password || url.search || url.hash)
+    throw new UsageError(`${where} must not contain credentials, a query or a fragment: "${text}"`);
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

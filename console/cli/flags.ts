@@ -11,7 +11,10 @@ const MAX_TTL_MS = 90 * 86_400_000;
 export function ttlSeconds(text: string): number {
   const ms = parseDuration(text);
   if (ms === null) throw new UsageError(`--ttl takes a duration like 30m, 12h or 7d, not "${text}"`);
-  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS) throw new UsageError(`--ttl must be between ${formatDuration(MIN_TTL_MS)} and ${formatDuration(MAX_TTL_MS)}, not ${text}`);
+  if (ms < MIN_TTL_MS || ms > MAX_TTL_MS)
+    throw new UsageError(
+      `--ttl must be between ${formatDuration(MIN_TTL_MS)} and ${formatDuration(MAX_TTL_MS)}, not ${text}`,
+    );
   return Math.ceil(ms / 1000);
 }
 
@@ -19,14 +22,16 @@ export function ttlSeconds(text: string): number {
 export function positiveInteger(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number of 1 or more, not "${text}"`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new UsageError(`${flag} takes a whole number of 1 or more, not "${text}"`);
   return value;
 }
 
 /** A ticket id as typed: "12" or "#12". */
 export function ticketId(text: string): number {
   const value = /^\s*#?\d+\s*$/.test(text) ? Number(text.trim().replace(/^#/, '')) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`a ticket id is a number like 12 or #12, not "${clean(text)}"`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new UsageError(`a ticket id is a number like 12 or #12, not "${clean(text)}"`);
   return value;
 }
 
@@ -50,10 +55,15 @@ export async function readStandardInput(stdin: AsyncIterable<string | Buffer> = 
 }
 
 /** A text argument (reply, note, reason, ...) as typed, or standard input when given as "-". */
-export async function textValue(name: string, value: string, stdin: AsyncIterable<string | Buffer> = process.stdin): Promise<string> {
+export async function textValue(
+  name: string,
+  value: string,
+  stdin: AsyncIterable<string | Buffer> = process.stdin,
+): Promise<string> {
   const fromStdin = value === '-' || value === STDIN_ARG;
   let text = value;
   if (fromStdin) text = (await readStandardInput(stdin)).toString('utf8').replace(/(\r?\n)+$/, '');
-  if (text.trim() === '') throw new UsageError(fromStdin ? `${name} was "-", but standard input was empty` : `${name} is empty`);
+  if (text.trim() === '')
+    throw new UsageError(fromStdin ? `${name} was "-", but standard input was empty` : `${name} is empty`);
   return text;
 }

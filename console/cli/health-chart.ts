@@ -35,7 +35,8 @@ interface Series {
   last: number;
 }
 
-const present = (values: Array<number | null>): number[] => values.filter((value): value is number => value !== null && Number.isFinite(value));
+const present = (values: Array<number | null>): number[] =>
+  values.filter((value): value is number => value !== null && Number.isFinite(value));
 const mean = (values: number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 function rawSeries(view: HealthSeriesView, metric: HealthMetric): Series | null {
@@ -43,11 +44,19 @@ function rawSeries(view: HealthSeriesView, metric: HealthMetric): Series | null 
   const points = samples.map((sample) => sampleMetrics(sample)[metric]);
   const values = present(points);
   if (values.length === 0) return null;
-  return { points, min: Math.min(...values), avg: mean(values), max: Math.max(...values), last: values[values.length - 1]! };
+  return {
+    points,
+    min: Math.min(...values),
+    avg: mean(values),
+    max: Math.max(...values),
+    last: values[values.length - 1]!,
+  };
 }
 
 function hourlySeries(view: HealthSeriesView, metric: HealthMetric): Series | null {
-  const hours = [...view.hourly].sort((a, b) => Date.parse(a.hour) - Date.parse(b.hour)).map((entry) => entry.metrics[metric] ?? null);
+  const hours = [...view.hourly]
+    .sort((a, b) => Date.parse(a.hour) - Date.parse(b.hour))
+    .map((entry) => entry.metrics[metric] ?? null);
   const stats = hours.filter((entry) => entry !== null);
   if (stats.length === 0) return null;
   const averages = stats.map((entry) => entry.avg);
@@ -65,8 +74,13 @@ export function healthChart(view: HealthSeriesView, width = CHART_WIDTH): string
   const hourly = view.resolution === 'hourly';
   const count = hourly ? view.hourly.length : view.raw.length;
   const range = `from ${localTime(view.from)} to ${localTime(view.to)} (local time)`;
-  if (count === 0) return [`No health samples from ${clean(view.deviceId)} between ${localTime(view.from)} and ${localTime(view.to)} (local time).`];
-  const what = hourly ? `${count} hourly average${count === 1 ? '' : 's'}` : `${count} raw sample${count === 1 ? '' : 's'}`;
+  if (count === 0)
+    return [
+      `No health samples from ${clean(view.deviceId)} between ${localTime(view.from)} and ${localTime(view.to)} (local time).`,
+    ];
+  const what = hourly
+    ? `${count} hourly average${count === 1 ? '' : 's'}`
+    : `${count} raw sample${count === 1 ? '' : 's'}`;
   const rows = METRICS.flatMap((style) => {
     const series = hourly ? hourlySeries(view, style.metric) : rawSeries(view, style.metric);
     if (!series) return [];

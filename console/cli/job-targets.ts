@@ -12,7 +12,10 @@ export function parseJobArgs(given: readonly string[] | undefined): Record<strin
     const at = text.indexOf('=');
     const name = at < 0 ? '' : text.slice(0, at);
     if (at < 0 || name === '') throw new UsageError(`--arg takes NAME=VALUE, like --arg days=7, not "${clean(text)}"`);
-    if (!SCRIPT_PARAM_NAME_PATTERN.test(name)) throw new UsageError(`--arg ${clean(name)}: a parameter name is lower case letters, digits and "_", starting with a letter`);
+    if (!SCRIPT_PARAM_NAME_PATTERN.test(name))
+      throw new UsageError(
+        `--arg ${clean(name)}: a parameter name is lower case letters, digits and "_", starting with a letter`,
+      );
     if (Object.hasOwn(args, name)) throw new UsageError(`--arg ${clean(name)} is given twice`);
     args[name] = text.slice(at + 1);
   }

@@ -27,7 +27,10 @@ export function timeWithRelative(iso: string | null, now = Date.now()): string {
   if (iso === null) return 'never';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${relativeTime(iso, now)})`;
+  return `${date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')} (${relativeTime(iso, now)})`;
 }
 
 /** "2025-01-31 15:05:09" in the technician's own time zone; the text itself when it is no date. */

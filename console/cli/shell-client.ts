@@ -65,7 +65,10 @@ const MAX_REFUSAL_BYTES = 64 * 1024;
 /** A terminal size within what the agent accepts: a huge window is clamped, never refused. */
 export function clampSize(cols: number, rows: number): { cols: number; rows: number } {
   const within = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.floor(value) || min));
-  return { cols: within(cols, SHELL_MIN_SIZE.cols, SHELL_MAX_SIZE.cols), rows: within(rows, SHELL_MIN_SIZE.rows, SHELL_MAX_SIZE.rows) };
+  return {
+    cols: within(cols, SHELL_MIN_SIZE.cols, SHELL_MAX_SIZE.cols),
+    rows: within(rows, SHELL_MIN_SIZE.rows, SHELL_MAX_SIZE.rows),
+  };
 }
 
 export function shellUrl(request: ShellRequest): string {
@@ -129,7 +132,8 @@ export function openShell(request: ShellRequest, handlers: ShellHandlers): Shell
   ws.on('error', (error: Error & { code?: string }) => settle(unreachable(request.server, error)));
   ws.on('message', (data, isBinary) => {
     const frame = isBinary ? null : parseFrame(frameText(data));
-    if (frame === null) return settle(new Error('the server sent a frame this CLI cannot read; is the CLI older than the server?'));
+    if (frame === null)
+      return settle(new Error('the server sent a frame this CLI cannot read; is the CLI older than the server?'));
     switch (frame.type) {
       case 'waiting':
         return handlers.waiting?.(frame.message);
@@ -168,7 +172,8 @@ export function openShell(request: ShellRequest, handlers: ShellHandlers): Shell
   return {
     done,
     input(bytes) {
-      for (let at = 0; at < bytes.length; at += SHELL_CHUNK_BYTES) send({ type: 'input', data: bytes.subarray(at, at + SHELL_CHUNK_BYTES).toString('base64url') });
+      for (let at = 0; at < bytes.length; at += SHELL_CHUNK_BYTES)
+        send({ type: 'input', data: bytes.subarray(at, at + SHELL_CHUNK_BYTES).toString('base64url') });
     },
     resize(cols, rows) {
       const size = clampSize(cols, rows);
@@ -203,16 +208,27 @@ async function readRefusal(server: string, res: IncomingMessage): Promise<Error>
   }
   const body = errorBody(text);
   if (body === null) {
-    return new ApiRequestError(`${server} answered HTTP ${status} to the shell request without a Helpline error body; does it have remote shells?`, 'unexpected_response', status);
+    return new ApiRequestError(
+      `${server} answered HTTP ${status} to the shell request without a Helpline error body; does it have remote shells?`,
+      'unexpected_response',
+      status,
+    );
   }
-  if (status === 401) return new ApiRequestError(`your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`, codeOf(body.code), status);
+  if (status === 401)
+    return new ApiRequestError(
+      `your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`,
+      codeOf(body.code),
+      status,
+    );
   return new ApiRequestError(body.message, codeOf(body.code), status);
 }
 
 function errorBody(text: string): { code: string; message: string } | null {
   try {
     const body = JSON.parse(text) as { code?: unknown; message?: unknown } | null;
-    return typeof body?.code === 'string' && typeof body.message === 'string' ? { code: body.code, message: body.message } : null;
+    return typeof body?.code === 'string' && typeof body.message === 'string'
+      ? { code: body.code, message: body.message }
+      : null;
   } catch {
     return null;
   }

@@ -22,7 +22,8 @@ function aligned(fields: Array<[string, string]>): string[] {
 }
 
 /** "firefox (pid 4242): CPU 12 %, memory 512 MB". */
-const processLine = (process: Process): string => `${clean(process.name)} (pid ${process.pid}): CPU ${pct(process.cpuPct)}, memory ${formatBytes(process.memBytes)}`;
+const processLine = (process: Process): string =>
+  `${clean(process.name)} (pid ${process.pid}): CPU ${pct(process.cpuPct)}, memory ${formatBytes(process.memBytes)}`;
 
 function processSection(title: string, processes: readonly Process[]): string[] {
   if (processes.length === 0) return [`${title} none`];
@@ -32,9 +33,17 @@ function processSection(title: string, processes: readonly Process[]): string[] 
 function healthLines(health: HealthSample | null): string[] {
   if (health === null) return ['Health: no sample had arrived yet'];
   const memory = `memory ${pct(health.memUsedPct)} (${formatBytes(health.memUsedBytes)} used)`;
-  const facts = [`CPU ${pct(health.cpuPct)}`, memory, `up ${formatDuration(health.uptimeSec * 1000)}`, `${health.processCount} processes`];
-  if (health.battery !== null) facts.push(`battery ${pct(health.battery.percent)}${health.battery.charging ? ' (charging)' : ''}`);
-  const filesystems = health.filesystems.map((fs) => `${INDENT}${clean(fs.mount)} ${pct(fs.usedPct)} of ${formatBytes(fs.sizeBytes)}`);
+  const facts = [
+    `CPU ${pct(health.cpuPct)}`,
+    memory,
+    `up ${formatDuration(health.uptimeSec * 1000)}`,
+    `${health.processCount} processes`,
+  ];
+  if (health.battery !== null)
+    facts.push(`battery ${pct(health.battery.percent)}${health.battery.charging ? ' (charging)' : ''}`);
+  const filesystems = health.filesystems.map(
+    (fs) => `${INDENT}${clean(fs.mount)} ${pct(fs.usedPct)} of ${formatBytes(fs.sizeBytes)}`,
+  );
   return [
     `Health (measured ${localTime(health.at)}): ${facts.join(', ')}`,
     ...(filesystems.length === 0 ? ['File systems: none reported'] : ['File systems:', ...filesystems]),
@@ -47,10 +56,15 @@ function healthLines(health: HealthSample | null): string[] {
 export function snapshotLines(snapshot: TicketSnapshot): string[] {
   const { device } = snapshot;
   const about: Array<[string, string]> = [
-    ['device', `${clean(device.name)} (${clean(device.id)}), group ${clean(device.group)}, agent ${clean(device.agentVersion)}`],
+    [
+      'device',
+      `${clean(device.name)} (${clean(device.id)}), group ${clean(device.group)}, agent ${clean(device.agentVersion)}`,
+    ],
     ...Object.entries(snapshot.summary).map(([label, value]): [string, string] => [clean(label), clean(value)]),
   ];
-  const changes = snapshot.recentChanges.slice(-RECENT_CHANGES).map((change) => `${INDENT}${localTime(change.at)}  ${clean(change.text)}`);
+  const changes = snapshot.recentChanges
+    .slice(-RECENT_CHANGES)
+    .map((change) => `${INDENT}${localTime(change.at)}  ${clean(change.text)}`);
   const body = [
     ...aligned(about),
     ...healthLines(snapshot.health),

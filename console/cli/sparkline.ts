@@ -11,7 +11,9 @@ export function resample(values: ReadonlyArray<number | null>, width: number): A
   for (let column = 0; column < columns; column++) {
     const start = Math.floor((column * values.length) / columns);
     const end = Math.floor(((column + 1) * values.length) / columns);
-    const present = values.slice(start, end).filter((value): value is number => value !== null && Number.isFinite(value));
+    const present = values
+      .slice(start, end)
+      .filter((value): value is number => value !== null && Number.isFinite(value));
     out.push(present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length);
   }
   return out;

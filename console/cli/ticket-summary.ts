@@ -32,7 +32,12 @@ export function textLines(text: string): string[] {
 const when = (iso: string): string => `${localTime(iso)} (${relativeTime(iso)})`;
 
 export function ticketFields(ticket: TicketView): Field[] {
-  const device = ticket.deviceId === null ? null : ticket.deviceName === null ? ticket.deviceId : `${ticket.deviceName} (${ticket.deviceId})`;
+  const device =
+    ticket.deviceId === null
+      ? null
+      : ticket.deviceName === null
+        ? ticket.deviceId
+        : `${ticket.deviceName} (${ticket.deviceId})`;
   const fields: Field[] = [
     ['ticket', `#${ticket.id}`],
     ['subject', ticket.subject],
@@ -51,8 +56,16 @@ export function ticketFields(ticket: TicketView): Field[] {
   if (ticket.resolvedAt !== null) fields.push(['resolved', when(ticket.resolvedAt)]);
   if (ticket.closedAt !== null) fields.push(['closed', when(ticket.closedAt)]);
   if (ticket.resolution !== null) fields.push(['resolution', ticket.resolution.replace(/\r?\n/g, ' ')]);
-  for (const [label, timer] of [['SLA first response', ticket.sla.firstResponse], ['SLA resolution', ticket.sla.resolution]] as const) {
-    const left = timer.state === 'met' ? 'met' : timer.leftMinutes >= 0 ? `${timer.leftMinutes} business min left` : `${-timer.leftMinutes} business min over`;
+  for (const [label, timer] of [
+    ['SLA first response', ticket.sla.firstResponse],
+    ['SLA resolution', ticket.sla.resolution],
+  ] as const) {
+    const left =
+      timer.state === 'met'
+        ? 'met'
+        : timer.leftMinutes >= 0
+          ? `${timer.leftMinutes} business min left`
+          : `${-timer.leftMinutes} business min over`;
     fields.push([label, `${timer.state}, due ${when(timer.deadlineAt)} (${left})`]);
   }
   return fields;

@@ -14,7 +14,8 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
 /** Why a file name is refused, or null when it is fine. The server and the CLI both ask. */
 export function fileNameProblem(name: string): string | null {
   if (name.trim() === '') return 'the file name is empty';
-  if (name.length > ATTACHMENT_NAME_MAX_CHARS) return `the file name is ${name.length} characters long; at most ${ATTACHMENT_NAME_MAX_CHARS} are allowed`;
+  if (name.length > ATTACHMENT_NAME_MAX_CHARS)
+    return `the file name is ${name.length} characters long; at most ${ATTACHMENT_NAME_MAX_CHARS} are allowed`;
   if (/[/\\]/.test(name)) return 'the file name must not contain "/" or "\\"; send the bare name, without any folder';
   if (/^\.+$/.test(name.trim())) return `the file name "${name}" is not a file name`;
   if (CONTROL.test(name)) return 'the file name contains control characters (such as a newline or tab)';
@@ -22,7 +23,10 @@ export function fileNameProblem(name: string): string | null {
   return null;
 }
 
-export const AttachmentId = Type.String({ pattern: ATTACHMENT_ID_PATTERN, description: 'attachment id, like att_0123456789abcdef01234567' });
+export const AttachmentId = Type.String({
+  pattern: ATTACHMENT_ID_PATTERN,
+  description: 'attachment id, like att_0123456789abcdef01234567',
+});
 export const AttachmentIdParams = Type.Object({ id: AttachmentId }, { additionalProperties: false });
 
 export const AttachmentUploadQuery = Type.Object(
@@ -49,4 +53,3 @@ export const AttachmentView = Type.Object({
   at: Type.String({ format: 'date-time' }),
 });
 export type AttachmentView = Static<typeof AttachmentView>;
-

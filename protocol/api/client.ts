@@ -37,7 +37,12 @@ export function createApiClient(options: ApiClientOptions) {
         headers['content-type'] = 'application/json';
       }
     }
-    const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers, body, signal: AbortSignal.timeout(timeoutMs) };
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: spec.method,
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    };
     // A streamed body needs half-duplex (fetch's rule in Node and in browsers).
     if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) init.duplex = 'half';
     let response: Response;
@@ -57,7 +62,11 @@ export function createApiClient(options: ApiClientOptions) {
     if (text === '') return undefined as ResponseOf<R>;
     const parsed = parseJson(text);
     if (parsed === undefined) {
-      throw new ApiRequestError(`${server} did not answer with JSON (HTTP ${response.status}); is it a Helpline server?`, 'unexpected_response', response.status);
+      throw new ApiRequestError(
+        `${server} did not answer with JSON (HTTP ${response.status}); is it a Helpline server?`,
+        'unexpected_response',
+        response.status,
+      );
     }
     return parsed as ResponseOf<R>;
   }
@@ -71,7 +80,10 @@ export function createApiClient(options: ApiClientOptions) {
       return readAnswer(spec, await send(spec, input));
     },
     /** The same, with the success status too (201 created, 200 unchanged). */
-    async callWithStatus<R extends RouteSpec>(spec: R, ...[input]: CallArgs<R>): Promise<{ status: number; body: ResponseOf<R> }> {
+    async callWithStatus<R extends RouteSpec>(
+      spec: R,
+      ...[input]: CallArgs<R>
+    ): Promise<{ status: number; body: ResponseOf<R> }> {
       const response = await send(spec, input);
       return { status: response.status, body: await readAnswer(spec, response) };
     },
@@ -105,15 +117,25 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function errorFromResponse(server: string, response: Response, sentToken: boolean, expiredLogin?: (server: string) => string): Promise<ApiRequestError> {
+async function errorFromResponse(
+  server: string,
+  response: Response,
+  sentToken: boolean,
+  expiredLogin?: (server: string) => string,
+): Promise<ApiRequestError> {
   const status = response.status;
   const text = await response.text().catch(() => '');
   const body = text === '' ? undefined : parseJson(text);
   if (!isErrorBody(body)) {
-    return new ApiRequestError(`${server} answered HTTP ${status} without a Helpline error body; is it a Helpline server?`, 'unexpected_response', status);
+    return new ApiRequestError(
+      `${server} answered HTTP ${status} without a Helpline error body; is it a Helpline server?`,
+      'unexpected_response',
+      status,
+    );
   }
   const code = isApiErrorCode(body.code) ? body.code : 'unexpected_response';
-  if (status === 401 && sentToken && expiredLogin) return new ApiRequestError(expiredLogin(server), code, status, body.details);
+  if (status === 401 && sentToken && expiredLogin)
+    return new ApiRequestError(expiredLogin(server), code, status, body.details);
   let message = body.message;
   const retryAfter = response.headers.get('retry-after');
   if (status === 429 && retryAfter && !message.includes(retryAfter)) message += ` (retry after ${retryAfter} s)`;
@@ -129,7 +151,9 @@ function isErrorBody(body: unknown): body is { code: string; message: string; de
 function unreachable(server: string, error: unknown, timeoutMs: number): ServerUnreachableError {
   const err = error as Error & { cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-    return new ServerUnreachableError(`the server at ${server} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    return new ServerUnreachableError(
+      `the server at ${server} did not answer within ${Math.round(timeoutMs / 1000)} s`,
+    );
   }
   const cause = err.cause;
   const detail = cause?.message ?? cause?.code ?? err.message;

@@ -1,7 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { DeviceId } from '../messages/common.js';
 
-export const DeviceStatus = Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('denied'), Type.Literal('revoked')]);
+export const DeviceStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('active'),
+  Type.Literal('denied'),
+  Type.Literal('revoked'),
+]);
 
 export const DeviceView = Type.Object({
   id: DeviceId,

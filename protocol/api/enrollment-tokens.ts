@@ -28,7 +28,12 @@ export const EnrollmentTokenView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   expiresAt: Type.String({ format: 'date-time' }),
   revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  state: Type.Union([Type.Literal('active'), Type.Literal('expired'), Type.Literal('used_up'), Type.Literal('revoked')]),
+  state: Type.Union([
+    Type.Literal('active'),
+    Type.Literal('expired'),
+    Type.Literal('used_up'),
+    Type.Literal('revoked'),
+  ]),
 });
 export type EnrollmentTokenView = Static<typeof EnrollmentTokenView>;
 

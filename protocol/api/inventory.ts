@@ -46,7 +46,10 @@ export const SoftwareQuery = Type.Object(
 /** `since`: a duration back from now ("24h", "7d") or an ISO date-time. */
 export type SoftwareQuery = Static<typeof SoftwareQuery>;
 
-export const SinceQuery = Type.Object({ since: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
+export const SinceQuery = Type.Object(
+  { since: Type.Optional(Type.String({ maxLength: 40 })) },
+  { additionalProperties: false },
+);
 
 export const HealthMetricStats = Type.Object({ min: Type.Number(), avg: Type.Number(), max: Type.Number() });
 
@@ -57,7 +60,9 @@ export const HealthSeriesView = Type.Object({
   from: Type.String({ format: 'date-time' }),
   to: Type.String({ format: 'date-time' }),
   raw: Type.Array(HealthSample),
-  hourly: Type.Array(Type.Object({ hour: Type.String({ format: 'date-time' }), metrics: Type.Record(Type.String(), HealthMetricStats) })),
+  hourly: Type.Array(
+    Type.Object({ hour: Type.String({ format: 'date-time' }), metrics: Type.Record(Type.String(), HealthMetricStats) }),
+  ),
 });
 export type HealthSeriesView = Static<typeof HealthSeriesView>;
 
@@ -75,10 +80,21 @@ export function formatBytes(bytes: number): string {
 }
 
 /** One line for a change, e.g. "memory total: 16 GB → 8 GB" or "software firefox (dpkg): installed 129.0". */
-export function describeChange(change: { section: string; kind: string; item: string | null; field: string | null; oldValue: string | null; newValue: string | null }): string {
+export function describeChange(change: {
+  section: string;
+  kind: string;
+  item: string | null;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}): string {
   const subject = [change.section, change.item].filter(Boolean).join(' ');
-  const value = (text: string | null) => (text !== null && change.field && SIZE_FIELDS.test(change.field) && /^\d+$/.test(text) ? formatBytes(Number(text)) : (text ?? '—'));
-  if (change.kind === 'added') return `${subject}: ${change.section === 'software' ? 'installed' : 'added'}${change.newValue ? ` ${change.newValue}` : ''}`;
+  const value = (text: string | null) =>
+    text !== null && change.field && SIZE_FIELDS.test(change.field) && /^\d+$/.test(text)
+      ? formatBytes(Number(text))
+      : (text ?? '—');
+  if (change.kind === 'added')
+    return `${subject}: ${change.section === 'software' ? 'installed' : 'added'}${change.newValue ? ` ${change.newValue}` : ''}`;
   if (change.kind === 'removed') return `${subject}: removed${change.oldValue ? ` (was ${change.oldValue})` : ''}`;
   return `${subject}${change.field ? ` ${change.field}` : ''}: ${value(change.oldValue)} → ${value(change.newValue)}`;
 }

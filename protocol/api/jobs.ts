@@ -17,7 +17,14 @@ const JobStatusSchema = Type.Union([
   Type.Literal('expired'),
 ]);
 export type JobStatus = Static<typeof JobStatusSchema>;
-export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'timed_out', 'rejected', 'error', 'expired'];
+export const FINISHED_JOB_STATUSES: readonly JobStatus[] = [
+  'succeeded',
+  'failed',
+  'timed_out',
+  'rejected',
+  'error',
+  'expired',
+];
 
 export const RunRequest = Type.Object(
   {
@@ -38,7 +45,16 @@ export type RunRequest = Static<typeof RunRequest>;
 
 /** Jobs signed with a key kept off the server (`helpline run --signing-key FILE`). */
 export const SignedJobsRequest = Type.Object(
-  { runId: Type.String({ pattern: '^run_[a-z0-9]{16,40}$' }), jobs: Type.Array(Type.Object({ envelope: JobEnvelope, signature: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 10_000 }) },
+  {
+    runId: Type.String({ pattern: '^run_[a-z0-9]{16,40}$' }),
+    jobs: Type.Array(
+      Type.Object(
+        { envelope: JobEnvelope, signature: Type.String({ maxLength: 100 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 10_000 },
+    ),
+  },
   { additionalProperties: false },
 );
 export type SignedJobsRequest = Static<typeof SignedJobsRequest>;
@@ -48,7 +64,12 @@ export type PreparedRun = Static<typeof PreparedRun>;
 
 const Iso = Type.String({ format: 'date-time' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
-const StreamView = Type.Object({ text: Type.String(), bytes: Type.Integer(), sha256: Type.String(), truncated: Type.Boolean() });
+const StreamView = Type.Object({
+  text: Type.String(),
+  bytes: Type.Integer(),
+  sha256: Type.String(),
+  truncated: Type.Boolean(),
+});
 
 export const JobView = Type.Object({
   id: JobId,

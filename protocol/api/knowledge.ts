@@ -17,14 +17,28 @@ export const KbTitle = Type.Intersect([PrintableText(KB_TITLE_MAX_CHARS), Type.S
   description: `one line, up to ${KB_TITLE_MAX_CHARS} printable characters`,
 });
 /** The length limit counts UTF-8 bytes, so the service checks it, with a message saying the size. */
-export const KbBody = Type.String({ minLength: 1, description: `Markdown source, up to ${KB_BODY_MAX_BYTES / 1024} KB of UTF-8; stored verbatim` });
-export const KbCategory = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9 _./-]*$', description: 'lower case, like "printer" or "network/vpn"' });
+export const KbBody = Type.String({
+  minLength: 1,
+  description: `Markdown source, up to ${KB_BODY_MAX_BYTES / 1024} KB of UTF-8; stored verbatim`,
+});
+export const KbCategory = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[a-z0-9][a-z0-9 _./-]*$',
+  description: 'lower case, like "printer" or "network/vpn"',
+});
 
-export const KbArticleRequest = Type.Object({ title: KbTitle, body: KbBody, category: KbCategory }, { additionalProperties: false });
+export const KbArticleRequest = Type.Object(
+  { title: KbTitle, body: KbBody, category: KbCategory },
+  { additionalProperties: false },
+);
 export type KbArticleRequest = Static<typeof KbArticleRequest>;
 
 /** Optional overrides when a resolved ticket becomes an article (default: its subject and category). */
-export const KbFromTicketRequest = Type.Object({ title: Type.Optional(KbTitle), category: Type.Optional(KbCategory) }, { additionalProperties: false });
+export const KbFromTicketRequest = Type.Object(
+  { title: Type.Optional(KbTitle), category: Type.Optional(KbCategory) },
+  { additionalProperties: false },
+);
 export type KbFromTicketRequest = Static<typeof KbFromTicketRequest>;
 
 export const KbLinkRequest = Type.Object({ articleId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
@@ -32,7 +46,12 @@ export type KbLinkRequest = Static<typeof KbLinkRequest>;
 
 export const KbSearchQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: KB_QUERY_MAX_CHARS, description: 'words to find in titles and bodies; empty lists the most recently updated' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: KB_QUERY_MAX_CHARS,
+        description: 'words to find in titles and bodies; empty lists the most recently updated',
+      }),
+    ),
     category: Type.Optional(KbCategory),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },

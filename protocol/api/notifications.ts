@@ -3,7 +3,14 @@
 import { Type, type Static } from 'typebox';
 import { Name, SupportLine } from './common.js';
 
-export const TICKET_EVENT_KINDS = ['ticket.created', 'ticket.assigned', 'ticket.escalated', 'sla.warning', 'sla.breach', 'ticket.resolved'] as const;
+export const TICKET_EVENT_KINDS = [
+  'ticket.created',
+  'ticket.assigned',
+  'ticket.escalated',
+  'sla.warning',
+  'sla.breach',
+  'ticket.resolved',
+] as const;
 export const TicketEventKind = Type.Union([
   Type.Literal('ticket.created'),
   Type.Literal('ticket.assigned'),
@@ -44,7 +51,11 @@ export const NotificationChannel = Type.Union([Type.Literal('email'), Type.Liter
 export type NotificationChannel = Static<typeof NotificationChannel>;
 
 /** One address, no display name and no list: nothing that could add a second recipient or a header. */
-export const EmailAddress = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@<>()\\[\\]",;:\\\\]+@[^\\s@<>()\\[\\]",;:\\\\]+\\.[^\\s@<>()\\[\\]",;:\\\\]+$' });
+export const EmailAddress = Type.String({
+  minLength: 3,
+  maxLength: 254,
+  pattern: '^[^\\s@<>()\\[\\]",;:\\\\]+@[^\\s@<>()\\[\\]",;:\\\\]+\\.[^\\s@<>()\\[\\]",;:\\\\]+$',
+});
 export const WebhookUrl = Type.String({ minLength: 8, maxLength: 2048, pattern: '^https?://[^\\s]+$' });
 
 const Kinds = Type.Array(TicketEventKind, { minItems: 1, maxItems: TICKET_EVENT_KINDS.length, uniqueItems: true });

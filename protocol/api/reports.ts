@@ -16,11 +16,20 @@
 import { Type, type Static } from 'typebox';
 import type { Checked } from './sla.js';
 
-export const ReportGroupBy = Type.Union([Type.Literal('line'), Type.Literal('category'), Type.Literal('assignee'), Type.Literal('group')]);
+export const ReportGroupBy = Type.Union([
+  Type.Literal('line'),
+  Type.Literal('category'),
+  Type.Literal('assignee'),
+  Type.Literal('group'),
+]);
 export type ReportGroupBy = Static<typeof ReportGroupBy>;
 export const REPORT_GROUP_BYS: readonly ReportGroupBy[] = ['line', 'category', 'assignee', 'group'];
 
-const DateText = Type.String({ minLength: 1, maxLength: 40, description: 'YYYY-MM-DD, a day in the SLA calendar\'s time zone' });
+const DateText = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  description: "YYYY-MM-DD, a day in the SLA calendar's time zone",
+});
 export const KpiQuery = Type.Object(
   { from: DateText, to: DateText, groupBy: Type.Optional(ReportGroupBy) },
   { additionalProperties: false },
@@ -67,7 +76,9 @@ export const KpiReport = Type.Object({
   totals: KpiFigures,
   groups: Type.Array(KpiGroup),
   /** Fault tickets (source "fault") opened in the range, most first; at most 10. */
-  topFaultDevices: Type.Array(Type.Object({ deviceId: Type.String(), deviceName: Type.String(), group: Type.String(), faults: Count })),
+  topFaultDevices: Type.Array(
+    Type.Object({ deviceId: Type.String(), deviceName: Type.String(), group: Type.String(), faults: Count }),
+  ),
   topFaultCategories: Type.Array(Type.Object({ category: Type.String(), faults: Count })),
 });
 export type KpiReport = Static<typeof KpiReport>;
@@ -93,10 +104,18 @@ export function checkReportRange(from: string, to: string): Checked<{ from: stri
   const end = parseDate('to', to);
   const errors = [start, end].flatMap((parsed) => (parsed.ok ? [] : [parsed.error]));
   if (!start.ok || !end.ok) return { ok: false, errors };
-  if (start.value > end.value) return { ok: false, errors: [`from ${from} is after to ${to}; the range runs from the earlier day to the later one`] };
+  if (start.value > end.value)
+    return {
+      ok: false,
+      errors: [`from ${from} is after to ${to}; the range runs from the earlier day to the later one`],
+    };
   const limit = new Date(start.value);
   limit.setUTCFullYear(limit.getUTCFullYear() + MAX_REPORT_YEARS);
-  if (end.value >= limit) return { ok: false, errors: [`the range ${from} to ${to} is longer than ${MAX_REPORT_YEARS} years; ask for a shorter one`] };
+  if (end.value >= limit)
+    return {
+      ok: false,
+      errors: [`the range ${from} to ${to} is longer than ${MAX_REPORT_YEARS} years; ask for a shorter one`],
+    };
   return { ok: true, value: { from, to } };
 }
 
@@ -122,23 +141,53 @@ export function csvText(rows: ReadonlyArray<ReadonlyArray<string | number | null
   return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
-const TIMER_COLUMNS = ['count', 'met', 'within_sla', 'business_median_min', 'business_p90_min', 'wall_median_min', 'wall_p90_min'];
+const TIMER_COLUMNS = [
+  'count',
+  'met',
+  'within_sla',
+  'business_median_min',
+  'business_p90_min',
+  'wall_median_min',
+  'wall_p90_min',
+];
 const timerCells = (timer: TimerFigures) => [
-  timer.count, timer.met, timer.withinSlaShare, timer.businessMinutes.median, timer.businessMinutes.p90, timer.wallClockMinutes.median, timer.wallClockMinutes.p90,
+  timer.count,
+  timer.met,
+  timer.withinSlaShare,
+  timer.businessMinutes.median,
+  timer.businessMinutes.p90,
+  timer.wallClockMinutes.median,
+  timer.wallClockMinutes.p90,
 ];
 const figureCells = (figures: KpiFigures) => [
-  figures.opened, figures.resolved, figures.closed, figures.backlog,
-  ...timerCells(figures.firstResponse), ...timerCells(figures.resolution),
-  figures.satisfaction.average, figures.satisfaction.ratings,
+  figures.opened,
+  figures.resolved,
+  figures.closed,
+  figures.backlog,
+  ...timerCells(figures.firstResponse),
+  ...timerCells(figures.resolution),
+  figures.satisfaction.average,
+  figures.satisfaction.ratings,
 ];
 
 /** The report as CSV: one row per group, then the totals (row "total", empty group). */
 export function kpiReportCsv(report: KpiReport): string {
   const header = [
-    'row', report.groupBy === 'group' ? 'device_group' : report.groupBy, 'opened', 'resolved', 'closed', 'backlog',
-    ...TIMER_COLUMNS.map((column) => `first_response_${column}`), ...TIMER_COLUMNS.map((column) => `resolution_${column}`),
-    'satisfaction_average', 'satisfaction_ratings',
+    'row',
+    report.groupBy === 'group' ? 'device_group' : report.groupBy,
+    'opened',
+    'resolved',
+    'closed',
+    'backlog',
+    ...TIMER_COLUMNS.map((column) => `first_response_${column}`),
+    ...TIMER_COLUMNS.map((column) => `resolution_${column}`),
+    'satisfaction_average',
+    'satisfaction_ratings',
   ];
-  const groups = report.groups.map((group) => ['group', group.key ?? groupLabel(report.groupBy, null), ...figureCells(group)]);
+  const groups = report.groups.map((group) => [
+    'group',
+    group.key ?? groupLabel(report.groupBy, null),
+    ...figureCells(group),
+  ]);
   return csvText([header, ...groups, ['total', null, ...figureCells(report.totals)]]);
 }

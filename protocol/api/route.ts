@@ -37,7 +37,14 @@ export interface RouteSpec {
 }
 
 /** Every route may answer with these: bad input, not signed in, wrong role, internal failure. */
-export const COMMON_ERRORS = ['validation_failed', 'bad_request', 'unauthorized', 'forbidden', 'rate_limited', 'internal_error'] as const;
+export const COMMON_ERRORS = [
+  'validation_failed',
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'internal_error',
+] as const;
 
 /** Declares a route; `const` keeps the literal types the client and the server derive from. */
 export function route<const S extends RouteSpec>(spec: S): S {
@@ -47,7 +54,9 @@ export function route<const S extends RouteSpec>(spec: S): S {
 /** A group of routes: one feature's part of the table. */
 export type RouteGroup = Record<string, RouteSpec>;
 
-type StaticOf<R, K extends 'params' | 'query' | 'body' | 'response'> = R extends { [key in K]: infer S extends TSchema } ? Static<S> : undefined;
+type StaticOf<R, K extends 'params' | 'query' | 'body' | 'response'> = R extends { [key in K]: infer S extends TSchema }
+  ? Static<S>
+  : undefined;
 
 export type ParamsOf<R extends RouteSpec> = StaticOf<R, 'params'>;
 export type QueryOf<R extends RouteSpec> = StaticOf<R, 'query'>;
@@ -65,7 +74,11 @@ export type RawBody = Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Arra
 
 // A part of the call's input is optional when every field in it is (an empty query, a body of
 // optional fields), required otherwise, and absent when the route has none.
-type Part<K extends string, T> = [T] extends [undefined] ? { [key in K]?: never } : object extends T ? { [key in K]?: T } : { [key in K]: T };
+type Part<K extends string, T> = [T] extends [undefined]
+  ? { [key in K]?: never }
+  : object extends T
+    ? { [key in K]?: T }
+    : { [key in K]: T };
 
 export type CallInput<R extends RouteSpec> = Part<'params', ParamsOf<R>> &
   Part<'query', QueryOf<R>> &
@@ -75,14 +88,16 @@ export type CallInput<R extends RouteSpec> = Part<'params', ParamsOf<R>> &
   };
 
 /** The input argument may be left out when nothing in it is required. */
-export type CallArgs<R extends RouteSpec> = object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
+export type CallArgs<R extends RouteSpec> =
+  object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
 
 /** The path of one call: parameters encoded (an id typed by a person never changes the route), query appended. */
 export function routePath(spec: RouteSpec, params?: object, query?: object): string {
   const values = (params ?? {}) as Record<string, unknown>;
   const path = spec.path.replace(/:(\w+)/g, (_match, name: string) => {
     const value = values[name];
-    if (value === undefined || value === null) throw new Error(`${spec.method} ${spec.path} needs the path parameter ${name}`);
+    if (value === undefined || value === null)
+      throw new Error(`${spec.method} ${spec.path} needs the path parameter ${name}`);
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw new Error(`${spec.method} ${spec.path}: the path parameter ${name} must be a string or a number`);
     }

@@ -12,7 +12,12 @@ import {
   ScriptParam,
 } from '../script-header.js';
 
-export const ScriptName = Type.String({ minLength: 1, maxLength: SCRIPT_NAME_MAX_LENGTH, pattern: SCRIPT_NAME_PATTERN.source, description: 'kebab-case: a-z, 0-9 and single dashes' });
+export const ScriptName = Type.String({
+  minLength: 1,
+  maxLength: SCRIPT_NAME_MAX_LENGTH,
+  pattern: SCRIPT_NAME_PATTERN.source,
+  description: 'kebab-case: a-z, 0-9 and single dashes',
+});
 export const ScriptPlatform = Type.Enum(SCRIPT_PLATFORMS);
 export type ScriptPlatform = Static<typeof ScriptPlatform>;
 export { ScriptParam, ScriptParamType } from '../script-header.js';

@@ -21,8 +21,14 @@ export type ShellQuery = Static<typeof ShellQuery>;
 
 /** Technician → server. */
 export const ShellClientFrame = Type.Union([
-  Type.Object({ type: Type.Literal('input'), data: Type.String({ maxLength: 44_000 }) }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('resize'), cols: Type.Integer(), rows: Type.Integer() }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('input'), data: Type.String({ maxLength: 44_000 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('resize'), cols: Type.Integer(), rows: Type.Integer() },
+    { additionalProperties: false },
+  ),
   Type.Object({ type: Type.Literal('ack'), bytes: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('close') }, { additionalProperties: false }),
 ]);
@@ -50,7 +56,10 @@ export const ShellCloseCode = {
 export const ShellPolicy = Type.Object(
   {
     /** Roles that may open shells (viewers never can, whatever this says). */
-    roles: Type.Array(Type.Union([Type.Literal('admin'), Type.Literal('technician')]), { maxItems: 2, uniqueItems: true }),
+    roles: Type.Array(Type.Union([Type.Literal('admin'), Type.Literal('technician')]), {
+      maxItems: 2,
+      uniqueItems: true,
+    }),
     notice: Type.Union([Type.Literal('none'), Type.Literal('notify'), Type.Literal('consent')]),
     /** Record what the technician typed too, not only what the terminal showed. */
     recordInput: Type.Boolean(),

@@ -38,7 +38,13 @@ export const BusinessCalendar = Type.Object(
 );
 export type BusinessCalendar = Static<typeof BusinessCalendar>;
 
-export const Priority = Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3), Type.Literal(4), Type.Literal(5)]);
+export const Priority = Type.Union([
+  Type.Literal(1),
+  Type.Literal(2),
+  Type.Literal(3),
+  Type.Literal(4),
+  Type.Literal(5),
+]);
 export type Priority = Static<typeof Priority>;
 export const PRIORITIES: readonly Priority[] = [1, 2, 3, 4, 5];
 
@@ -110,7 +116,15 @@ const WEEKDAY_HOURS: WorkingInterval[] = [{ start: '08:00', end: '17:00' }];
  */
 export const DEFAULT_BUSINESS_CALENDAR: BusinessCalendar = {
   timeZone: 'UTC',
-  workingHours: { mon: WEEKDAY_HOURS, tue: WEEKDAY_HOURS, wed: WEEKDAY_HOURS, thu: WEEKDAY_HOURS, fri: WEEKDAY_HOURS, sat: [], sun: [] },
+  workingHours: {
+    mon: WEEKDAY_HOURS,
+    tue: WEEKDAY_HOURS,
+    wed: WEEKDAY_HOURS,
+    thu: WEEKDAY_HOURS,
+    fri: WEEKDAY_HOURS,
+    sat: [],
+    sun: [],
+  },
   holidays: [],
 };
 
@@ -160,7 +174,8 @@ function isRealDate(date: string): boolean {
 
 function calendarErrors(calendar: BusinessCalendar, path: string): string[] {
   const errors: string[] = [];
-  if (!isValidTimeZone(calendar.timeZone)) errors.push(`${path}/timeZone "${calendar.timeZone}" is not a known IANA time zone (e.g. "Europe/Berlin")`);
+  if (!isValidTimeZone(calendar.timeZone))
+    errors.push(`${path}/timeZone "${calendar.timeZone}" is not a known IANA time zone (e.g. "Europe/Berlin")`);
   for (const day of WEEKDAYS) {
     let previousEnd = -1;
     calendar.workingHours[day].forEach((interval, index) => {
@@ -168,12 +183,16 @@ function calendarErrors(calendar: BusinessCalendar, path: string): string[] {
       const start = minutesOfDay(interval.start);
       const end = minutesOfDay(interval.end);
       if (start >= end) errors.push(`${at} starts at ${interval.start}, which is not before its end ${interval.end}`);
-      else if (start < previousEnd) errors.push(`${at} starts at ${interval.start}, before the previous interval ends; list intervals in order, without overlap`);
+      else if (start < previousEnd)
+        errors.push(
+          `${at} starts at ${interval.start}, before the previous interval ends; list intervals in order, without overlap`,
+        );
       previousEnd = Math.max(previousEnd, end);
     });
   }
   // A week without opening hours would make every deadline unreachable.
-  if (WEEKDAYS.every((day) => calendar.workingHours[day].length === 0)) errors.push(`${path}/workingHours has no opening hours on any weekday`);
+  if (WEEKDAYS.every((day) => calendar.workingHours[day].length === 0))
+    errors.push(`${path}/workingHours has no opening hours on any weekday`);
   calendar.holidays.forEach((date, index) => {
     if (!isRealDate(date)) errors.push(`${path}/holidays/${index} "${date}" is not a real date`);
   });
@@ -197,7 +216,9 @@ export function checkSlaPolicy(value: unknown): Checked<SlaPolicy> {
   for (const priority of PRIORITIES) {
     const target = value.targets[`${priority}`];
     if (target.firstResponseMinutes > target.resolutionMinutes) {
-      errors.push(`/targets/${priority} wants a first response in ${target.firstResponseMinutes} minutes, later than the resolution in ${target.resolutionMinutes}`);
+      errors.push(
+        `/targets/${priority} wants a first response in ${target.firstResponseMinutes} minutes, later than the resolution in ${target.resolutionMinutes}`,
+      );
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, value };

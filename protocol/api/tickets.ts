@@ -63,11 +63,29 @@ export const TicketView = Type.Object({
 });
 export type TicketView = Static<typeof TicketView>;
 
-export const TicketEntryView = Type.Object({ at: Iso, author: Type.String(), kind: Type.Union([Type.Literal('reply'), Type.Literal('note'), Type.Literal('event')]), body: Type.String() });
-export const TicketHistoryView = Type.Object({ at: Iso, actor: Type.String(), field: Type.String(), oldValue: Type.Union([Type.String(), Type.Null()]), newValue: Type.Union([Type.String(), Type.Null()]) });
-export const TicketRatingView = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.String(), at: Iso });
+export const TicketEntryView = Type.Object({
+  at: Iso,
+  author: Type.String(),
+  kind: Type.Union([Type.Literal('reply'), Type.Literal('note'), Type.Literal('event')]),
+  body: Type.String(),
+});
+export const TicketHistoryView = Type.Object({
+  at: Iso,
+  actor: Type.String(),
+  field: Type.String(),
+  oldValue: Type.Union([Type.String(), Type.Null()]),
+  newValue: Type.Union([Type.String(), Type.Null()]),
+});
+export const TicketRatingView = Type.Object({
+  rating: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Type.String(),
+  at: Iso,
+});
 export type TicketRatingView = Static<typeof TicketRatingView>;
-export const RateRequest = Type.Object({ rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const RateRequest = Type.Object(
+  { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
 export type RateRequest = Static<typeof RateRequest>;
 
 export const TicketDetailView = Type.Object({
@@ -101,4 +119,7 @@ export const TextRequest = Type.Object({ body: Body }, { additionalProperties: f
 export const AssignRequest = Type.Object({ assignee: Name }, { additionalProperties: false });
 export const ResolveRequest = Type.Object({ resolution: Body }, { additionalProperties: false });
 export const ReasonRequest = Type.Object({ reason: Type.Optional(Body) }, { additionalProperties: false });
-export const EscalateRequest = Type.Object({ note: Body, raisePriority: Type.Optional(Type.Boolean()), assignee: Type.Optional(Name) }, { additionalProperties: false });
+export const EscalateRequest = Type.Object(
+  { note: Body, raisePriority: Type.Optional(Type.Boolean()), assignee: Type.Optional(Name) },
+  { additionalProperties: false },
+);

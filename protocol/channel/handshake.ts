@@ -86,7 +86,11 @@ export interface OpenedInit {
   ephemeralStatic: Uint8Array;
 }
 
-export function openHandshakeInit(initMessage: Uint8Array, serverKeyPair: KeyPair, x25519: X25519 = naclX25519): ({ ok: true } & OpenedInit) | HandshakeFailure {
+export function openHandshakeInit(
+  initMessage: Uint8Array,
+  serverKeyPair: KeyPair,
+  x25519: X25519 = naclX25519,
+): ({ ok: true } & OpenedInit) | HandshakeFailure {
   if (initMessage.length < MIN_INIT_BYTES || initMessage.length > MAX_HANDSHAKE_INIT_BYTES) {
     return { ok: false, reason: `handshake message of ${initMessage.length} bytes has the wrong size` };
   }
@@ -129,7 +133,12 @@ export function verifyHandshakeProof(
     parsed = null;
   }
   const fields = parsed as { ts?: unknown; agentVersion?: unknown } | null;
-  if (!fields || !Number.isSafeInteger(fields.ts) || typeof fields.agentVersion !== 'string' || fields.agentVersion.length > 64) {
+  if (
+    !fields ||
+    !Number.isSafeInteger(fields.ts) ||
+    typeof fields.agentVersion !== 'string' ||
+    fields.agentVersion.length > 64
+  ) {
     return { ok: false, reason: 'handshake proof payload is malformed' };
   }
   return { ok: true, timestamp: fields.ts as number, agentVersion: fields.agentVersion };
@@ -152,7 +161,12 @@ export function acceptHandshake(
     staticShared,
   ]);
   const session = new SecureSession(
-    { sendKey: keys.serverToAgent, receiveKey: keys.agentToServer, sendDirection: 'server-to-agent', receiveDirection: 'agent-to-server' },
+    {
+      sendKey: keys.serverToAgent,
+      receiveKey: keys.agentToServer,
+      sendDirection: 'server-to-agent',
+      receiveDirection: 'agent-to-server',
+    },
     toHex(transcriptHash.subarray(0, 16)),
     options.maxCounter,
   );
@@ -177,7 +191,12 @@ export function completeHandshake(
     nacl.box.before(state.serverPublicKey, state.agentKeyPair.secretKey),
   ]);
   const session = new SecureSession(
-    { sendKey: keys.agentToServer, receiveKey: keys.serverToAgent, sendDirection: 'agent-to-server', receiveDirection: 'server-to-agent' },
+    {
+      sendKey: keys.agentToServer,
+      receiveKey: keys.serverToAgent,
+      sendDirection: 'agent-to-server',
+      receiveDirection: 'server-to-agent',
+    },
     toHex(transcriptHash.subarray(0, 16)),
     maxCounter,
   );

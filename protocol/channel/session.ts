@@ -14,9 +14,7 @@ const COUNTER_BYTES = 8;
 /** Smallest frame that can be valid: counter plus the secretbox MAC of an empty message. */
 export const MIN_FRAME_BYTES = COUNTER_BYTES + nacl.secretbox.overheadLength;
 
-export type OpenResult =
-  | { ok: true; plaintext: Uint8Array }
-  | { ok: false; closeCode: CloseCode; reason: string };
+export type OpenResult = { ok: true; plaintext: Uint8Array } | { ok: false; closeCode: CloseCode; reason: string };
 
 export interface SessionKeys {
   sendKey: Uint8Array;

@@ -42,5 +42,13 @@ export const AgentToServerBodies = {
 } as const;
 
 /** Message types that travel through the agent's durable outbox: each body carries `seq`. */
-export const OUTBOX_MESSAGE_TYPES = ['inventory.report', 'health.batch', 'fault.raised', 'fault.cleared', 'help.request', 'ticket.rating', 'job.result'] as const;
+export const OUTBOX_MESSAGE_TYPES = [
+  'inventory.report',
+  'health.batch',
+  'fault.raised',
+  'fault.cleared',
+  'help.request',
+  'ticket.rating',
+  'job.result',
+] as const;
 export type OutboxMessageType = (typeof OUTBOX_MESSAGE_TYPES)[number];

@@ -5,10 +5,16 @@ import { Type, type Static } from 'typebox';
 import { PrintableText } from './common.js';
 
 /** The OS account that asked: tickets are shown back to the same account only. */
-export const OsUserName = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^\\u0000-\\u001f\\u007f@]*$', description: 'OS account name (no @)' });
+export const OsUserName = Type.String({
+  minLength: 1,
+  maxLength: 128,
+  pattern: '^[^\\u0000-\\u001f\\u007f@]*$',
+  description: 'OS account name (no @)',
+});
 
 /** Multi-line text typed by a person: line breaks and tabs allowed, other control characters not. */
-export const PersonText = (maxLength: number) => Type.String({ maxLength, pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' });
+export const PersonText = (maxLength: number) =>
+  Type.String({ maxLength, pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$' });
 
 export const HelpRequest = Type.Object(
   {
@@ -46,14 +52,23 @@ export const EmployeeTicket = Type.Object(
     updatedAt: Type.Number(),
     resolution: Type.Union([Type.String({ maxLength: 20_000 }), Type.Null()]),
     rating: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]),
-    replies: Type.Array(Type.Object({ at: Type.Number(), author: Type.String({ maxLength: 128 }), body: Type.String({ maxLength: 20_000 }) }, { additionalProperties: false }), { maxItems: 100 }),
+    replies: Type.Array(
+      Type.Object(
+        { at: Type.Number(), author: Type.String({ maxLength: 128 }), body: Type.String({ maxLength: 20_000 }) },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
   },
   { additionalProperties: false },
 );
 export type EmployeeTicket = Static<typeof EmployeeTicket>;
 
 /** Every employee ticket of this device (newest first, bounded), replacing what the agent had. */
-export const EmployeeTickets = Type.Object({ tickets: Type.Array(EmployeeTicket, { maxItems: 200 }) }, { additionalProperties: false });
+export const EmployeeTickets = Type.Object(
+  { tickets: Type.Array(EmployeeTicket, { maxItems: 200 }) },
+  { additionalProperties: false },
+);
 export type EmployeeTickets = Static<typeof EmployeeTickets>;
 
 export const EmployeeBodies = { 'help.request': HelpRequest, 'ticket.rating': TicketRatingMessage } as const;

@@ -3,7 +3,12 @@ import { Type, type Static } from 'typebox';
 
 const Pct = Type.Number({ minimum: 0, maximum: 100 });
 const ProcessEntry = Type.Object(
-  { pid: Type.Integer({ minimum: 0 }), name: Type.String({ maxLength: 200 }), cpuPct: Type.Number({ minimum: 0 }), memBytes: Type.Number({ minimum: 0 }) },
+  {
+    pid: Type.Integer({ minimum: 0 }),
+    name: Type.String({ maxLength: 200 }),
+    cpuPct: Type.Number({ minimum: 0 }),
+    memBytes: Type.Number({ minimum: 0 }),
+  },
   { additionalProperties: false },
 );
 
@@ -14,9 +19,23 @@ export const HealthSample = Type.Object(
     memUsedPct: Pct,
     memUsedBytes: Type.Number({ minimum: 0 }),
     swapUsedPct: Type.Union([Pct, Type.Null()]),
-    filesystems: Type.Array(Type.Object({ mount: Type.String({ maxLength: 1000 }), usedPct: Pct, usedBytes: Type.Number({ minimum: 0 }), sizeBytes: Type.Number({ minimum: 0 }) }, { additionalProperties: false }), { maxItems: 64 }),
+    filesystems: Type.Array(
+      Type.Object(
+        {
+          mount: Type.String({ maxLength: 1000 }),
+          usedPct: Pct,
+          usedBytes: Type.Number({ minimum: 0 }),
+          sizeBytes: Type.Number({ minimum: 0 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 64 },
+    ),
     cpuTempC: Type.Union([Type.Number(), Type.Null()]),
-    battery: Type.Union([Type.Object({ percent: Pct, charging: Type.Boolean() }, { additionalProperties: false }), Type.Null()]),
+    battery: Type.Union([
+      Type.Object({ percent: Pct, charging: Type.Boolean() }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
     uptimeSec: Type.Number({ minimum: 0 }),
     processCount: Type.Integer({ minimum: 0 }),
     topCpu: Type.Array(ProcessEntry, { maxItems: 10 }),
@@ -33,7 +52,15 @@ export const HealthBatch = Type.Object(
 export type HealthBatch = Static<typeof HealthBatch>;
 
 /** Numeric metrics kept as series and rolled up hourly (min/avg/max). */
-export const HEALTH_METRICS = ['cpuPct', 'memUsedPct', 'swapUsedPct', 'cpuTempC', 'batteryPct', 'diskMaxUsedPct', 'processCount'] as const;
+export const HEALTH_METRICS = [
+  'cpuPct',
+  'memUsedPct',
+  'swapUsedPct',
+  'cpuTempC',
+  'batteryPct',
+  'diskMaxUsedPct',
+  'processCount',
+] as const;
 export type HealthMetric = (typeof HEALTH_METRICS)[number];
 
 /** The metric values of one sample (null where the PC has no such thing). */

@@ -11,7 +11,11 @@ export type JobInterpreter = ScriptInterpreter;
 
 export const JobId = Type.String({ pattern: '^job_[a-z0-9]{16,40}$', description: 'job id' });
 /** Parameter names become environment variables HELPLINE_PARAM_<NAME>. */
-export const JobArgs = Type.Record(Type.String({ pattern: SCRIPT_PARAM_NAME_PATTERN.source }), Type.String({ maxLength: 4096 }), { maxProperties: 32 });
+export const JobArgs = Type.Record(
+  Type.String({ pattern: SCRIPT_PARAM_NAME_PATTERN.source }),
+  Type.String({ maxLength: 4096 }),
+  { maxProperties: 32 },
+);
 export type JobArgs = Static<typeof JobArgs>;
 
 /** Largest script body a job carries (it travels in one channel frame). */
@@ -55,12 +59,16 @@ export const JobRun = Type.Object(
 );
 export type JobRun = Static<typeof JobRun>;
 
-
 /** Output kept per stream; the total size and hash always cover all of it. */
 export const MAX_JOB_OUTPUT_CHARS = 64 * 1024;
 
 const Stream = Type.Object(
-  { text: Type.String({ maxLength: MAX_JOB_OUTPUT_CHARS }), bytes: Type.Integer({ minimum: 0 }), sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }), truncated: Type.Boolean() },
+  {
+    text: Type.String({ maxLength: MAX_JOB_OUTPUT_CHARS }),
+    bytes: Type.Integer({ minimum: 0 }),
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    truncated: Type.Boolean(),
+  },
   { additionalProperties: false },
 );
 export type JobStream = Static<typeof Stream>;
@@ -69,7 +77,13 @@ export const JobResult = Type.Object(
   {
     seq: Type.Integer({ minimum: 1 }),
     jobId: JobId,
-    outcome: Type.Union([Type.Literal('succeeded'), Type.Literal('failed'), Type.Literal('timed_out'), Type.Literal('rejected'), Type.Literal('error')]),
+    outcome: Type.Union([
+      Type.Literal('succeeded'),
+      Type.Literal('failed'),
+      Type.Literal('timed_out'),
+      Type.Literal('rejected'),
+      Type.Literal('error'),
+    ]),
     /** Why a job was rejected or could not start; null when it ran. */
     reason: Type.Union([PrintableText(500), Type.Null()]),
     exitCode: Type.Union([Type.Integer(), Type.Null()]),

@@ -13,4 +13,8 @@ export const AgentPolicy = Type.Object(
 );
 export type AgentPolicy = Static<typeof AgentPolicy>;
 
-export const DEFAULT_AGENT_POLICY: AgentPolicy = { healthIntervalMs: 60_000, inventoryIntervalMs: 3_600_000, checks: DEFAULT_CHECK_POLICY };
+export const DEFAULT_AGENT_POLICY: AgentPolicy = {
+  healthIntervalMs: 60_000,
+  inventoryIntervalMs: 3_600_000,
+  checks: DEFAULT_CHECK_POLICY,
+};

@@ -39,7 +39,10 @@ export const ServerError = Type.Object(
 );
 
 /** These outbox items are stored (or refused for good); the agent may delete them. */
-export const OutboxAck = Type.Object({ seqs: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 10_000 }) }, { additionalProperties: false });
+export const OutboxAck = Type.Object(
+  { seqs: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 10_000 }) },
+  { additionalProperties: false },
+);
 
 /** The server has no inventory for this device: send every section again. */
 export const InventoryResync = Type.Object({}, { additionalProperties: false });

@@ -39,16 +39,31 @@ export const ShellOpen = Type.Object(
 export type ShellOpen = Static<typeof ShellOpen>;
 
 export const ShellInput = Type.Object({ sessionId: ShellSessionId, data: Chunk }, { additionalProperties: false });
-export const ShellResize = Type.Object({ sessionId: ShellSessionId, cols: Cols, rows: Rows }, { additionalProperties: false });
-export const ShellAck = Type.Object({ sessionId: ShellSessionId, bytes: Type.Integer({ minimum: 1, maximum: SHELL_OUTPUT_WINDOW }) }, { additionalProperties: false });
-export const ShellClose = Type.Object({ sessionId: ShellSessionId, reason: PrintableText(300) }, { additionalProperties: false });
+export const ShellResize = Type.Object(
+  { sessionId: ShellSessionId, cols: Cols, rows: Rows },
+  { additionalProperties: false },
+);
+export const ShellAck = Type.Object(
+  { sessionId: ShellSessionId, bytes: Type.Integer({ minimum: 1, maximum: SHELL_OUTPUT_WINDOW }) },
+  { additionalProperties: false },
+);
+export const ShellClose = Type.Object(
+  { sessionId: ShellSessionId, reason: PrintableText(300) },
+  { additionalProperties: false },
+);
 
 /** How long the employee has to accept a session before it is refused. */
 export const SHELL_CONSENT_TIMEOUT_MS = 60_000;
 
 /** The agent is waiting for the employee to accept (consent policy). */
-export const ShellWaiting = Type.Object({ sessionId: ShellSessionId, message: PrintableText(300) }, { additionalProperties: false });
-export const ShellOpened = Type.Object({ sessionId: ShellSessionId, shell: PrintableText(300), pid: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+export const ShellWaiting = Type.Object(
+  { sessionId: ShellSessionId, message: PrintableText(300) },
+  { additionalProperties: false },
+);
+export const ShellOpened = Type.Object(
+  { sessionId: ShellSessionId, shell: PrintableText(300), pid: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
 export const ShellOutput = Type.Object({ sessionId: ShellSessionId, data: Chunk }, { additionalProperties: false });
 export const ShellExit = Type.Object(
   {
@@ -64,5 +79,16 @@ export const ShellExit = Type.Object(
 );
 export type ShellExit = Static<typeof ShellExit>;
 
-export const ShellServerBodies = { 'shell.open': ShellOpen, 'shell.input': ShellInput, 'shell.resize': ShellResize, 'shell.ack': ShellAck, 'shell.close': ShellClose } as const;
-export const ShellAgentBodies = { 'shell.waiting': ShellWaiting, 'shell.opened': ShellOpened, 'shell.output': ShellOutput, 'shell.exit': ShellExit } as const;
+export const ShellServerBodies = {
+  'shell.open': ShellOpen,
+  'shell.input': ShellInput,
+  'shell.resize': ShellResize,
+  'shell.ack': ShellAck,
+  'shell.close': ShellClose,
+} as const;
+export const ShellAgentBodies = {
+  'shell.waiting': ShellWaiting,
+  'shell.opened': ShellOpened,
+  'shell.output': ShellOutput,
+  'shell.exit': ShellExit,
+} as const;

@@ -42,7 +42,11 @@ async function run(options: AgentBenchOptions, cleanup: Cleanup): Promise<number
     return server.stop();
   });
   const serverDied = server.exited.then(({ code, signal }): never => {
-    throw new Error(stopping ? 'server stopped' : `the server exited during the bench (code ${code}, signal ${signal})\n${server.stderrTail()}`);
+    throw new Error(
+      stopping
+        ? 'server stopped'
+        : `the server exited during the bench (code ${code}, signal ${signal})\n${server.stderrTail()}`,
+    );
   });
   serverDied.catch(() => undefined);
   const proxy = await startCountingProxy(server.url);
@@ -64,21 +68,34 @@ async function run(options: AgentBenchOptions, cleanup: Cleanup): Promise<number
     return agent.stop();
   });
   const agentDied = agent.exited.then(({ code, signal }): never => {
-    throw new Error(stopping ? 'agent stopped' : `the agent exited during the bench (code ${code}, signal ${signal})\n${agent.outputTail()}`);
+    throw new Error(
+      stopping
+        ? 'agent stopped'
+        : `the agent exited during the bench (code ${code}, signal ${signal})\n${agent.outputTail()}`,
+    );
   });
   agentDied.catch(() => undefined);
   const guard = <T>(work: Promise<T>) => Promise.race([work, serverDied, agentDied]);
-  say(`agent ${agent.pid} (device ${enrolled.deviceId}) started; warming up for ${options.warmupSec} s and until the server holds its first inventory`);
+  say(
+    `agent ${agent.pid} (device ${enrolled.deviceId}) started; warming up for ${options.warmupSec} s and until the server holds its first inventory`,
+  );
 
   const [firstInventoryAfterMs] = await guard(
     Promise.all([
-      waitForFullInventory(server.url, adminPassword, enrolled.deviceId, FIRST_INVENTORY_TIMEOUT_MS).then(() => performance.now() - agentStartedAt),
+      waitForFullInventory(server.url, adminPassword, enrolled.deviceId, FIRST_INVENTORY_TIMEOUT_MS).then(
+        () => performance.now() - agentStartedAt,
+      ),
       sleep(options.warmupSec * 1000),
     ]),
   );
   say(`window open: measuring for ${options.durationSec} s`);
   const window = await guard(measureWindow(agent, () => proxy.counts(), options.durationSec * 1000));
-  const startup = { firstInventoryAfterMs: Math.round(firstInventoryAfterMs), warmupMs: Math.round(window.openedAt - agentStartedAt), bytes: byteDiff(window.bytesAtOpen, bytesAtStart), rssKiB: window.rssKiB.start };
+  const startup = {
+    firstInventoryAfterMs: Math.round(firstInventoryAfterMs),
+    warmupMs: Math.round(window.openedAt - agentStartedAt),
+    bytes: byteDiff(window.bytesAtOpen, bytesAtStart),
+    rssKiB: window.rssKiB.start,
+  };
 
   const loadAverageEnd = loadAverage();
   stopping = true;
@@ -97,7 +114,14 @@ async function run(options: AgentBenchOptions, cleanup: Cleanup): Promise<number
       overridden,
     },
     startup,
-    window: { ms: window.ms, rssKiB: window.rssKiB, agentCpuMs: window.agentCpuMs, childrenCpuMs: window.childrenCpuMs, bytes: window.bytes, agentLogLines: window.logLines },
+    window: {
+      ms: window.ms,
+      rssKiB: window.rssKiB,
+      agentCpuMs: window.agentCpuMs,
+      childrenCpuMs: window.childrenCpuMs,
+      bytes: window.bytes,
+      agentLogLines: window.logLines,
+    },
     costs,
     agentStop,
   });

@@ -25,7 +25,9 @@ const say = (message: string) => console.error(`bench:agents: ${message}`);
 async function run(options: BenchOptions, cleanup: Cleanup): Promise<number> {
   const fdLimit = readFdLimit();
   if (fdLimit !== null && options.agents + FD_HEADROOM > fdLimit) {
-    say(`warning: ${options.agents} agents need about ${options.agents + FD_HEADROOM} file descriptors in the swarm and in the server, but ulimit -n is ${fdLimit}; expect EMFILE`);
+    say(
+      `warning: ${options.agents} agents need about ${options.agents + FD_HEADROOM} file descriptors in the swarm and in the server, but ulimit -n is ${fdLimit}; expect EMFILE`,
+    );
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'helpline-bench-'));
   cleanup.add(`remove ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));
@@ -40,7 +42,11 @@ async function run(options: BenchOptions, cleanup: Cleanup): Promise<number> {
   });
   // Every later wait fails at once if the server dies under load, with what it said on stderr.
   const serverDied = server.exited.then(({ code, signal }): never => {
-    throw new Error(serverStopping ? 'server stopped' : `the server exited during the bench (code ${code}, signal ${signal})${server.stderrTail() ? `\n${server.stderrTail()}` : ''}`);
+    throw new Error(
+      serverStopping
+        ? 'server stopped'
+        : `the server exited during the bench (code ${code}, signal ${signal})${server.stderrTail() ? `\n${server.stderrTail()}` : ''}`,
+    );
   });
   serverDied.catch(() => undefined);
   const guard = <T>(work: Promise<T>) => Promise.race([work, serverDied]);
@@ -69,7 +75,9 @@ async function run(options: BenchOptions, cleanup: Cleanup): Promise<number> {
   const rssAfterEnrollmentKiB = readRssKiB(server.pid);
 
   say(`connecting ${enrollment.enrolled} agents (${options.connectConcurrency} attempts in flight)`);
-  swarm.onProgress((progress) => say(`  ${progress.connected}/${progress.target} connected, ${progress.failures} failed attempts so far`));
+  swarm.onProgress((progress) =>
+    say(`  ${progress.connected}/${progress.target} connected, ${progress.failures} failed attempts so far`),
+  );
   const probe = startServerProbe(server.url, PROBE_EVERY_MS);
   cleanup.add('stop the health probe', () => probe.stop());
   const cpuBeforeMs = readCpuMs(server.pid);

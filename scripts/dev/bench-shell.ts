@@ -41,26 +41,51 @@ const FIRST_INVENTORY_TIMEOUT_MS = 120_000;
 function parseOptions(argv: string[]): ShellBenchOptions | 'help' {
   const values = parseFlags(argv, { keystrokes: { type: 'string' }, megabytes: { type: 'string' } });
   if (values === 'help') return 'help';
-  return { keystrokes: positiveInteger('--keystrokes', values.keystrokes, 500), megabytes: positiveInteger('--megabytes', values.megabytes, 100) };
+  return {
+    keystrokes: positiveInteger('--keystrokes', values.keystrokes, 500),
+    megabytes: positiveInteger('--megabytes', values.megabytes, 100),
+  };
 }
 
 async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`POST ${new URL(url).pathname} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  if (!response.ok)
+    throw new Error(
+      `POST ${new URL(url).pathname} answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
+    );
   return (await response.json()) as T;
 }
 
 /** A shell running `exec` whose output is counted and handed to `onOutput`, acknowledged at once. */
-function shell(target: { server: string; token: string; deviceId: string }, exec: string, onOutput: (bytes: Buffer) => void) {
+function shell(
+  target: { server: string; token: string; deviceId: string },
+  exec: string,
+  onOutput: (bytes: Buffer) => void,
+) {
   let opened!: () => void;
   const ready = new Promise<void>((resolve) => (opened = resolve));
-  const connection: ShellConnection = openShell({ ...target, cols: 80, rows: 24, exec }, { opened: () => opened(), output: onOutput });
+  const connection: ShellConnection = openShell(
+    { ...target, cols: 80, rows: 24, exec },
+    { opened: () => opened(), output: onOutput },
+  );
   // A refusal or a broken connection ends the wait for "opened" too.
-  return { connection, ready: Promise.race([ready, connection.done.then(() => Promise.reject(new Error(`the shell for "${exec}" ended before it opened`)))]) };
+  return {
+    connection,
+    ready: Promise.race([
+      ready,
+      connection.done.then(() => Promise.reject(new Error(`the shell for "${exec}" ended before it opened`))),
+    ]),
+  };
 }
 
-async function keystrokeRoundTrips(target: { server: string; token: string; deviceId: string }, count: number): Promise<LatencySamples> {
+async function keystrokeRoundTrips(
+  target: { server: string; token: string; deviceId: string },
+  count: number,
+): Promise<LatencySamples> {
   let seen = '';
   let waiter: (() => void) | null = null;
   const { connection, ready } = shell(target, 'stty raw -echo; printf READY; exec cat', (bytes) => {
@@ -83,7 +108,10 @@ async function keystrokeRoundTrips(target: { server: string; token: string; devi
   return samples;
 }
 
-async function throughput(target: { server: string; token: string; deviceId: string }, bytes: number): Promise<{ bytes: number; ms: number }> {
+async function throughput(
+  target: { server: string; token: string; deviceId: string },
+  bytes: number,
+): Promise<{ bytes: number; ms: number }> {
   let received = 0;
   let startedAt = 0;
   // -opost: the terminal passes the bytes as they are (no "\r" added), so what arrives is what `yes` wrote.
@@ -94,7 +122,8 @@ async function throughput(target: { server: string; token: string; deviceId: str
   await ready;
   const end = await connection.done;
   const ms = performance.now() - startedAt;
-  if (end.exitCode !== 0 || received !== bytes) throw new Error(`the throughput run moved ${received} of ${bytes} bytes and ended with ${JSON.stringify(end)}`);
+  if (end.exitCode !== 0 || received !== bytes)
+    throw new Error(`the throughput run moved ${received} of ${bytes} bytes and ended with ${JSON.stringify(end)}`);
   return { bytes: received, ms };
 }
 
@@ -106,12 +135,21 @@ async function run(options: ShellBenchOptions, cleanup: Cleanup): Promise<number
   mkdirSync(stateDir);
   const adminPassword = randomBytes(18).toString('base64url');
   await initDataDir(dataDir, { adminPassword });
-  const server = await buildServer(serverConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'error' }), { logStream: process.stderr });
+  const server = await buildServer(serverConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'error' }), {
+    logStream: process.stderr,
+  });
   const url = await server.listen();
   cleanup.add('stop the server', () => server.close());
 
-  const { token } = await postJson<{ token: string }>(`${url}/api/auth/login`, { user: 'admin', password: adminPassword });
-  const enrollment = await postJson<{ token: string }>(`${url}/api/enrollment-tokens`, { uses: 1, ttlSeconds: 600 }, token);
+  const { token } = await postJson<{ token: string }>(`${url}/api/auth/login`, {
+    user: 'admin',
+    password: adminPassword,
+  });
+  const enrollment = await postJson<{ token: string }>(
+    `${url}/api/enrollment-tokens`,
+    { uses: 1, ttlSeconds: 600 },
+    token,
+  );
   const { deviceId } = await enrollAgent(enrollment.token, stateDir);
   const agent = startAgent(stateDir, [], {});
   cleanup.add('stop the agent', async () => void (await agent.stop()));
@@ -123,7 +161,12 @@ async function run(options: ShellBenchOptions, cleanup: Cleanup): Promise<number
   const latency = (await keystrokeRoundTrips(target, options.keystrokes)).summary();
   say(`moving ${options.megabytes} MB of terminal output`);
   // Memory during the flood: flow control should keep both processes near where they started.
-  const memory = { agentStart: readRssKiB(agent.pid) ?? 0, serverStart: process.memoryUsage().rss / 1024, agentMax: 0, serverMax: 0 };
+  const memory = {
+    agentStart: readRssKiB(agent.pid) ?? 0,
+    serverStart: process.memoryUsage().rss / 1024,
+    agentMax: 0,
+    serverMax: 0,
+  };
   const sampler = setInterval(() => {
     memory.agentMax = Math.max(memory.agentMax, readRssKiB(agent.pid) ?? 0);
     memory.serverMax = Math.max(memory.serverMax, process.memoryUsage().rss / 1024);
@@ -131,10 +174,16 @@ async function run(options: ShellBenchOptions, cleanup: Cleanup): Promise<number
   const moved = await throughput(target, options.megabytes * 1_000_000).finally(() => clearInterval(sampler));
   const mbPerSecond = moved.bytes / 1_000_000 / (moved.ms / 1000);
 
-  console.log(`keystroke round trip (${latency.samples} samples): p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms`);
-  console.log(`throughput: ${(moved.bytes / 1_000_000).toFixed(1)} MB in ${(moved.ms / 1000).toFixed(2)} s = ${mbPerSecond.toFixed(1)} MB/s of terminal output`);
+  console.log(
+    `keystroke round trip (${latency.samples} samples): p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms`,
+  );
+  console.log(
+    `throughput: ${(moved.bytes / 1_000_000).toFixed(1)} MB in ${(moved.ms / 1000).toFixed(2)} s = ${mbPerSecond.toFixed(1)} MB/s of terminal output`,
+  );
   const mb = (kib: number) => `${(kib / 1024).toFixed(0)} MB`;
-  console.log(`RSS during the flood: agent ${mb(memory.agentStart)} → max ${mb(memory.agentMax)}; server and technician client (this process) ${mb(memory.serverStart)} → max ${mb(memory.serverMax)}`);
+  console.log(
+    `RSS during the flood: agent ${mb(memory.agentStart)} → max ${mb(memory.agentMax)}; server and technician client (this process) ${mb(memory.serverStart)} → max ${mb(memory.serverMax)}`,
+  );
   return 0;
 }
 

@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     url = await server.listen();
   } catch (error) {
     await server.close();
-    throw new Error(`cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HELPLINE_PORT to use another port`, { cause: error });
+    throw new Error(
+      `cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set HELPLINE_PORT to use another port`,
+      { cause: error },
+    );
   }
   console.log(`Server listening on ${url}`);
 
@@ -41,13 +44,19 @@ async function main(): Promise<void> {
       { group: 'default', uses: 1, ttlSeconds: 600 },
     );
     const enrolled = await enrollAgent({ token, stateDir: AGENT_DIR, platform: currentPlatform() });
-    console.log(`Enrolled this machine (${hostname()}) as device ${enrolled.deviceId}, key fingerprint ${enrolled.fingerprint}.`);
+    console.log(
+      `Enrolled this machine (${hostname()}) as device ${enrolled.deviceId}, key fingerprint ${enrolled.fingerprint}.`,
+    );
   }
-  const agent = spawn(process.execPath, [AGENT_BIN.pathname, 'run', '--state', AGENT_DIR, '--log-level', 'warn'], { stdio: 'inherit' });
+  const agent = spawn(process.execPath, [AGENT_BIN.pathname, 'run', '--state', AGENT_DIR, '--log-level', 'warn'], {
+    stdio: 'inherit',
+  });
   console.log(`Agent for this machine running (state in ${AGENT_DIR}).`);
 
   console.log('\nNext steps, in another terminal:');
-  console.log(`  npx helpline login --server ${url} --user admin --password ${adminPassword ?? '<the admin password printed on first start>'}`);
+  console.log(
+    `  npx helpline login --server ${url} --user admin --password ${adminPassword ?? '<the admin password printed on first start>'}`,
+  );
   console.log('  npx helpline devices list');
   console.log('  npx helpline token create      (enroll more PCs: npx helpline-agent enroll --token <token>)');
   if (adminPassword) console.log(`\nThe admin password is shown this once: ${adminPassword}`);

@@ -24,12 +24,17 @@ export const nativeX25519: X25519 = {
     const { publicKey, privateKey } = generateKeyPairSync('x25519');
     const publicDer = publicKey.export({ format: 'der', type: 'spki' });
     const privateDer = privateKey.export({ format: 'der', type: 'pkcs8' });
-    const pair = { publicKey: new Uint8Array(publicDer.subarray(SPKI_PREFIX.length)), secretKey: new Uint8Array(privateDer.subarray(PKCS8_PREFIX.length)) };
+    const pair = {
+      publicKey: new Uint8Array(publicDer.subarray(SPKI_PREFIX.length)),
+      secretKey: new Uint8Array(privateDer.subarray(PKCS8_PREFIX.length)),
+    };
     privateKeys.set(pair.secretKey, privateKey);
     return pair;
   },
   before(publicKey, secretKey) {
     const peer = createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
-    return hashSharedSecret(new Uint8Array(diffieHellman({ privateKey: privateKeyObject(secretKey), publicKey: peer })));
+    return hashSharedSecret(
+      new Uint8Array(diffieHellman({ privateKey: privateKeyObject(secretKey), publicKey: peer })),
+    );
   },
 };

@@ -114,7 +114,8 @@ export class AgentConnection implements AgentContext {
     if (!decoded.ok && decoded.kind === 'malformed') return this.fail(CloseCode.MalformedMessage, decoded.error);
     if (!this.confirmed) return this.confirm(decoded);
     if (!decoded.ok) return this.reject(decoded.id, 'invalid_message', `${decoded.type}: ${decoded.error}`);
-    if (decoded.message.type === 'agent.hello') return this.reject(decoded.message.id, 'duplicate_hello', 'hello was already received');
+    if (decoded.message.type === 'agent.hello')
+      return this.reject(decoded.message.id, 'duplicate_hello', 'hello was already received');
     this.dispatch(decoded.message);
     if (this.session.budgetSpent(this.hooks.rekeyBudget)) this.close(CloseCode.Rekey, 'session budget spent');
   }
@@ -131,7 +132,11 @@ export class AgentConnection implements AgentContext {
   private dispatch(message: AgentToServerMessage): void {
     const onError = (error: unknown) => {
       this.hooks.log.error({ deviceId: this.deviceId, type: message.type, err: error }, 'agent message handler failed');
-      this.send('server.error', { inReplyTo: message.id, code: 'internal_error', message: 'the server could not process this message' });
+      this.send('server.error', {
+        inReplyTo: message.id,
+        code: 'internal_error',
+        message: 'the server could not process this message',
+      });
     };
     try {
       const result = this.hooks.receive(this, message);

@@ -7,7 +7,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import nacl from 'tweetnacl';
 import { WebSocketServer } from 'ws';
 import { fromBase64Url, toBase64Url } from '../../protocol/bytes.js';
-import { acceptHandshake, MAX_HANDSHAKE_INIT_BYTES, openHandshakeInit, verifyHandshakeProof } from '../../protocol/channel/handshake.js';
+import {
+  acceptHandshake,
+  MAX_HANDSHAKE_INIT_BYTES,
+  openHandshakeInit,
+  verifyHandshakeProof,
+} from '../../protocol/channel/handshake.js';
 import { CloseCode, HANDSHAKE_HEADER } from '../../protocol/close-codes.js';
 import type { AgentToServerBody, AgentToServerMessage } from '../../protocol/envelope.js';
 import { encodeKey } from '../../protocol/keys.js';
@@ -71,7 +76,12 @@ function addHandler<T extends FeatureMessageType, K extends T>(
 
 export function createAgentHub(deps: AgentHubDeps) {
   const { config, log } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   wss.on('headers', (headers, request) => {
     const response = (request as IncomingMessage & { [RESPONSE]?: string })[RESPONSE];
     if (response) headers.push(`${HANDSHAKE_HEADER}: ${response}`);
@@ -143,7 +153,8 @@ export function createAgentHub(deps: AgentHubDeps) {
       refuseUpgrade(socket, ...args);
     };
     const header = request.headers[HANDSHAKE_HEADER];
-    const initMessage = typeof header === 'string' && header.length <= MAX_HANDSHAKE_INIT_BYTES * 2 ? fromBase64Url(header) : null;
+    const initMessage =
+      typeof header === 'string' && header.length <= MAX_HANDSHAKE_INIT_BYTES * 2 ? fromBase64Url(header) : null;
     if (!initMessage) return refuse('bad_handshake', `missing or malformed ${HANDSHAKE_HEADER} header`);
     const opened = openHandshakeInit(initMessage, deps.channelKeys, nativeX25519);
     if (!opened.ok) return refuse('bad_handshake', opened.reason);
@@ -152,11 +163,22 @@ export function createAgentHub(deps: AgentHubDeps) {
     const device = deps.devices.byPublicKey(agentKey);
     if (!device) return refuse('unknown_key', 'this agent key is not enrolled here');
     if (device.status === 'revoked') {
-      deps.audit.record({ actor: device.id, action: 'device.refused', target: device.id, detail: { reason: 'revoked' } });
+      deps.audit.record({
+        actor: device.id,
+        action: 'device.refused',
+        target: device.id,
+        detail: { reason: 'revoked' },
+      });
       return refuse('device_revoked', 'this device was revoked; enroll it again to use it');
     }
-    if (device.status === 'pending') return refuse('device_pending', 'waiting for an admin to approve this device', config.pendingRetryAfterSec);
-    if (device.status === 'denied') return refuse('device_denied', `denied until an admin decides: ${device.statusReason ?? ''}`, config.pendingRetryAfterSec);
+    if (device.status === 'pending')
+      return refuse('device_pending', 'waiting for an admin to approve this device', config.pendingRetryAfterSec);
+    if (device.status === 'denied')
+      return refuse(
+        'device_denied',
+        `denied until an admin decides: ${device.statusReason ?? ''}`,
+        config.pendingRetryAfterSec,
+      );
 
     let shared = staticShared.get(device.id);
     if (!shared) {
@@ -166,7 +188,12 @@ export function createAgentHub(deps: AgentHubDeps) {
     const proof = verifyHandshakeProof(opened, shared);
     if (!proof.ok) return refuse('bad_handshake', proof.reason);
     if (proof.timestamp <= presence.lastHandshakeTs(device.id, device.lastHandshakeTs)) {
-      deps.audit.record({ actor: device.id, action: 'device.refused', target: device.id, detail: { reason: 'stale_handshake' } });
+      deps.audit.record({
+        actor: device.id,
+        action: 'device.refused',
+        target: device.id,
+        detail: { reason: 'stale_handshake' },
+      });
       return refuse('stale_handshake', 'handshake timestamp is not newer than the last one (replay?)');
     }
     presence.recordHandshake(device.id, proof.timestamp);
@@ -174,7 +201,14 @@ export function createAgentHub(deps: AgentHubDeps) {
     const channel = acceptHandshake(opened, shared, { x25519: nativeX25519 });
     (request as IncomingMessage & { [RESPONSE]?: string })[RESPONSE] = toBase64Url(channel.responseMessage);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const connection = new AgentConnection(device.id, device.name, ws, channel.session, channel.transcriptHash, hooks);
+      const connection = new AgentConnection(
+        device.id,
+        device.name,
+        ws,
+        channel.session,
+        channel.transcriptHash,
+        hooks,
+      );
       pending.add(connection);
       const confirmTimer = setTimeout(() => {
         if (!connection.confirmed) connection.close(CloseCode.HandshakeTimeout, 'no hello in time');
@@ -231,7 +265,9 @@ export function createAgentHub(deps: AgentHubDeps) {
     async close(): Promise<void> {
       clearInterval(pingTimer);
       const open = [...connections.values(), ...pending];
-      await Promise.all(open.map((connection) => connection.closeAndWait(CloseCode.GoingAway, 'server shutting down', 1000)));
+      await Promise.all(
+        open.map((connection) => connection.closeAndWait(CloseCode.GoingAway, 'server shutting down', 1000)),
+      );
       presence.stop();
     },
   };

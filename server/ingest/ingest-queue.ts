@@ -50,7 +50,10 @@ export function createIngestQueue(deps: { db: Db; log: FastifyBaseLogger; flushM
           // this one, which would then be taken for a duplicate when the agent sends it again.
           failedDevices.add(item.deviceId);
           stats.failed++;
-          deps.log.error({ deviceId: item.deviceId, seq: item.seq, err: error }, 'storing an agent item failed; the agent will send it again');
+          deps.log.error(
+            { deviceId: item.deviceId, seq: item.seq, err: error },
+            'storing an agent item failed; the agent will send it again',
+          );
           item.sink.close(CloseCode.InternalError, 'storage failed; reconnect and resend');
           continue;
         }
@@ -72,7 +75,8 @@ export function createIngestQueue(deps: { db: Db; log: FastifyBaseLogger; flushM
       for (const [sink, seqs] of acks) sink.send('outbox.ack', { seqs });
     } catch (error) {
       deps.log.error({ err: error, items: batch.length }, 'ingest transaction failed; agents will resend');
-      for (const sink of new Set(batch.map((item) => item.sink))) sink.close(CloseCode.InternalError, 'storage failed; reconnect and resend');
+      for (const sink of new Set(batch.map((item) => item.sink)))
+        sink.close(CloseCode.InternalError, 'storage failed; reconnect and resend');
     }
   };
 

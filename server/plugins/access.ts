@@ -30,14 +30,16 @@ export function registerAccessControl(
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.method === 'HEAD') return;
     const access = route.config?.access;
-    if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access; add config.access`);
+    if (access === undefined)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access; add config.access`);
   });
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const user = authenticateRequest(request, auth, sessions);
-    if (!user) throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
+    if (!user)
+      throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
     if (!access.includes(user.role)) {
       throw new ApiError('forbidden', `this needs the role ${access.join(' or ')}; you are ${user.role}`);
     }

@@ -22,7 +22,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(API_ERRORS.validation_failed).send({ code: 'validation_failed', message });
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return reply.code(413).send({ code: 'payload_too_large', message: 'request body is too large' });
+    if (status === 413)
+      return reply.code(413).send({ code: 'payload_too_large', message: 'request body is too large' });
     if (status < 500) {
       request.log.info({ err: error }, 'request refused');
       return reply.code(status).send({ code: 'bad_request', message: error.message });

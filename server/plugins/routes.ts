@@ -23,7 +23,11 @@ export type AnswerOf<R extends RouteSpec> = R extends { responseKind: 'text' }
       ? Static<S>
       : undefined;
 
-export type RouteRequest<R extends RouteSpec> = FastifyRequest & { params: ParamsOf<R>; query: QueryOf<R>; body: ServerBodyOf<R> };
+export type RouteRequest<R extends RouteSpec> = FastifyRequest & {
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: ServerBodyOf<R>;
+};
 export type RouteHandler<R extends RouteSpec> = (request: RouteRequest<R>, reply: FastifyReply) => Promise<AnswerOf<R>>;
 
 declare module 'fastify' {
@@ -42,22 +46,26 @@ export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
   if (spec.query) schema.querystring = spec.query;
   if (spec.body && !spec.rawBody) schema.body = spec.body;
   if (spec.response && (spec.responseKind ?? 'json') === 'json') {
-    schema.response = { [spec.status ?? 200]: spec.response, ...(spec.alsoStatus ? { [spec.alsoStatus]: spec.response } : {}) };
+    schema.response = {
+      [spec.status ?? 200]: spec.response,
+      ...(spec.alsoStatus ? { [spec.alsoStatus]: spec.response } : {}),
+    };
   }
   const status = spec.status ?? 200;
-  const addRoute = (scope: FastifyInstance) => scope.withTypeProvider<TypeBoxTypeProvider>().route({
-    method: spec.method,
-    url: spec.path,
-    schema,
-    config: { access: spec.access },
-    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
-    // The schemas above validated what the table's types describe; fastify's own generics cannot
-    // follow a route value through a function, so the request is narrowed here, once.
-    handler: async (request, reply) => {
-      void reply.code(status);
-      return handler(request as RouteRequest<R>, reply);
-    },
-  });
+  const addRoute = (scope: FastifyInstance) =>
+    scope.withTypeProvider<TypeBoxTypeProvider>().route({
+      method: spec.method,
+      url: spec.path,
+      schema,
+      config: { access: spec.access },
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+      // The schemas above validated what the table's types describe; fastify's own generics cannot
+      // follow a route value through a function, so the request is narrowed here, once.
+      handler: async (request, reply) => {
+        void reply.code(status);
+        return handler(request as RouteRequest<R>, reply);
+      },
+    });
   // A raw-body route gets a scope of its own, where its body arrives unparsed.
   if (spec.rawBody) {
     void app.register(async (scope) => {

@@ -20,7 +20,18 @@
 //   or used literally, never executed.
 // Nothing here waits for a fixed time or looks at how long anything took.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,8 +41,25 @@ import { parseScriptHeader, scriptParamEnvName, type ScriptHeader } from '../../
 export const LIBRARY = fileURLToPath(new URL('../../scripts/maintenance/', import.meta.url));
 const SYSTEM_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const FAKED = [
-  'apt-get', 'dnf', 'zypper', 'systemctl', 'service', 'cancel', 'lpstat', 'resolvectl', 'systemd-resolve', 'nscd', 'nmcli',
-  'networkctl', 'dhclient', 'dhcpcd', 'smartctl', 'clamscan', 'needrestart', 'needs-restarting', 'journalctl',
+  'apt-get',
+  'dnf',
+  'zypper',
+  'systemctl',
+  'service',
+  'cancel',
+  'lpstat',
+  'resolvectl',
+  'systemd-resolve',
+  'nscd',
+  'nmcli',
+  'networkctl',
+  'dhclient',
+  'dhcpcd',
+  'smartctl',
+  'clamscan',
+  'needrestart',
+  'needs-restarting',
+  'journalctl',
 ];
 const PWNED_NAMES = ['PWNED', 'PWNED2'];
 /** A directory name full of shell syntax; a script that evaluated it would create PWNED files. */
@@ -76,7 +104,10 @@ export class Sandbox {
   /** A recording fake: logs "name<TAB>arg<TAB>arg..." then runs `body` (sh) for its output and exit status. */
   fake(name: string, body = 'exit 0'): void {
     const file = join(this.bin, name);
-    writeFileSync(file, `#!/bin/sh\n{ printf '%s' ${q(name)}; for a in "$@"; do printf '\\t%s' "$a"; done; echo; } >>${q(this.logFile)}\n${body}\n`);
+    writeFileSync(
+      file,
+      `#!/bin/sh\n{ printf '%s' ${q(name)}; for a in "$@"; do printf '\\t%s' "$a"; done; echo; } >>${q(this.logFile)}\n${body}\n`,
+    );
     chmodSync(file, 0o755);
   }
 
@@ -175,7 +206,8 @@ function pwnedFiles(dir: string): string[] {
 export function checkSandboxesAfterEach(): void {
   afterEach(() => {
     const pwned = sandboxes.flatMap((created) => pwnedFiles(created.dir));
-    for (const dir of [process.cwd(), tmpdir()]) for (const name of PWNED_NAMES) if (existsSync(join(dir, name))) pwned.push(join(dir, name));
+    for (const dir of [process.cwd(), tmpdir()])
+      for (const name of PWNED_NAMES) if (existsSync(join(dir, name))) pwned.push(join(dir, name));
     for (const created of sandboxes) rmSync(created.dir, { recursive: true, force: true });
     for (const file of outsideFiles.splice(0)) rmSync(file, { recursive: true, force: true });
     sandboxes = [];

@@ -39,25 +39,48 @@ export interface RawConnection {
   hello(): void;
 }
 
-export type UpgradeOutcome = { upgraded: true; connection: RawConnection } | { upgraded: false; status: number; body: { code: string; message: string }; retryAfter: string | null };
+export type UpgradeOutcome =
+  | { upgraded: true; connection: RawConnection }
+  | { upgraded: false; status: number; body: { code: string; message: string }; retryAfter: string | null };
 
 /** Connects with the given handshake header (by default a fresh, valid one). */
-export function rawConnect(server: TestServer, identity: RawIdentity, options: { header?: string } = {}): Promise<UpgradeOutcome> {
-  const init = createHandshakeInit({ agentKeyPair: identity.keyPair, serverPublicKey: identity.serverPublicKey, timestamp: identity.nextTimestamp(), agentVersion: 'raw-test' });
+export function rawConnect(
+  server: TestServer,
+  identity: RawIdentity,
+  options: { header?: string } = {},
+): Promise<UpgradeOutcome> {
+  const init = createHandshakeInit({
+    agentKeyPair: identity.keyPair,
+    serverPublicKey: identity.serverPublicKey,
+    timestamp: identity.nextTimestamp(),
+    agentVersion: 'raw-test',
+  });
   const header = options.header ?? toBase64Url(init.initMessage);
-  const ws = new WebSocket(agentEndpoint(server.url), { headers: { [HANDSHAKE_HEADER]: header }, perMessageDeflate: false });
+  const ws = new WebSocket(agentEndpoint(server.url), {
+    headers: { [HANDSHAKE_HEADER]: header },
+    perMessageDeflate: false,
+  });
   return new Promise((resolve, reject) => {
     ws.on('unexpected-response', (_request, response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve({ upgraded: false, status: response.statusCode ?? 0, body: JSON.parse(text) as never, retryAfter: (response.headers['retry-after'] as string) ?? null }));
+      response.on('end', () =>
+        resolve({
+          upgraded: false,
+          status: response.statusCode ?? 0,
+          body: JSON.parse(text) as never,
+          retryAfter: (response.headers['retry-after'] as string) ?? null,
+        }),
+      );
     });
     ws.on('error', reject);
     ws.on('upgrade', (response) => {
       const completed = completeHandshake(init, fromBase64Url(response.headers[HANDSHAKE_HEADER] as string)!);
       if (!completed.ok) return reject(new Error(completed.reason));
       const received: ServerToAgentMessage[] = [];
-      const closed = new Promise<{ code: number; reason: string }>((done) => ws.on('close', (code, reason) => done({ code, reason: reason.toString() })));
+      const closed = new Promise<{ code: number; reason: string }>((done) =>
+        ws.on('close', (code, reason) => done({ code, reason: reason.toString() })),
+      );
       ws.on('message', (data) => {
         const opened = completed.session.open(data as Buffer);
         if (!opened.ok) return;
@@ -74,7 +97,16 @@ export function rawConnect(server: TestServer, identity: RawIdentity, options: {
         closed,
         sendSealed: (bytes) => ws.send(completed.session.seal(bytes)),
         hello: () =>
-          connection.sendSealed(encodeAgentToServer('agent.hello', { transcript, agentVersion: 'raw-test', hostname: 'raw', platform: 'linux', osRelease: 'x', arch: 'x64' })),
+          connection.sendSealed(
+            encodeAgentToServer('agent.hello', {
+              transcript,
+              agentVersion: 'raw-test',
+              hostname: 'raw',
+              platform: 'linux',
+              osRelease: 'x',
+              arch: 'x64',
+            }),
+          ),
       };
       ws.on('open', () => resolve({ upgraded: true, connection }));
     });

@@ -16,11 +16,20 @@ export interface CliResult {
 
 /** This process's environment without HELPLINE_* settings, so a developer's own setup cannot leak into a test. */
 function cleanEnv(extra: Record<string, string>): Record<string, string | undefined> {
-  return { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))), ...extra };
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))),
+    ...extra,
+  };
 }
 
 /** Runs a program to its end; `stdin` is what it reads on standard input (nothing when absent). */
-export function runCli(program: Parameters<typeof binPath>[0], args: string[], env: Record<string, string> = {}, timeoutMs = 20_000, stdin = ''): Promise<CliResult> {
+export function runCli(
+  program: Parameters<typeof binPath>[0],
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 20_000,
+  stdin = '',
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath(program), ...args], { env: cleanEnv(env), cwd: ROOT });
     child.stdin.end(stdin);
@@ -40,7 +49,12 @@ export function runCli(program: Parameters<typeof binPath>[0], args: string[], e
 }
 
 /** Starts a long-running program; resolves once a stdout line matches `ready`. */
-export function startCli(program: Parameters<typeof binPath>[0], args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
+export function startCli(
+  program: Parameters<typeof binPath>[0],
+  args: string[],
+  ready: RegExp,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binPath(program), ...args], { env: cleanEnv(env), cwd: ROOT });
     let output = '';
@@ -59,15 +73,22 @@ export function startCli(program: Parameters<typeof binPath>[0], args: string[],
  * `helpline` as the people of a test: each runs with the server and their own token from the
  * environment and a config file of their own under `dir`.
  */
-export function signedInCli(context: () => { url: string; dir: string; tokens: Record<string, string> }, timeoutMs = 20_000) {
+export function signedInCli(
+  context: () => { url: string; dir: string; tokens: Record<string, string> },
+  timeoutMs = 20_000,
+) {
   const envFor = (person: string) => {
     const { url, dir, tokens } = context();
     return { HELPLINE_SERVER: url, HELPLINE_TOKEN: tokens[person]!, HELPLINE_CONFIG: `${dir}/${person}/cli.json` };
   };
   return {
     envFor,
-    as: (person: string) => (...args: string[]): Promise<CliResult> => runCli('helpline', args, envFor(person), timeoutMs),
+    as:
+      (person: string) =>
+      (...args: string[]): Promise<CliResult> =>
+        runCli('helpline', args, envFor(person), timeoutMs),
     /** Runs as `person` with `input` on standard input. */
-    withStdin: (person: string, input: string, ...args: string[]): Promise<CliResult> => runCli('helpline', args, envFor(person), timeoutMs, input),
+    withStdin: (person: string, input: string, ...args: string[]): Promise<CliResult> =>
+      runCli('helpline', args, envFor(person), timeoutMs, input),
   };
 }

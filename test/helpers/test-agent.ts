@@ -24,7 +24,10 @@ let realInventory: Promise<InventoryData> | null = null;
  */
 export function realSources(): WorkSources {
   realInventory ??= collectInventory(createLinuxPlatform());
-  return { collectInventory: () => realInventory!.then((data) => structuredClone(data)), sampleHealth: () => sampleHealth() };
+  return {
+    collectInventory: () => realInventory!.then((data) => structuredClone(data)),
+    sampleHealth: () => sampleHealth(),
+  };
 }
 
 /** A platform whose machine id is unique per test agent, so many agents can enroll from one PC. */
@@ -63,7 +66,12 @@ export async function enrollTestAgent(
   const stateDir = mkdtempSync(join(tmpdir(), 'helpline-agent-'));
   const token = options.token ?? (await createToken(server, { approval: options.approval ?? false }));
   const platform = options.platform ?? testPlatform();
-  const enrolled = await enrollAgent({ token, stateDir, platform, ...(options.name !== undefined ? { name: options.name } : {}) });
+  const enrolled = await enrollAgent({
+    token,
+    stateDir,
+    platform,
+    ...(options.name !== undefined ? { name: options.name } : {}),
+  });
   const agent = buildAgent(
     agentConfig({ stateDir, reconnectBaseMs: 50, reconnectCapMs: 500, firstReconnectMaxMs: 50, ...options.config }),
     { logger: pino({ level: 'silent' }), sources: realSources(), ...options.build },
@@ -71,7 +79,10 @@ export async function enrollTestAgent(
   const waitFor: TestAgent['waitFor'] = (status, timeoutMs = 10_000) =>
     new Promise((resolve, reject) => {
       if (agent.status === status) return resolve();
-      const timer = setTimeout(() => reject(new Error(`agent did not reach ${status} (is ${agent.status})`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`agent did not reach ${status} (is ${agent.status})`)),
+        timeoutMs,
+      );
       const listener = (next: Agent['status']) => {
         if (next !== status) return;
         clearTimeout(timer);
@@ -94,7 +105,11 @@ export async function enrollTestAgent(
 }
 
 /** Polls until `check` returns true. Tests wait for conditions, never for fixed times. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

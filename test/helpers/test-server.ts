@@ -52,13 +52,17 @@ export interface TestServer {
   cleanup(): Promise<void>;
 }
 
-export async function startTestServer(overrides: Partial<ServerConfig> = {}, options: { now?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  options: { now?: () => number } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'helpline-server-'));
   await initDataDir(dataDir, { adminPassword: ADMIN_PASSWORD });
   const logs: Array<Record<string, unknown>> = [];
   const logStream = new PassThrough();
   logStream.on('data', (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+    for (const line of chunk.toString('utf8').split('\n'))
+      if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
   });
   const base = { logLevel: 'info' as const, port: 0, presenceFlushMs: 100, ...overrides, dataDir };
   let server = await buildServer(serverConfig(base), { logStream, ...options });
@@ -123,7 +127,10 @@ export interface StaffedTestServer {
 }
 
 /** A test server with tom (technician) and vera (viewer) signed in. */
-export async function startStaffedServer(overrides: Partial<ServerConfig> = {}, options: { now?: () => number } = {}): Promise<StaffedTestServer> {
+export async function startStaffedServer(
+  overrides: Partial<ServerConfig> = {},
+  options: { now?: () => number } = {},
+): Promise<StaffedTestServer> {
   const server = await startTestServer(overrides, options);
   const tom = await server.addUser('tom', 'technician');
   const vera = await server.addUser('vera', 'viewer');

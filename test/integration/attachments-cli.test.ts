@@ -23,7 +23,11 @@ describe('helpline attachment commands', () => {
   const as =
     (person: string) =>
     (...args: string[]): Promise<CliResult> =>
-      runCli('helpline', args, { HELPLINE_SERVER: server.url, HELPLINE_TOKEN: tokens[person]!, HELPLINE_CONFIG: join(dir, person, 'cli.json') });
+      runCli('helpline', args, {
+        HELPLINE_SERVER: server.url,
+        HELPLINE_TOKEN: tokens[person]!,
+        HELPLINE_CONFIG: join(dir, person, 'cli.json'),
+      });
   const tom = as('tom');
   const vera = as('vera');
 
@@ -47,12 +51,20 @@ describe('helpline attachment commands', () => {
     const added = await tom('attachment', 'add', `#${ticketId}`, file, '--json');
     expect(added).toMatchObject({ code: 0, stderr: '' });
     const attachment = JSON.parse(added.stdout) as Attachment;
-    expect(attachment).toMatchObject({ ticketId, name: 'flicker capture.png', contentType: 'image/png', size: bytes.length, sha256: sha256(bytes) });
+    expect(attachment).toMatchObject({
+      ticketId,
+      name: 'flicker capture.png',
+      contentType: 'image/png',
+      size: bytes.length,
+      sha256: sha256(bytes),
+    });
 
     const listed = await vera('attachment', 'list', String(ticketId));
     expect(listed.code).toBe(0);
     expect(listed.stdout.split('\n')[0]).toMatch(/^ID\s+SIZE\s+TYPE\s+ADDED\s+NAME$/);
-    expect(listed.stdout).toMatch(new RegExp(`^${attachment.id}\\s+195\\.3 KiB\\s+image/png\\s+.+ by tom\\s+flicker capture\\.png$`, 'm'));
+    expect(listed.stdout).toMatch(
+      new RegExp(`^${attachment.id}\\s+195\\.3 KiB\\s+image/png\\s+.+ by tom\\s+flicker capture\\.png$`, 'm'),
+    );
 
     const output = join(dir, 'vera', 'copy.png');
     mkdirSync(join(dir, 'vera'), { recursive: true });

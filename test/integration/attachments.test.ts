@@ -23,7 +23,8 @@ describe('ticket attachments', () => {
   });
   afterAll(() => server.cleanup());
 
-  const newTicket = async () => (await server.client(tom).call(T.create, { body: { subject: 'Scanner prints garbage' } })).id;
+  const newTicket = async () =>
+    (await server.client(tom).call(T.create, { body: { subject: 'Scanner prints garbage' } })).id;
   /** The file's bytes as the body, its name in ?name=; without a type, the client's application/octet-stream. */
   const upload = (ticketId: number, name: string, body: RawBody, options: { token?: string; type?: string } = {}) =>
     server.client(options.token ?? tom).callWithStatus(A.upload, {
@@ -38,9 +39,11 @@ describe('ticket attachments', () => {
     const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${tom}` }, body });
     return { status: response.status, body: (await response.json()) as { message: string } };
   };
-  const download = (id: string, token: string | null = vera) => server.client(token).call(A.download, { params: { id } });
+  const download = (id: string, token: string | null = vera) =>
+    server.client(token).call(A.download, { params: { id } });
   const list = (ticketId: number, token = vera) => server.client(token).call(A.list, { params: { id: ticketId } });
-  const history = async (ticketId: number) => (await server.client().call(T.show, { params: { id: ticketId } })).history;
+  const history = async (ticketId: number) =>
+    (await server.client().call(T.show, { params: { id: ticketId } })).history;
   /** Every file under the ticket's attachment folder, partial ones included. */
   const filesOf = (ticketId: number) => {
     const dir = join(server.dataDir, 'attachments', String(ticketId));
@@ -69,21 +72,34 @@ describe('ticket attachments', () => {
     const served = new Uint8Array(await response.arrayBuffer());
     expect(Buffer.compare(served, bytes)).toBe(0);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    const encodedName = encodeURIComponent(name).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const encodedName = encodeURIComponent(name).replace(
+      /[()]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
     expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodedName}`);
-    expect(response.headers.get('repr-digest')).toBe(`sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`);
+    expect(response.headers.get('repr-digest')).toBe(
+      `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`,
+    );
 
     // On disk under the random id, never the uploader's name, readable by the server only.
     expect(filesOf(ticketId)).toEqual([created.body.id]);
     expect(statSync(join(server.dataDir, 'attachments', String(ticketId), created.body.id)).mode & 0o777).toBe(0o600);
-    expect(await history(ticketId)).toContainEqual({ field: 'attachment', oldValue: null, newValue: name, actor: 'tom', at: expect.any(String) });
+    expect(await history(ticketId)).toContainEqual({
+      field: 'attachment',
+      oldValue: null,
+      newValue: name,
+      actor: 'tom',
+      at: expect.any(String),
+    });
   });
 
   it('accepts a file of exactly the limit and refuses one byte more with 413, leaving nothing behind', async () => {
     const ticketId = await newTicket();
     const atLimit = await upload(ticketId, 'at-limit.bin', new Uint8Array(DEFAULT_ATTACHMENT_MAX_BYTES));
     expect(atLimit.status).toBe(201);
-    await expect(upload(ticketId, 'over-limit.bin', new Uint8Array(DEFAULT_ATTACHMENT_MAX_BYTES + 1))).rejects.toMatchObject({
+    await expect(
+      upload(ticketId, 'over-limit.bin', new Uint8Array(DEFAULT_ATTACHMENT_MAX_BYTES + 1)),
+    ).rejects.toMatchObject({
       status: 413,
       code: 'payload_too_large',
       message: expect.stringContaining('10 MiB'),
@@ -116,7 +132,11 @@ describe('ticket attachments', () => {
 
   it('serves HTML, SVG and scripts as application/octet-stream, nosniff, sandboxed, as a download', async () => {
     const ticketId = await newTicket();
-    const risky = [['page.html', 'text/html; charset=utf-8'], ['logo.svg', 'image/svg+xml'], ['run.js', 'application/javascript']] as const;
+    const risky = [
+      ['page.html', 'text/html; charset=utf-8'],
+      ['logo.svg', 'image/svg+xml'],
+      ['run.js', 'application/javascript'],
+    ] as const;
     for (const [name, type] of risky) {
       const created = await upload(ticketId, name, `<script>alert("${name}")</script>`, { type });
       expect(created.body).toMatchObject({ contentType: type.split(';')[0], servedAs: 'application/octet-stream' });
@@ -150,7 +170,10 @@ describe('ticket attachments', () => {
       ['x'.repeat(201), 'at most 200'],
     ] as const;
     for (const [name, says] of names) {
-      await expect(upload(ticketId, name, 'data'), name).rejects.toMatchObject({ status: 400, message: expect.stringContaining(says) });
+      await expect(upload(ticketId, name, 'data'), name).rejects.toMatchObject({
+        status: 400,
+        message: expect.stringContaining(says),
+      });
     }
     expect((await rawUpload(ticketId, {}, 'data')).status).toBe(400);
     expect(filesOf(ticketId)).toEqual([]);
@@ -166,7 +189,10 @@ describe('ticket attachments', () => {
     form.set('file', new Blob(['data']), 'data.txt');
     // fetch itself sets the form's content type with its boundary, which the typed client would not.
     const multipart = await rawUpload(ticketId, { name: 'data.txt' }, form);
-    expect(multipart).toMatchObject({ status: 400, body: { message: expect.stringContaining('multipart/form-data form') } });
+    expect(multipart).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('multipart/form-data form') },
+    });
     expect(filesOf(ticketId)).toEqual([]);
   });
 
@@ -184,7 +210,10 @@ describe('ticket attachments', () => {
   });
 
   it('answers 404 for an unknown ticket or attachment, and 409 on a closed ticket', async () => {
-    await expect(upload(999_999, 'a.txt', 'data')).rejects.toMatchObject({ code: 'not_found', message: 'no ticket #999999' });
+    await expect(upload(999_999, 'a.txt', 'data')).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'no ticket #999999',
+    });
     await expect(list(999_999)).rejects.toMatchObject({ status: 404 });
     await expect(download('att_000000000000000000000000')).rejects.toMatchObject({ status: 404 });
     // The id is one encoded path segment: ..%2F..%2Fhelpline.db, refused by the id's pattern.
@@ -205,6 +234,9 @@ describe('ticket attachments', () => {
     expect(await list(ticketId)).toEqual([]);
     await expect(download(created.body.id)).rejects.toMatchObject({ status: 404 });
     const changes = (await history(ticketId)).filter((change) => change.field === 'attachment');
-    expect(changes.map((change) => [change.oldValue, change.newValue])).toEqual([[null, 'old.log'], ['old.log', null]]);
+    expect(changes.map((change) => [change.oldValue, change.newValue])).toEqual([
+      [null, 'old.log'],
+      ['old.log', null],
+    ]);
   });
 });

@@ -38,7 +38,8 @@ describe('bad input on the agent channel', () => {
     await new Promise<void>((resolve) => bystander.agent.once('heartbeat', () => resolve()));
   }
 
-  const closeLogged = (code: number) => server.logs.some((line) => line.closeCode === code && line.msg === 'closing agent channel');
+  const closeLogged = (code: number) =>
+    server.logs.some((line) => line.closeCode === code && line.msg === 'closing agent channel');
 
   it('closes on garbage bytes shorter than a frame with MalformedFrame', async () => {
     const connection = await connected();
@@ -59,7 +60,16 @@ describe('bad input on the agent channel', () => {
 
   it('closes on a truncated frame', async () => {
     const connection = await connected();
-    const frame = connection.session.seal(encodeAgentToServer('agent.hello', { transcript: connection.transcript, agentVersion: 'x', hostname: 'x', platform: 'x', osRelease: 'x', arch: 'x' }));
+    const frame = connection.session.seal(
+      encodeAgentToServer('agent.hello', {
+        transcript: connection.transcript,
+        agentVersion: 'x',
+        hostname: 'x',
+        platform: 'x',
+        osRelease: 'x',
+        arch: 'x',
+      }),
+    );
     connection.ws.send(frame.subarray(0, frame.length - 10));
     expect((await connection.closed).code).toBe(CloseCode.DecryptFailed);
     await expectBystanderUnaffected();
@@ -92,7 +102,16 @@ describe('bad input on the agent channel', () => {
 
   it('closes when the first message is not a hello with the transcript hash', async () => {
     const connection = await connected();
-    connection.sendSealed(encodeAgentToServer('agent.hello', { transcript: toBase64Url(nacl.randomBytes(64)), agentVersion: 'x', hostname: 'x', platform: 'x', osRelease: 'x', arch: 'x' }));
+    connection.sendSealed(
+      encodeAgentToServer('agent.hello', {
+        transcript: toBase64Url(nacl.randomBytes(64)),
+        agentVersion: 'x',
+        hostname: 'x',
+        platform: 'x',
+        osRelease: 'x',
+        arch: 'x',
+      }),
+    );
     expect((await connection.closed).code).toBe(CloseCode.KeyConfirmationFailed);
     const other = await connected();
     other.sendSealed(encodeAgentToServer('agent.heartbeat', { sentAt: 1 }));
@@ -110,12 +129,24 @@ describe('bad input on the agent channel', () => {
   it('refuses a message whose body fails its schema but keeps the connection', async () => {
     const connection = await connected();
     connection.hello();
-    connection.sendSealed(new TextEncoder().encode(JSON.stringify({ v: 1, id: 'bad-1', type: 'agent.heartbeat', body: { sentAt: 'soon' } })));
-    await eventually(() => connection.received.some((message) => message.type === 'server.error'), 5000, 'server.error');
+    connection.sendSealed(
+      new TextEncoder().encode(
+        JSON.stringify({ v: 1, id: 'bad-1', type: 'agent.heartbeat', body: { sentAt: 'soon' } }),
+      ),
+    );
+    await eventually(
+      () => connection.received.some((message) => message.type === 'server.error'),
+      5000,
+      'server.error',
+    );
     const error = connection.received.find((message) => message.type === 'server.error');
     expect(error?.body).toMatchObject({ inReplyTo: 'bad-1', code: 'invalid_message' });
     connection.sendSealed(encodeAgentToServer('agent.heartbeat', { sentAt: 42 }));
-    await eventually(() => connection.received.some((message) => message.type === 'heartbeat.ack'), 5000, 'heartbeat ack');
+    await eventually(
+      () => connection.received.some((message) => message.type === 'heartbeat.ack'),
+      5000,
+      'heartbeat ack',
+    );
     expect(connection.ws.readyState).toBe(connection.ws.OPEN);
     connection.ws.close();
   });
@@ -133,15 +164,27 @@ describe('bad input on the agent channel', () => {
 
   it('refuses an unknown agent key and a malformed handshake header', async () => {
     const stranger = nacl.box.keyPair();
-    const init = createHandshakeInit({ agentKeyPair: stranger, serverPublicKey: identity.serverPublicKey, timestamp: Date.now(), agentVersion: 'x' });
+    const init = createHandshakeInit({
+      agentKeyPair: stranger,
+      serverPublicKey: identity.serverPublicKey,
+      timestamp: Date.now(),
+      agentVersion: 'x',
+    });
     const unknown = await rawConnect(server, identity, { header: toBase64Url(init.initMessage) });
     expect(unknown).toMatchObject({ upgraded: false, status: 401, body: { code: 'unknown_key' } });
     const garbage = await rawConnect(server, identity, { header: 'not*base64' });
     expect(garbage).toMatchObject({ upgraded: false, status: 400, body: { code: 'bad_handshake' } });
-    const wrongServer = createHandshakeInit({ agentKeyPair: identity.keyPair, serverPublicKey: nacl.box.keyPair().publicKey, timestamp: Date.now(), agentVersion: 'x' });
+    const wrongServer = createHandshakeInit({
+      agentKeyPair: identity.keyPair,
+      serverPublicKey: nacl.box.keyPair().publicKey,
+      timestamp: Date.now(),
+      agentVersion: 'x',
+    });
     const misdirected = await rawConnect(server, identity, { header: toBase64Url(wrongServer.initMessage) });
     expect(misdirected).toMatchObject({ upgraded: false, status: 400, body: { code: 'bad_handshake' } });
-    expect(server.logs.some((line) => line.code === 'unknown_key' && line.msg === 'agent handshake refused')).toBe(true);
+    expect(server.logs.some((line) => line.code === 'unknown_key' && line.msg === 'agent handshake refused')).toBe(
+      true,
+    );
     await expectBystanderUnaffected();
   });
 

@@ -9,13 +9,14 @@ import type { DeviceView } from '../../protocol/api/devices.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
-
-
 function run(bin: 'helpline' | 'helpline-agent', args: string[], configPath: string): Promise<CliResult> {
   return runCli(bin, args, { HELPLINE_CONFIG: configPath });
 }
 
-type Token = { token: string; info: { id: string; group: string; approval: boolean; maxUses: number; expiresAt: string; state: string } };
+type Token = {
+  token: string;
+  info: { id: string; group: string; approval: boolean; maxUses: number; expiresAt: string; state: string };
+};
 
 describe('helpline token and device commands', () => {
   let server: TestServer;
@@ -26,7 +27,8 @@ describe('helpline token and device commands', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     return JSON.parse(result.stdout) as T;
   };
-  const enroll = (token: string, name: string) => run('helpline-agent', ['enroll', '--token', token, '--state', join(dir, name), '--json'], join(dir, 'unused.json'));
+  const enroll = (token: string, name: string) =>
+    run('helpline-agent', ['enroll', '--token', token, '--state', join(dir, name), '--json'], join(dir, 'unused.json'));
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -40,7 +42,17 @@ describe('helpline token and device commands', () => {
   });
 
   it('makes a token that helpline-agent enroll accepts, and lists, approves and revokes the device', async () => {
-    const created = await json<Token>('token', 'create', '--group', 'office', '--ttl', '30m', '--uses', '1', '--approval');
+    const created = await json<Token>(
+      'token',
+      'create',
+      '--group',
+      'office',
+      '--ttl',
+      '30m',
+      '--uses',
+      '1',
+      '--approval',
+    );
     expect(created.token).toMatch(/^hl1_/);
     expect(created.info).toMatchObject({ group: 'office', approval: true, maxUses: 1, state: 'active' });
     const ttlMs = Date.parse(created.info.expiresAt) - Date.now();
@@ -53,7 +65,9 @@ describe('helpline token and device commands', () => {
     expect(agent.status).toBe('pending');
 
     const devices = await json<DeviceView[]>('devices', 'list');
-    expect(devices).toEqual([expect.objectContaining({ id: agent.deviceId, group: 'office', status: 'pending', online: false })]);
+    expect(devices).toEqual([
+      expect.objectContaining({ id: agent.deviceId, group: 'office', status: 'pending', online: false }),
+    ]);
     const table = await helpline('devices', 'list');
     expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+GROUP\s+STATUS\s+ONLINE\s+LAST SEEN\s+AGENT$/);
     expect(table.stdout).toMatch(new RegExp(`^${agent.deviceId}\\s.*\\soffice\\s+pending\\s+no\\s+never\\s`, 'm'));
@@ -62,7 +76,10 @@ describe('helpline token and device commands', () => {
     expect(approve.code).toBe(0);
     expect(approve.stdout).toContain(`Approved ${agent.deviceId}`);
     expect(approve.stdout).toContain(agent.fingerprint);
-    expect(await json<DeviceView>('device', 'show', agent.deviceId)).toMatchObject({ status: 'active', fingerprint: agent.fingerprint });
+    expect(await json<DeviceView>('device', 'show', agent.deviceId)).toMatchObject({
+      status: 'active',
+      fingerprint: agent.fingerprint,
+    });
 
     const revoke = await helpline('device', 'revoke', agent.deviceId, '--reason', 'stolen laptop');
     expect(revoke.code).toBe(0);
@@ -171,7 +188,9 @@ describe('helpline token and device commands', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`helpline: ${message}`);
     }
-    expect((await helpline('token', 'create', '--uses', '0')).stderr).toContain('--uses takes a whole number of 1 or more, not "0"');
+    expect((await helpline('token', 'create', '--uses', '0')).stderr).toContain(
+      '--uses takes a whole number of 1 or more, not "0"',
+    );
     expect(await json<unknown[]>('token', 'list')).toHaveLength(before);
   });
 

@@ -18,7 +18,11 @@ describe('helpline device show --inventory, device software|changes|health, soft
   let dir: string;
   let deviceId: string;
   const helpline = (...args: string[]): Promise<CliResult> =>
-    runCli('helpline', args, { HELPLINE_SERVER: server.url, HELPLINE_TOKEN: server.adminToken, HELPLINE_CONFIG: join(dir, 'cli.json') });
+    runCli('helpline', args, {
+      HELPLINE_SERVER: server.url,
+      HELPLINE_TOKEN: server.adminToken,
+      HELPLINE_CONFIG: join(dir, 'cli.json'),
+    });
   const json = async <T>(...args: string[]): Promise<T> => {
     const result = await helpline(...args, '--json');
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -67,12 +71,23 @@ describe('helpline device show --inventory, device software|changes|health, soft
     const found = await helpline('software', 'find', 'bash');
     expect(found.code).toBe(0);
     expect(found.stdout.split('\n')[0]).toMatch(/^DEVICE\s+DEVICE ID\s+NAME\s+VERSION\s+SOURCE$/);
-    expect(found.stdout).toMatch(new RegExp(`\\s${deviceId}\\s+bash\\s+${escape(bash.version)}\\s+${bash.source}$`, 'm'));
+    expect(found.stdout).toMatch(
+      new RegExp(`\\s${deviceId}\\s+bash\\s+${escape(bash.version)}\\s+${bash.source}$`, 'm'),
+    );
 
-    const exact = await json<Array<{ deviceId: string; name: string }>>('software', 'find', 'bash', '--version', bash.version);
+    const exact = await json<Array<{ deviceId: string; name: string }>>(
+      'software',
+      'find',
+      'bash',
+      '--version',
+      bash.version,
+    );
     expect(exact).toContainEqual(expect.objectContaining({ deviceId, name: 'bash' }));
     const none = await helpline('software', 'find', 'bash', '--version', '0.0.0-none');
-    expect(none).toMatchObject({ code: 0, stdout: 'No device has software whose name contains "bash" at version 0.0.0-none.\n' });
+    expect(none).toMatchObject({
+      code: 0,
+      stdout: 'No device has software whose name contains "bash" at version 0.0.0-none.\n',
+    });
   });
 
   it('device software lists the packages; --json contains bash', async () => {
@@ -92,16 +107,22 @@ describe('helpline device show --inventory, device software|changes|health, soft
     const garbage = await helpline('device', 'changes', deviceId, '--since', 'garbage');
     expect(garbage.code).toBe(1);
     expect(garbage.stdout).toBe('');
-    expect(garbage.stderr).toContain('helpline: since must be a duration like 24h or 7d, or an ISO date-time, not "garbage" (validation_failed)');
+    expect(garbage.stderr).toContain(
+      'helpline: since must be a duration like 24h or 7d, or an ISO date-time, not "garbage" (validation_failed)',
+    );
   });
 
   it('device health draws a sparkline per metric from raw samples, with min, avg, max and last', async () => {
     const chart = await helpline('device', 'health', deviceId);
     expect(chart).toMatchObject({ code: 0, stderr: '' });
     const lines = chart.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^Health of ${deviceId} from \\S+ \\S+ to \\S+ \\S+ \\(local time\\): \\d+ raw samples\\.$`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^Health of ${deviceId} from \\S+ \\S+ to \\S+ \\S+ \\(local time\\): \\d+ raw samples\\.$`),
+    );
     for (const label of ['CPU %', 'memory %', 'processes']) {
-      expect(chart.stdout).toMatch(new RegExp(`^${label}\\s+${SPARK}\\s+min +[\\d.]+  avg +[\\d.]+  max +[\\d.]+  last +[\\d.]+$`, 'm'));
+      expect(chart.stdout).toMatch(
+        new RegExp(`^${label}\\s+${SPARK}\\s+min +[\\d.]+  avg +[\\d.]+  max +[\\d.]+  last +[\\d.]+$`, 'm'),
+      );
     }
     const series = await json<HealthSeriesView>('device', 'health', deviceId, '--since', '1h');
     const battery = series.raw.some((sample) => sample.battery !== null);

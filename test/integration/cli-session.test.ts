@@ -10,7 +10,6 @@ import { ADMIN_PASSWORD, API, startTestServer, type TestServer } from '../helper
 
 const LOGIN_HINT = 'not logged in; run `helpline login --server URL --user NAME --password P`';
 
-
 function helpline(configPath: string, args: string[], extraEnv: Record<string, string> = {}): Promise<CliResult> {
   return runCli('helpline', args, { HELPLINE_CONFIG: configPath, ...extraEnv });
 }
@@ -29,7 +28,11 @@ describe('helpline login, whoami and logout', () => {
   /** Each test has its own config file, as if on its own PC. */
   const pc = (name: string) => {
     const configPath = join(dir, name, 'cli.json');
-    return { configPath, run: (...args: string[]) => helpline(configPath, args), runWith: (env: Record<string, string>, ...args: string[]) => helpline(configPath, args, env) };
+    return {
+      configPath,
+      run: (...args: string[]) => helpline(configPath, args),
+      runWith: (env: Record<string, string>, ...args: string[]) => helpline(configPath, args, env),
+    };
   };
 
   beforeAll(async () => {

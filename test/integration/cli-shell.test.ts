@@ -29,7 +29,11 @@ describe('helpline shell and recordings', () => {
   const recordings = () => server.client().call(API.recordings.list);
   /** The recording of the session that ran `exec`, once the server has finished it. */
   const endedRecording = async (exec: string): Promise<RecordingView> => {
-    await eventually(async () => (await recordings()).some((r) => r.exec === exec && r.endedAt !== null), 10_000, `the recording of ${exec}`);
+    await eventually(
+      async () => (await recordings()).some((r) => r.exec === exec && r.endedAt !== null),
+      10_000,
+      `the recording of ${exec}`,
+    );
     return (await recordings()).find((r) => r.exec === exec)!;
   };
 
@@ -74,7 +78,9 @@ describe('helpline shell and recordings', () => {
       socket.on('unexpected-response', (_request, response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, message: (JSON.parse(body) as { message: string }).message }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, message: (JSON.parse(body) as { message: string }).message }),
+        );
       });
     });
     expect(refusal.status).toBe(403);
@@ -118,13 +124,21 @@ describe('helpline shell and recordings', () => {
   });
 
   it('runs an interactive shell in a terminal: keystrokes, Ctrl-C, window size, exit status', async () => {
-    const env = { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))), ...envFor('tom') } as Record<string, string>;
-    const terminal = pty.spawn(process.execPath, [binPath('helpline'), 'shell', deviceName, '--shell', 'sh'], { cols: 100, rows: 30, env });
+    const env = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HELPLINE_'))),
+      ...envFor('tom'),
+    } as Record<string, string>;
+    const terminal = pty.spawn(process.execPath, [binPath('helpline'), 'shell', deviceName, '--shell', 'sh'], {
+      cols: 100,
+      rows: 30,
+      env,
+    });
     let screen = '';
     let exitCode: number | null = null;
     terminal.onData((data) => (screen += data));
     terminal.onExit((end) => (exitCode = end.exitCode));
-    const shows = (text: string, what = text) => eventually(() => screen.includes(text), 10_000, `"${what}" on the terminal`);
+    const shows = (text: string, what = text) =>
+      eventually(() => screen.includes(text), 10_000, `"${what}" on the terminal`);
 
     await shows('Connected to');
     expect(screen).toContain(`Connected to ${deviceName} (`);
@@ -132,10 +146,14 @@ describe('helpline shell and recordings', () => {
     await shows('30 100');
     terminal.resize(120, 40);
     // The resize travels on its own; asking again until the shell sees it avoids timing it.
-    await eventually(() => {
-      terminal.write('stty size\r');
-      return screen.includes('40 120');
-    }, 10_000, 'the new size');
+    await eventually(
+      () => {
+        terminal.write('stty size\r');
+        return screen.includes('40 120');
+      },
+      10_000,
+      'the new size',
+    );
     // Ctrl-C goes to the remote terminal (it would otherwise end the CLI): it stops the sleep.
     // Each step waits for the last, as ^C also throws away input typed ahead of it.
     terminal.write('echo "sleep""ing"; sleep 300\r');
@@ -153,8 +171,15 @@ describe('helpline shell and recordings', () => {
     const recording = await endedRecording('echo hello; exit 3');
     const list = await admin('recordings', 'list');
     expect(list).toMatchObject({ code: 0, stderr: '' });
-    expect(list.stdout.split('\n')[0]).toMatch(/^ID\s+DEVICE\s+TECHNICIAN\s+STARTED\s+DURATION\s+OUT\s+TICKET\s+TRUNCATED$/);
-    expect(list.stdout).toMatch(new RegExp(`^${recording.id}\\s+${deviceName}\\s+tom\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+\\S+\\s+\\d+(\\.\\d)? (B|KiB)\\s+-\\s+no$`, 'm'));
+    expect(list.stdout.split('\n')[0]).toMatch(
+      /^ID\s+DEVICE\s+TECHNICIAN\s+STARTED\s+DURATION\s+OUT\s+TICKET\s+TRUNCATED$/,
+    );
+    expect(list.stdout).toMatch(
+      new RegExp(
+        `^${recording.id}\\s+${deviceName}\\s+tom\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+\\S+\\s+\\d+(\\.\\d)? (B|KiB)\\s+-\\s+no$`,
+        'm',
+      ),
+    );
     const byDevice = await admin('recordings', 'list', '--device', deviceName, '--json');
     expect(byDevice).toMatchObject({ code: 0, stderr: '' });
     const listed = JSON.parse(byDevice.stdout) as RecordingView[];
@@ -167,7 +192,10 @@ describe('helpline shell and recordings', () => {
     const played = await admin('recordings', 'play', recording.id, '--instant');
     expect(played).toMatchObject({ code: 0, stderr: '' });
     expect(played.stdout).toContain('hello');
-    expect(await admin('recordings', 'play', recording.id, '--speed', '0')).toMatchObject({ code: 2, stderr: expect.stringContaining('--speed takes a number above 0') });
+    expect(await admin('recordings', 'play', recording.id, '--speed', '0')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--speed takes a number above 0'),
+    });
     expect(await admin('recordings', 'play', recording.id, '--speed', '2', '--instant')).toMatchObject({ code: 2 });
     const unknown = await admin('recordings', 'play', 'sh_0000000000000000');
     expect(unknown).toMatchObject({ code: 1, stdout: '' });

@@ -25,7 +25,8 @@ describe('helpline tickets and ticket commands', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     return JSON.parse(result.stdout) as T;
   };
-  const open = (subject: string, ...flags: string[]) => json<Ticket>('ticket', 'create', '--subject', subject, ...flags);
+  const open = (subject: string, ...flags: string[]) =>
+    json<Ticket>('ticket', 'create', '--subject', subject, ...flags);
   const detail = (id: number) => server.client().call(API.tickets.show, { params: { id } });
   const withStdin = (input: string, ...args: string[]): Promise<CliResult> => cli.withStdin('tom', input, ...args);
   const addUser = async (name: string, role: 'admin' | 'technician' | 'viewer') => {
@@ -44,16 +45,31 @@ describe('helpline tickets and ticket commands', () => {
   });
 
   it('lists a ticket created with the CLI, with its priority, line, status and subject', async () => {
-    const created = await tom('ticket', 'create', '--subject', 'Printer on floor 2 jams', '--impact', '2', '--urgency', '2', '--category', 'printer');
+    const created = await tom(
+      'ticket',
+      'create',
+      '--subject',
+      'Printer on floor 2 jams',
+      '--impact',
+      '2',
+      '--urgency',
+      '2',
+      '--category',
+      'printer',
+    );
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const id = Number(/^Opened ticket #(\d+): Printer on floor 2 jams \(P\d, L1, new\)\.$/m.exec(created.stdout)?.[1]);
     expect(id).toBeGreaterThan(0);
 
     const listed = await json<Ticket[]>('tickets', 'list');
-    expect(listed).toContainEqual(expect.objectContaining({ id, subject: 'Printer on floor 2 jams', status: 'new', line: 1, assignee: null }));
+    expect(listed).toContainEqual(
+      expect.objectContaining({ id, subject: 'Printer on floor 2 jams', status: 'new', line: 1, assignee: null }),
+    );
     const table = await tom('tickets', 'list');
     expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+PRIORITY\s+LINE\s+STATUS\s+ASSIGNEE\s+DEVICE\s+AGE\s+SUBJECT$/);
-    expect(table.stdout).toMatch(new RegExp(`^#${id}\\s+P\\d\\s+L1\\s+new\\s+-\\s+-\\s+(just now|\\S+ ago)\\s+Printer on floor 2 jams$`, 'm'));
+    expect(table.stdout).toMatch(
+      new RegExp(`^#${id}\\s+P\\d\\s+L1\\s+new\\s+-\\s+-\\s+(just now|\\S+ ago)\\s+Printer on floor 2 jams$`, 'm'),
+    );
     expect(await json<Ticket[]>('tickets', 'list', '--line', '2')).not.toContainEqual(expect.objectContaining({ id }));
     expect((await tom('tickets', 'list', '--mine')).stdout).toBe('No open tickets are assigned to you.\n');
   });
@@ -63,19 +79,35 @@ describe('helpline tickets and ticket commands', () => {
     const steps: Array<[string[], string]> = [
       [['assign', String(id), 'tom'], `Ticket #${id} is now assigned to tom (assigned).`],
       [['start', String(id)], `Ticket #${id} is now in progress (assigned to tom).`],
-      [['pending', String(id), '--reason', 'waiting for the new disk'], `Ticket #${id} is now pending (assigned to tom).`],
+      [
+        ['pending', String(id), '--reason', 'waiting for the new disk'],
+        `Ticket #${id} is now pending (assigned to tom).`,
+      ],
       [['resolve', `#${id}`, '--resolution', 'disk replaced'], `Ticket #${id} is now resolved (assigned to tom).`],
       [['close', String(id)], `Ticket #${id} is now closed (assigned to tom).`],
     ];
     for (const [args, said] of steps) {
       expect(await tom('ticket', ...args)).toMatchObject({ code: 0, stdout: `${said}\n`, stderr: '' });
-      if (args[0] === 'assign') expect(await json<Ticket[]>('tickets', 'list', '--mine')).toEqual([expect.objectContaining({ id, assignee: 'tom' })]);
+      if (args[0] === 'assign')
+        expect(await json<Ticket[]>('tickets', 'list', '--mine')).toEqual([
+          expect.objectContaining({ id, assignee: 'tom' }),
+        ]);
     }
     const shown = await json<Detail>('ticket', 'show', String(id));
     expect(shown.ticket).toMatchObject({ id, status: 'closed', assignee: 'tom' });
-    const statuses = shown.history.filter((change) => change.field === 'status').map((change) => `${change.oldValue} → ${change.newValue}`);
-    expect(statuses).toEqual(['new → assigned', 'assigned → in_progress', 'in_progress → pending', 'pending → resolved', 'resolved → closed']);
-    expect(shown.entries).toContainEqual(expect.objectContaining({ kind: 'note', author: 'tom', body: 'Pending: waiting for the new disk' }));
+    const statuses = shown.history
+      .filter((change) => change.field === 'status')
+      .map((change) => `${change.oldValue} → ${change.newValue}`);
+    expect(statuses).toEqual([
+      'new → assigned',
+      'assigned → in_progress',
+      'in_progress → pending',
+      'pending → resolved',
+      'resolved → closed',
+    ]);
+    expect(shown.entries).toContainEqual(
+      expect.objectContaining({ kind: 'note', author: 'tom', body: 'Pending: waiting for the new disk' }),
+    );
 
     const text = await tom('ticket', 'show', String(id));
     expect(text.stdout).toMatch(/^status:\s+closed$/m);
@@ -88,7 +120,9 @@ describe('helpline tickets and ticket commands', () => {
     const { id } = await open('Mouse is sticky');
     const refused = await tom('ticket', 'close', String(id));
     expect(refused).toMatchObject({ code: 1, stdout: '' });
-    expect(refused.stderr.trim()).toBe('helpline: cannot close a ticket that is new: only a resolved ticket can be closed; resolve it first, with a resolution (invalid_state)');
+    expect(refused.stderr.trim()).toBe(
+      'helpline: cannot close a ticket that is new: only a resolved ticket can be closed; resolve it first, with a resolution (invalid_state)',
+    );
     expect((await detail(id)).ticket.status).toBe('new');
   });
 
@@ -98,16 +132,32 @@ describe('helpline tickets and ticket commands', () => {
     expect(refused).toMatchObject({ code: 2, stdout: '' });
     expect(refused.stderr).toContain('helpline: Missing required argument: note');
     expect((await detail(id)).ticket).toMatchObject({ line: 1, status: 'new' });
-    expect((await tom('ticket', 'note', 'twelve', 'x')).stderr).toContain('helpline: a ticket id is a number like 12 or #12, not "twelve"');
+    expect((await tom('ticket', 'note', 'twelve', 'x')).stderr).toContain(
+      'helpline: a ticket id is a number like 12 or #12, not "twelve"',
+    );
   });
 
   it("escalates up to line 3 and then passes on the server's message that there is no line above", async () => {
     const { id, priority } = await open('File server is slow', '--line', '2');
-    const escalated = await tom('ticket', 'escalate', String(id), '--note', 'needs the storage team', '--raise-priority', '--assignee', 'tom');
-    expect(escalated).toMatchObject({ code: 0, stdout: `Ticket #${id} is now at line 3 (P${priority - 1}, assigned, assigned to tom).\n` });
+    const escalated = await tom(
+      'ticket',
+      'escalate',
+      String(id),
+      '--note',
+      'needs the storage team',
+      '--raise-priority',
+      '--assignee',
+      'tom',
+    );
+    expect(escalated).toMatchObject({
+      code: 0,
+      stdout: `Ticket #${id} is now at line 3 (P${priority - 1}, assigned, assigned to tom).\n`,
+    });
     const refused = await tom('ticket', 'escalate', String(id), '--note', 'still slow');
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim()).toBe(`helpline: ticket #${id} is already at support line 3; there is no line above it (invalid_state)`);
+    expect(refused.stderr.trim()).toBe(
+      `helpline: ticket #${id} is already at support line 3; there is no line above it (invalid_state)`,
+    );
     const events = (await detail(id)).entries.filter((entry) => entry.kind === 'event');
     expect(events.map((entry) => entry.body)).toEqual(['Escalated to line 3: needs the storage team']);
   });
@@ -124,7 +174,10 @@ describe('helpline tickets and ticket commands', () => {
   it('prints reply text with <script> and an escape sequence as plain text, and stores it unchanged', async () => {
     const { id } = await open('Web form misbehaves');
     const body = '<script>alert("hi")</script> and \u001b[2J cleared?';
-    expect(await tom('ticket', 'reply', String(id), body)).toMatchObject({ code: 0, stdout: `Ticket #${id}: public reply added; it is new (unassigned).\n` });
+    expect(await tom('ticket', 'reply', String(id), body)).toMatchObject({
+      code: 0,
+      stdout: `Ticket #${id}: public reply added; it is new (unassigned).\n`,
+    });
     expect((await detail(id)).entries).toEqual([expect.objectContaining({ kind: 'reply', author: 'tom', body })]);
     const shown = await tom('ticket', 'show', String(id));
     expect(shown.stdout).toContain('  tom  reply (public): <script>alert("hi")</script> and ?[2J cleared?\n');
@@ -136,12 +189,21 @@ describe('helpline tickets and ticket commands', () => {
     const { id } = await open('Outlook asks for the password');
     const reply = 'Hello,\n\nplease restart Outlook once more.\nRegards, Tom\n';
     expect(await withStdin(reply, 'ticket', 'reply', String(id), '-')).toMatchObject({ code: 0, stderr: '' });
-    expect((await detail(id)).entries).toEqual([expect.objectContaining({ kind: 'reply', body: 'Hello,\n\nplease restart Outlook once more.\nRegards, Tom' })]);
+    expect((await detail(id)).entries).toEqual([
+      expect.objectContaining({ kind: 'reply', body: 'Hello,\n\nplease restart Outlook once more.\nRegards, Tom' }),
+    ]);
     const shown = await tom('ticket', 'show', String(id));
-    expect(shown.stdout).toContain('  tom  reply (public): Hello,\n    \n    please restart Outlook once more.\n    Regards, Tom\n');
-    expect(await withStdin('fixed by the profile reset\n', 'ticket', 'resolve', String(id), '--resolution', '-')).toMatchObject({ code: 0 });
+    expect(shown.stdout).toContain(
+      '  tom  reply (public): Hello,\n    \n    please restart Outlook once more.\n    Regards, Tom\n',
+    );
+    expect(
+      await withStdin('fixed by the profile reset\n', 'ticket', 'resolve', String(id), '--resolution', '-'),
+    ).toMatchObject({ code: 0 });
     expect((await detail(id)).ticket).toMatchObject({ status: 'resolved', resolution: 'fixed by the profile reset' });
-    expect(await withStdin('', 'ticket', 'note', String(id), '-')).toMatchObject({ code: 2, stderr: expect.stringContaining('TEXT was "-", but standard input was empty') });
+    expect(await withStdin('', 'ticket', 'note', String(id), '-')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('TEXT was "-", but standard input was empty'),
+    });
   });
 
   it('takes the device of ticket create and tickets list --device by name as well as by id', async () => {

@@ -17,7 +17,8 @@ describe('helpline users', () => {
     (...args: string[]): Promise<CliResult> =>
       runCli('helpline', args, { HELPLINE_CONFIG: join(dir, person, 'cli.json') });
   const admin = as('admin');
-  const login = (person: string, password: string) => as(person)('login', '--server', server.url, '--user', person, '--password', password);
+  const login = (person: string, password: string) =>
+    as(person)('login', '--server', server.url, '--user', person, '--password', password);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -48,7 +49,9 @@ describe('helpline users', () => {
     const added = await admin('users', 'add', 'erin', '--role', 'admin', '--password', 'erins-own-password', '--json');
     expect(added.code).toBe(0);
     const body = JSON.parse(added.stdout) as ResponseOf<typeof API.users.add>;
-    expect(body).toEqual({ user: expect.objectContaining({ name: 'erin', role: 'admin', line: null, disabled: false }) });
+    expect(body).toEqual({
+      user: expect.objectContaining({ name: 'erin', role: 'admin', line: null, disabled: false }),
+    });
     expect((await login('erin', 'erins-own-password')).code).toBe(0);
   });
 
@@ -89,7 +92,10 @@ describe('helpline users', () => {
     expect(badRole.stderr).toContain('Invalid values:');
     expect(badRole.stderr).toContain('Given: "root", Choices: "admin", "technician", "viewer"');
     const lineForViewer = await admin('users', 'add', 'zed', '--role', 'viewer', '--line', '2');
-    expect(lineForViewer).toMatchObject({ code: 2, stderr: expect.stringContaining('--line is only for --role technician') });
+    expect(lineForViewer).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--line is only for --role technician'),
+    });
     expect((await admin('users', 'list', '--json')).stdout).not.toContain('"zed"');
   });
 });

@@ -20,7 +20,8 @@ describe('employee requests', () => {
   const employeeTickets = async (deviceId: string) =>
     (await server.client().call(T.list, { query: { deviceId } })).filter((ticket) => ticket.source === 'employee');
   const detail = (id: number) => server.client().call(T.show, { params: { id } });
-  const agentCli = (agent: TestAgent, ...args: string[]) => runCli('helpline-agent', [...args, '--state', agent.stateDir]);
+  const agentCli = (agent: TestAgent, ...args: string[]) =>
+    runCli('helpline-agent', [...args, '--state', agent.stateDir]);
 
   it('a help request made while the server is down becomes a ticket when it comes back', async () => {
     server = await startTestServer();
@@ -32,7 +33,15 @@ describe('employee requests', () => {
     await server.stop();
     await agent.waitFor('waiting');
 
-    const asked = await agentCli(agent, 'help', 'Printer on floor 2 jams', '--details', 'It jams on every page.\nTried turning it off and on.', '--urgency', '2');
+    const asked = await agentCli(
+      agent,
+      'help',
+      'Printer on floor 2 jams',
+      '--details',
+      'It jams on every page.\nTried turning it off and on.',
+      '--urgency',
+      '2',
+    );
     expect(asked.stderr).toBe('');
     expect(asked.code).toBe(0);
     expect(asked.stdout).toMatch(/Your request "Printer on floor 2 jams" is queued/);
@@ -56,12 +65,20 @@ describe('employee requests', () => {
     expect(opened.snapshot?.summary.os).toBeTruthy();
 
     // The agent gets the list and the replies; the CLI shows them to the same OS account.
-    await eventually(async () => (await agentCli(agent, 'tickets')).stdout.includes(`#${ticket!.id} [new] Printer on floor 2 jams`), 20_000, 'the ticket on the PC');
+    await eventually(
+      async () => (await agentCli(agent, 'tickets')).stdout.includes(`#${ticket!.id} [new] Printer on floor 2 jams`),
+      20_000,
+      'the ticket on the PC',
+    );
     const params = { id: ticket!.id };
     const admin = server.client();
     const replied = await admin.callWithStatus(T.reply, { params, body: { body: 'On my way with a new roller.' } });
     expect(replied.status).toBe(200);
-    await eventually(async () => (await agentCli(agent, 'tickets')).stdout.includes('admin: On my way with a new roller.'), 20_000, 'the reply on the PC');
+    await eventually(
+      async () => (await agentCli(agent, 'tickets')).stdout.includes('admin: On my way with a new roller.'),
+      20_000,
+      'the reply on the PC',
+    );
     const noted = await admin.callWithStatus(T.note, { params, body: { body: 'internal: roller is from stock' } });
     expect(noted.status).toBe(200);
 
@@ -70,7 +87,11 @@ describe('employee requests', () => {
     await eventually(() => agent.agent.outbox.stats().rejected === 1, 20_000, 'the early rating refused');
     const resolved = await admin.callWithStatus(T.resolve, { params, body: { resolution: 'Replaced the roller.' } });
     expect(resolved.status).toBe(200);
-    await eventually(async () => (await agentCli(agent, 'tickets')).stdout.includes(`helpline-agent rate ${ticket!.id}`), 20_000, 'the rating prompt');
+    await eventually(
+      async () => (await agentCli(agent, 'tickets')).stdout.includes(`helpline-agent rate ${ticket!.id}`),
+      20_000,
+      'the rating prompt',
+    );
     const tickets = (await agentCli(agent, 'tickets')).stdout;
     expect(tickets).not.toMatch(/internal: roller/);
     expect(tickets).toMatch(/Resolution: Replaced the roller\./);

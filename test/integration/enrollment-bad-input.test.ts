@@ -75,7 +75,9 @@ describe('enrollment refusals', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const pointedElsewhere = formatEnrollmentToken({ ...parsed.token, serverUrl: other.url });
     const stateDir = freshState();
-    const error = await enrollAgent({ token: pointedElsewhere, stateDir, platform: testPlatform() }).catch((caught: EnrollmentError) => caught);
+    const error = await enrollAgent({ token: pointedElsewhere, stateDir, platform: testPlatform() }).catch(
+      (caught: EnrollmentError) => caught,
+    );
     expect((error as EnrollmentError).code).toBe('token_for_another_server');
     expect(await deviceCount(other)).toBe(0);
     const { createAgentState } = await import('../../agent/state.js');
@@ -102,7 +104,12 @@ describe('enrollment refusals', () => {
   it('refuses a device name with control characters, so it cannot drive a terminal', async () => {
     const srv = await server();
     const token = await createToken(srv);
-    const error = await enrollAgent({ token, stateDir: freshState(), platform: testPlatform(), name: 'pc\u001b[2Jevil' }).catch((caught: EnrollmentError) => caught);
+    const error = await enrollAgent({
+      token,
+      stateDir: freshState(),
+      platform: testPlatform(),
+      name: 'pc\u001b[2Jevil',
+    }).catch((caught: EnrollmentError) => caught);
     expect((error as EnrollmentError).code).toBe('validation_failed');
     expect((error as EnrollmentError).message).toContain('/hostname');
     expect(await deviceCount(srv)).toBe(0);

@@ -16,12 +16,23 @@ import { API, startTestServer, type TestServer } from '../helpers/test-server.js
 async function watchableMount(): Promise<string> {
   const sample = await sampleHealth();
   const mount = sample.filesystems.find((fs) => fs.usedPct > 1 && fs.usedPct < 98);
-  if (!mount) throw new Error(`no file system between 1 % and 98 % full on this machine: ${JSON.stringify(sample.filesystems)}`);
+  if (!mount)
+    throw new Error(`no file system between 1 % and 98 % full on this machine: ${JSON.stringify(sample.filesystems)}`);
   return mount.mount;
 }
 
 const diskPolicy = (mount: string, thresholdPct: number, autoResolve: boolean): CheckPolicy => ({
-  checks: [{ kind: 'disk_usage', id: 'disk', name: 'File system almost full', autoResolve, thresholdPct, recoverBelowPct: thresholdPct, mount }],
+  checks: [
+    {
+      kind: 'disk_usage',
+      id: 'disk',
+      name: 'File system almost full',
+      autoResolve,
+      thresholdPct,
+      recoverBelowPct: thresholdPct,
+      mount,
+    },
+  ],
 });
 
 describe('fault tickets', () => {
@@ -44,7 +55,10 @@ describe('fault tickets', () => {
     const mount = await watchableMount();
     // The group's policy replaces the default checks; nothing fails at 100 %.
     await setPolicy(diskPolicy(mount, 100, false));
-    const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 100 } });
+    const agent = await enrollTestAgent(server, {
+      token: await createToken(server, { group: 'lab' }),
+      config: { healthIntervalMs: 100 },
+    });
     agents.push(agent);
     const inventory = () => server.client().call(API.inventory.show, { params: { id: agent.deviceId } });
     await eventually(async () => Object.keys((await inventory()).sections).length > 0, 30_000, 'the inventory');
@@ -54,7 +68,9 @@ describe('fault tickets', () => {
     await eventually(async () => (await faultTickets(agent.deviceId)).length > 0, 20_000, 'a fault ticket');
     const [ticket] = await faultTickets(agent.deviceId);
     const opened = await detail(ticket!.id);
-    expect(opened.ticket.subject).toMatch(new RegExp(`^Disk ${mount.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is [\\d.]+ % full$`));
+    expect(opened.ticket.subject).toMatch(
+      new RegExp(`^Disk ${mount.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is [\\d.]+ % full$`),
+    );
     expect(opened.ticket.category).toBe('fault');
     expect(opened.ticket.requester).toEqual({ kind: 'system', name: 'system' });
     expect(opened.activeFaults).toEqual([`disk:${mount}`]);
@@ -66,7 +82,14 @@ describe('fault tickets', () => {
 
     // Recovery without autoResolve: a note, the ticket stays open.
     await setPolicy(diskPolicy(mount, 100, false));
-    await eventually(async () => (await detail(ticket!.id)).entries.some((entry) => entry.kind === 'note' && entry.body.startsWith('Recovered: ')), 20_000, 'the recovery note');
+    await eventually(
+      async () =>
+        (await detail(ticket!.id)).entries.some(
+          (entry) => entry.kind === 'note' && entry.body.startsWith('Recovered: '),
+        ),
+      20_000,
+      'the recovery note',
+    );
     const recovered = await detail(ticket!.id);
     expect(recovered.ticket.status).toBe('new');
     expect(recovered.activeFaults).toEqual([]);
@@ -74,7 +97,11 @@ describe('fault tickets', () => {
     // The fault comes back: the same ticket, no second one.
     await setPolicy(diskPolicy(mount, 0, false));
     await eventually(async () => (await detail(ticket!.id)).activeFaults.length === 1, 20_000, 'the repeat');
-    expect((await detail(ticket!.id)).entries.filter((entry) => entry.kind === 'event' && entry.body.startsWith('Fault raised'))).toHaveLength(1);
+    expect(
+      (await detail(ticket!.id)).entries.filter(
+        (entry) => entry.kind === 'event' && entry.body.startsWith('Fault raised'),
+      ),
+    ).toHaveLength(1);
     expect(await faultTickets(agent.deviceId)).toHaveLength(1);
 
     // Recovery with autoResolve: a note and the ticket resolves itself.
@@ -82,7 +109,9 @@ describe('fault tickets', () => {
     await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'auto-resolve');
     const resolved = await detail(ticket!.id);
     expect(resolved.ticket.resolution).toMatch(/^Recovered by itself: File system .* is down to [\d.]+ % full/);
-    expect(resolved.entries.filter((entry) => entry.kind === 'note' && entry.body.startsWith('Recovered: '))).toHaveLength(2);
+    expect(
+      resolved.entries.filter((entry) => entry.kind === 'note' && entry.body.startsWith('Recovered: ')),
+    ).toHaveLength(2);
     expect(await faultTickets(agent.deviceId)).toHaveLength(1);
     const audit = await server.client().call(API.audit.list, { query: { action: 'check_policy.changed' } });
     expect(audit.filter((entry) => entry.target === 'lab')).toHaveLength(5);
@@ -101,7 +130,10 @@ describe('fault tickets', () => {
     const { buildAgent } = await import('../../agent/build-agent.js');
     const { agentConfig } = await import('../../agent/config.js');
     const pino = (await import('pino')).default;
-    const again = buildAgent(agentConfig({ stateDir: first.stateDir, healthIntervalMs: 100, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }), sources: realSources() });
+    const again = buildAgent(
+      agentConfig({ stateDir: first.stateDir, healthIntervalMs: 100, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }),
+      { logger: pino({ level: 'silent' }), sources: realSources() },
+    );
     const health = () => server.client().call(API.inventory.health, { params: { id: first.deviceId } });
     const samples = async () => (await health()).raw.length;
     const before = await samples();
@@ -109,7 +141,9 @@ describe('fault tickets', () => {
     try {
       await eventually(async () => (await samples()) >= before + 5, 20_000, 'five more samples');
       const after = await detail(ticket!.id);
-      expect(after.entries.filter((entry) => entry.kind === 'event' && entry.body.startsWith('Fault raised'))).toHaveLength(0);
+      expect(
+        after.entries.filter((entry) => entry.kind === 'event' && entry.body.startsWith('Fault raised')),
+      ).toHaveLength(0);
       expect(after.activeFaults).toEqual([`disk:${mount}`]);
     } finally {
       await again.stop();
@@ -120,11 +154,27 @@ describe('fault tickets', () => {
     // systemd does not run on this machine: the service list is recorded systemctl output, parsed
     // by the agent's own parser; the test stops and starts PostgreSQL in that list.
     const fixture = (name: string) => readFileSync(new URL(`../unit/fixtures/${name}`, import.meta.url), 'utf8');
-    const recorded = systemdServices(parseListUnits(fixture('linux-systemctl-list-units.txt')), parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')));
+    const recorded = systemdServices(
+      parseListUnits(fixture('linux-systemctl-list-units.txt')),
+      parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')),
+    );
     let postgresState: 'running' | 'stopped' = 'running';
-    const listServices = async () => recorded.map((service) => (service.name === 'postgresql@15-main.service' ? { ...service, state: postgresState } : service));
+    const listServices = async () =>
+      recorded.map((service) =>
+        service.name === 'postgresql@15-main.service' ? { ...service, state: postgresState } : service,
+      );
     server = await startTestServer();
-    await setPolicy({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: true, service: 'postgresql@15-main' }] });
+    await setPolicy({
+      checks: [
+        {
+          kind: 'service_running',
+          id: 'database',
+          name: 'Database server down',
+          autoResolve: true,
+          service: 'postgresql@15-main',
+        },
+      ],
+    });
     // An inventory interval of an hour: only the per-sample service listing can see the change.
     const agent = await enrollTestAgent(server, {
       token: await createToken(server, { group: 'lab' }),
@@ -138,15 +188,27 @@ describe('fault tickets', () => {
     const [ticket] = await faultTickets(agent.deviceId);
     expect(ticket!.subject).toMatch(/postgresql@15-main/);
     postgresState = 'running';
-    await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'the service ticket resolved');
+    await eventually(
+      async () => (await detail(ticket!.id)).ticket.status === 'resolved',
+      20_000,
+      'the service ticket resolved',
+    );
   });
 
   /** A "service" that is a marker file, seen through the recorded systemctl listing (no systemd here). */
   const markerService = () => {
     const fixture = (name: string) => readFileSync(new URL(`../unit/fixtures/${name}`, import.meta.url), 'utf8');
-    const recorded = systemdServices(parseListUnits(fixture('linux-systemctl-list-units.txt')), parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')));
+    const recorded = systemdServices(
+      parseListUnits(fixture('linux-systemctl-list-units.txt')),
+      parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')),
+    );
     const marker = join(mkdtempSync(join(tmpdir(), 'helpline-remedy-')), 'postgres-running');
-    const listServices = async () => recorded.map((service) => (service.name === 'postgresql@15-main.service' ? { ...service, state: existsSync(marker) ? ('running' as const) : ('stopped' as const) } : service));
+    const listServices = async () =>
+      recorded.map((service) =>
+        service.name === 'postgresql@15-main.service'
+          ? { ...service, state: existsSync(marker) ? ('running' as const) : ('stopped' as const) }
+          : service,
+      );
     return { marker, listServices };
   };
 
@@ -163,17 +225,38 @@ describe('fault tickets', () => {
       params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }],
     };
     expect((await server.client().callWithStatus(API.scripts.add, { body })).status).toBe(201);
-    await setPolicy({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript: 'start-database' }] });
-    const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 100 }, build: { sources: { ...realSources(), listServices } } });
+    await setPolicy({
+      checks: [
+        {
+          kind: 'service_running',
+          id: 'database',
+          name: 'Database server down',
+          autoResolve: false,
+          service: 'postgresql@15-main',
+          remediationScript: 'start-database',
+        },
+      ],
+    });
+    const agent = await enrollTestAgent(server, {
+      token: await createToken(server, { group: 'lab' }),
+      config: { healthIntervalMs: 100 },
+      build: { sources: { ...realSources(), listServices } },
+    });
     agents.push(agent);
     await eventually(async () => (await faultTickets(agent.deviceId)).length === 1, 20_000, 'the fault ticket');
     const [ticket] = await faultTickets(agent.deviceId);
-    await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 20_000, 'the ticket resolved by remediation');
+    await eventually(
+      async () => (await detail(ticket!.id)).ticket.status === 'resolved',
+      20_000,
+      'the ticket resolved by remediation',
+    );
     const fixed = await detail(ticket!.id);
     expect(fixed.ticket.resolution).toMatch(/^Fixed automatically by start-database: /);
     // The recovery was noted before the job's result arrived.
     const bodies = fixed.entries.map((entry) => entry.body);
-    expect(bodies.findIndex((text) => text.startsWith('Recovered: '))).toBeLessThan(bodies.findIndex((text) => text.startsWith('Remediation start-database succeeded')));
+    expect(bodies.findIndex((text) => text.startsWith('Recovered: '))).toBeLessThan(
+      bodies.findIndex((text) => text.startsWith('Remediation start-database succeeded')),
+    );
   });
 
   it('remediation: the script of the check runs on fault; if the fault clears the ticket resolves as fixed by it, if not the attempt is on record', async () => {
@@ -192,14 +275,36 @@ describe('fault tickets', () => {
       });
     expect((await script('start-database', 'touch "$HELPLINE_PARAM_MARKER"\n')).status).toBe(201);
     expect((await script('start-database-badly', 'echo "cannot start" >&2\nexit 1\n')).status).toBe(201);
-    const policy = (remediationScript: string): CheckPolicy => ({ checks: [{ kind: 'service_running', id: 'database', name: 'Database server down', autoResolve: false, service: 'postgresql@15-main', remediationScript }] });
+    const policy = (remediationScript: string): CheckPolicy => ({
+      checks: [
+        {
+          kind: 'service_running',
+          id: 'database',
+          name: 'Database server down',
+          autoResolve: false,
+          service: 'postgresql@15-main',
+          remediationScript,
+        },
+      ],
+    });
 
     await setPolicy(policy('start-database-badly'));
-    const agent = await enrollTestAgent(server, { token: await createToken(server, { group: 'lab' }), config: { healthIntervalMs: 200 }, build: { sources: { ...realSources(), listServices } } });
+    const agent = await enrollTestAgent(server, {
+      token: await createToken(server, { group: 'lab' }),
+      config: { healthIntervalMs: 200 },
+      build: { sources: { ...realSources(), listServices } },
+    });
     agents.push(agent);
     await eventually(async () => (await faultTickets(agent.deviceId)).length === 1, 20_000, 'the fault ticket');
     const [ticket] = await faultTickets(agent.deviceId);
-    await eventually(async () => (await detail(ticket!.id)).entries.some((entry) => entry.body.startsWith('Remediation start-database-badly failed (exit 1)')), 20_000, 'the failed attempt on record');
+    await eventually(
+      async () =>
+        (await detail(ticket!.id)).entries.some((entry) =>
+          entry.body.startsWith('Remediation start-database-badly failed (exit 1)'),
+        ),
+      20_000,
+      'the failed attempt on record',
+    );
     expect((await detail(ticket!.id)).ticket.status).toBe('new');
     expect(existsSync(marker)).toBe(false);
 
@@ -208,7 +313,11 @@ describe('fault tickets', () => {
     await setPolicy({ checks: [] });
     await eventually(async () => (await detail(ticket!.id)).activeFaults.length === 0, 20_000, 'the old check dropped');
     await setPolicy(policy('start-database'));
-    await eventually(async () => (await detail(ticket!.id)).ticket.status === 'resolved', 30_000, 'the ticket resolved by remediation');
+    await eventually(
+      async () => (await detail(ticket!.id)).ticket.status === 'resolved',
+      30_000,
+      'the ticket resolved by remediation',
+    );
     const fixed = await detail(ticket!.id);
     expect(fixed.ticket.resolution).toMatch(/^Fixed automatically by start-database: /);
     expect(fixed.entries.some((entry) => entry.body.startsWith('Remediation start-database succeeded'))).toBe(true);
@@ -243,10 +352,17 @@ describe('fault tickets', () => {
     const { buildAgent } = await import('../../agent/build-agent.js');
     const { agentConfig } = await import('../../agent/config.js');
     const pino = (await import('pino')).default;
-    const back = buildAgent(agentConfig({ stateDir: agent.stateDir, healthIntervalMs: 60_000, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }) });
+    const back = buildAgent(
+      agentConfig({ stateDir: agent.stateDir, healthIntervalMs: 60_000, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }),
+      { logger: pino({ level: 'silent' }) },
+    );
     back.start();
     try {
-      await eventually(async () => (await detail(tickets[0]!.id)).ticket.status === 'resolved', 20_000, 'the offline ticket resolved');
+      await eventually(
+        async () => (await detail(tickets[0]!.id)).ticket.status === 'resolved',
+        20_000,
+        'the offline ticket resolved',
+      );
       expect((await detail(tickets[0]!.id)).ticket.resolution).toMatch(/is connected again/);
     } finally {
       await back.stop();
@@ -258,7 +374,19 @@ describe('fault tickets', () => {
     const params = { group: 'lab' };
     const bad = await server.raw(API.checkPolicies.set, {
       params,
-      body: { checks: [{ kind: 'cpu_usage', id: 'cpu', name: 'CPU', autoResolve: true, thresholdPct: 80, recoverBelowPct: 90, forMinutes: 5 }] },
+      body: {
+        checks: [
+          {
+            kind: 'cpu_usage',
+            id: 'cpu',
+            name: 'CPU',
+            autoResolve: true,
+            thresholdPct: 80,
+            recoverBelowPct: 90,
+            forMinutes: 5,
+          },
+        ],
+      },
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/recoverBelowPct \(90\) must not be above thresholdPct \(80\)/);

@@ -72,7 +72,16 @@ describe('health and the outbox', () => {
     const queuedByFirst = produced.length;
 
     // The agent restarts while the server is still down: the outbox on disk carries on.
-    const second = buildAgent(agentConfig({ stateDir: first.stateDir, reconnectBaseMs: 50, reconnectCapMs: 300, firstReconnectMaxMs: 50, ...config }), { logger: pino({ level: 'silent' }), sources });
+    const second = buildAgent(
+      agentConfig({
+        stateDir: first.stateDir,
+        reconnectBaseMs: 50,
+        reconnectCapMs: 300,
+        firstReconnectMaxMs: 50,
+        ...config,
+      }),
+      { logger: pino({ level: 'silent' }), sources },
+    );
     second.start();
     await eventually(() => produced.length >= queuedByFirst + 5, 10_000, 'samples after the agent restarted offline');
     expect(second.outbox.stats().count).toBeGreaterThanOrEqual(8);
@@ -99,17 +108,46 @@ describe('health and the outbox', () => {
     connection.hello();
     const deviceId = identity.identity.deviceId;
     const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-    connection.sendSealed(encode({ v: 1, id: 'o1', type: 'inventory.report', body: { seq: 1, full: true, collectedAt: Date.now(), sections: { memory: { total: 'lots', swapTotal: 0, modules: [] } } } }));
-    connection.sendSealed(encode({ v: 1, id: 'o2', type: 'health.batch', body: { seq: 2, samples: [{ at: Date.now(), cpuPct: 250 }] } }));
-    await eventually(() => connection.received.filter((message) => message.type === 'server.error').length === 2, 5000, 'two refusals');
-    const refusals = connection.received.filter((message) => message.type === 'server.error').map((message) => message.body as { inReplyTo: string; code: string; message: string });
-    expect(refusals.map((refusal) => [refusal.inReplyTo, refusal.code])).toEqual([['o1', 'invalid_message'], ['o2', 'invalid_message']]);
+    connection.sendSealed(
+      encode({
+        v: 1,
+        id: 'o1',
+        type: 'inventory.report',
+        body: {
+          seq: 1,
+          full: true,
+          collectedAt: Date.now(),
+          sections: { memory: { total: 'lots', swapTotal: 0, modules: [] } },
+        },
+      }),
+    );
+    connection.sendSealed(
+      encode({ v: 1, id: 'o2', type: 'health.batch', body: { seq: 2, samples: [{ at: Date.now(), cpuPct: 250 }] } }),
+    );
+    await eventually(
+      () => connection.received.filter((message) => message.type === 'server.error').length === 2,
+      5000,
+      'two refusals',
+    );
+    const refusals = connection.received
+      .filter((message) => message.type === 'server.error')
+      .map((message) => message.body as { inReplyTo: string; code: string; message: string });
+    expect(refusals.map((refusal) => [refusal.inReplyTo, refusal.code])).toEqual([
+      ['o1', 'invalid_message'],
+      ['o2', 'invalid_message'],
+    ]);
     expect(refusals[0]!.message).toContain('/sections/memory/total');
     expect(server.logs.some((line) => line.inReplyTo === 'o1' && line.msg === 'agent message refused')).toBe(true);
 
     // A valid report afterwards is stored normally; the bad one left no trace.
     const good = await realSources().collectInventory();
-    connection.sendSealed(encodeAgentToServer('inventory.report', { seq: 3, full: true, collectedAt: Date.now(), sections: { memory: good.memory } }, 'o3'));
+    connection.sendSealed(
+      encodeAgentToServer(
+        'inventory.report',
+        { seq: 3, full: true, collectedAt: Date.now(), sections: { memory: good.memory } },
+        'o3',
+      ),
+    );
     await eventually(() => connection.received.some((message) => message.type === 'outbox.ack'), 5000, 'ack');
     const inventory = await server.client().call(API.inventory.show, { params: { id: deviceId } });
     expect(Object.keys(inventory.sections)).toEqual(['memory']);

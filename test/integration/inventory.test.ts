@@ -79,7 +79,14 @@ describe('inventory', () => {
     server = await startTestServer();
     let edit: ((data: InventoryData) => void) | null = null;
     const real = realSources();
-    const sources = { ...real, collectInventory: async () => { const data = await real.collectInventory(); edit?.(data); return data; } };
+    const sources = {
+      ...real,
+      collectInventory: async () => {
+        const data = await real.collectInventory();
+        edit?.(data);
+        return data;
+      },
+    };
     const agent = await enrollTestAgent(server, { build: { sources } });
     agents.push(agent);
     const other = await enrollTestAgent(server);
@@ -91,13 +98,23 @@ describe('inventory', () => {
     const bashVersion = bashPackage.version;
     edit = (data) => {
       data.software = data.software.filter((pkg) => pkg.name !== 'bash');
-      data.software.push({ name: 'firefox-esr', version: '129.0', publisher: 'Mozilla', source: 'dpkg', installedAt: null, arch: 'amd64' });
+      data.software.push({
+        name: 'firefox-esr',
+        version: '129.0',
+        publisher: 'Mozilla',
+        source: 'dpkg',
+        installedAt: null,
+        arch: 'amd64',
+      });
       data.software.sort((a, b) => a.name.localeCompare(b.name));
     };
     expect(await agent.agent.checkInventory()).toEqual(['software']);
     await eventually(async () => (await changes(agent.deviceId)).length >= 2, 10_000, 'software changes');
     const texts = (await changes(agent.deviceId)).map((change) => change.text).sort();
-    expect(texts).toEqual([`software bash (dpkg, ${bashPackage.arch}): removed (was ${bashVersion})`, 'software firefox-esr (dpkg, amd64): installed 129.0']);
+    expect(texts).toEqual([
+      `software bash (dpkg, ${bashPackage.arch}): removed (was ${bashVersion})`,
+      'software firefox-esr (dpkg, amd64): installed 129.0',
+    ]);
 
     const found = await server.client().call(API.inventory.findSoftware, { query: { name: 'firefox' } });
     expect(found).toEqual([expect.objectContaining({ deviceId: agent.deviceId, version: '129.0' })]);

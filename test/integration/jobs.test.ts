@@ -46,7 +46,11 @@ describe('signed jobs', () => {
   const run = async (body: RunRequest) => (await server.client().call(API.jobs.run, { body })).jobs[0]!;
   const job = (id: string) => server.client().call(API.jobs.show, { params: { id } });
   const finished = async (id: string) => {
-    await eventually(async () => !['queued', 'sent', 'running'].includes((await job(id)).status), 20_000, `job ${id} to finish`);
+    await eventually(
+      async () => !['queued', 'sent', 'running'].includes((await job(id)).status),
+      20_000,
+      `job ${id} to finish`,
+    );
     return job(id);
   };
   /** The server's own database, edited behind its back. */
@@ -60,14 +64,19 @@ describe('signed jobs', () => {
     await addScript(ECHO);
     const dir = sandbox();
     const name = 'a; touch PWNED $(touch PWNED2) `touch PWNED3` && echo "x"';
-    const started = await run({ script: 'echo-args', deviceIds: [agent.deviceId], args: { name, log: join(dir, 'ran.log') } });
+    const started = await run({
+      script: 'echo-args',
+      deviceIds: [agent.deviceId],
+      args: { name, log: join(dir, 'ran.log') },
+    });
     const done = await finished(started.id);
     expect(done).toMatchObject({ status: 'failed', exitCode: 3, script: 'echo-args', scriptVersion: 1 });
     expect(done.stdout?.text).toBe(`hello ${name}\n`);
     expect(done.stderr?.text).toBe('to stderr\n');
     expect(done.stdout?.bytes).toBe(Buffer.byteLength(`hello ${name}\n`));
     expect(done.stdout?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    for (const place of [dir, agent.stateDir, process.cwd()]) expect(readdirSync(place).filter((file) => file.startsWith('PWNED'))).toEqual([]);
+    for (const place of [dir, agent.stateDir, process.cwd()])
+      expect(readdirSync(place).filter((file) => file.startsWith('PWNED'))).toEqual([]);
     // The private run directory is gone.
     expect(readdirSync(join(agent.stateDir, 'jobs')).filter((entry) => entry.startsWith('run-'))).toEqual([]);
     const audit = await server.client().call(API.audit.list, { query: { action: 'job.requested' } });
@@ -96,20 +105,48 @@ describe('signed jobs', () => {
       return done.reason ?? '';
     };
 
-    const tampered = await run({ script: 'echo-args', version: 1, deviceIds: [agent.deviceId], args: { log }, notBefore: later });
+    const tampered = await run({
+      script: 'echo-args',
+      version: 1,
+      deviceIds: [agent.deviceId],
+      args: { log },
+      notBefore: later,
+    });
     release(tampered.id, 'script_version = 2');
     expect(await refusal(tampered.id)).toMatch(/does not match the signed hash/);
     expect(existsSync(`${log}.owned`)).toBe(false);
 
-    const forged = await run({ script: 'echo-args', version: 1, deviceIds: [agent.deviceId], args: { log }, notBefore: later });
-    const other = await run({ script: 'echo-args', version: 1, deviceIds: [agent.deviceId], args: { log, name: 'other' }, notBefore: later });
-    const signatureOfOther = (serverDb().prepare('SELECT signature FROM jobs WHERE id = ?').pluck().get(other.id)) as string;
+    const forged = await run({
+      script: 'echo-args',
+      version: 1,
+      deviceIds: [agent.deviceId],
+      args: { log },
+      notBefore: later,
+    });
+    const other = await run({
+      script: 'echo-args',
+      version: 1,
+      deviceIds: [agent.deviceId],
+      args: { log, name: 'other' },
+      notBefore: later,
+    });
+    const signatureOfOther = serverDb()
+      .prepare('SELECT signature FROM jobs WHERE id = ?')
+      .pluck()
+      .get(other.id) as string;
     release(forged.id, 'signature = ?', signatureOfOther);
     expect(await refusal(forged.id)).toMatch(/bad signature/);
 
     // Expired: signed for real (as an admin would with their own key) but its window is past.
     const prepared = await server.client().call(API.jobs.prepare, {
-      body: { script: 'echo-args', version: 1, deviceIds: [agent.deviceId], args: { log }, notBefore: new Date(Date.now() - 7_200_000).toISOString(), validForMs: 60_000 },
+      body: {
+        script: 'echo-args',
+        version: 1,
+        deviceIds: [agent.deviceId],
+        args: { log },
+        notBefore: new Date(Date.now() - 7_200_000).toISOString(),
+        validForMs: 60_000,
+      },
     });
     const { signJob } = await import('../../protocol/job-signing.js');
     const { loadServerKeys } = await import('../../server/data-dir.js');
@@ -127,12 +164,16 @@ describe('signed jobs', () => {
     expect((await finished(once.id)).status).toBe('failed');
     expect(readFileSync(log, 'utf8')).toBe('ran\n');
     release(once.id, "status = 'queued', expires_at = ?", Date.now() + 3_600_000);
-    await eventually(async () => {
-      const audit = await server.client().call(API.audit.list, { query: { action: 'job.rejected' } });
-      // The detail's shape is each action's own; a job's refusal gives its reason.
-      const reason = (detail: unknown) => (detail as { reason?: string }).reason ?? '';
-      return audit.some((entry) => entry.target === once.id && /replay/.test(reason(entry.detail)));
-    }, 20_000, 'the replay refusal');
+    await eventually(
+      async () => {
+        const audit = await server.client().call(API.audit.list, { query: { action: 'job.rejected' } });
+        // The detail's shape is each action's own; a job's refusal gives its reason.
+        const reason = (detail: unknown) => (detail as { reason?: string }).reason ?? '';
+        return audit.some((entry) => entry.target === once.id && /replay/.test(reason(entry.detail)));
+      },
+      20_000,
+      'the replay refusal',
+    );
     expect(readFileSync(log, 'utf8')).toBe('ran\n');
     // The refusal does not hide the real result.
     expect((await job(once.id)).exitCode).toBe(3);
@@ -214,7 +255,10 @@ describe('signed jobs', () => {
     const queued = await run({ script: 'echo-args', deviceIds: [agent.deviceId], args: { log } });
     server.server.jobDispatcher.checkNow();
     expect((await job(queued.id)).status).toBe('queued');
-    const back = buildAgent(agentConfig({ stateDir: agent.stateDir, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), { logger: pino({ level: 'silent' }), sources: realSources() });
+    const back = buildAgent(agentConfig({ stateDir: agent.stateDir, reconnectBaseMs: 50, firstReconnectMaxMs: 50 }), {
+      logger: pino({ level: 'silent' }),
+      sources: realSources(),
+    });
     back.start();
     try {
       expect((await finished(queued.id)).exitCode).toBe(3);

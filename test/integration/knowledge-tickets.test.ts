@@ -34,7 +34,11 @@ describe('knowledge base and tickets', () => {
     const second = await write('Reinstalling the printer driver');
     const linked = await link(ticket.id, first.id);
     expect(linked.status).toBe(201);
-    expect(linked.body).toMatchObject({ ticketId: ticket.id, article: { id: first.id, title: 'Clearing the print queue' }, linkedBy: 'tom' });
+    expect(linked.body).toMatchObject({
+      ticketId: ticket.id,
+      article: { id: first.id, title: 'Clearing the print queue' },
+      linkedBy: 'tom',
+    });
     const again = await link(ticket.id, first.id);
     expect(again.status).toBe(200);
     expect(again.body.at).toBe(linked.body.at);
@@ -51,7 +55,10 @@ describe('knowledge base and tickets', () => {
   it('refuses links to missing tickets or articles, and from viewers', async () => {
     const ticket = await openTicket('Scanner is slow');
     const article = await write('Scanner settings');
-    await expect(link(ticket.id, 999_999)).rejects.toMatchObject({ code: 'not_found', message: 'no knowledge-base article #999999' });
+    await expect(link(ticket.id, 999_999)).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'no knowledge-base article #999999',
+    });
     await expect(link(999_999, article.id)).rejects.toMatchObject({ code: 'not_found', message: 'no ticket #999999' });
     await expect(link(ticket.id, article.id, vera)).rejects.toMatchObject({ status: 403 });
     const notANumber = await server.raw(K.link, { params: { id: ticket.id }, token: tom, body: { articleId: 'one' } });
@@ -81,7 +88,11 @@ describe('knowledge base and tickets', () => {
   });
 
   it('writes an article from a resolved ticket: subject, description and resolution, linked back to it, once', async () => {
-    const ticket = await openTicket('Outlook search finds nothing', 'Search in Outlook returns no results since Monday.', 'email');
+    const ticket = await openTicket(
+      'Outlook search finds nothing',
+      'Search in Outlook returns no results since Monday.',
+      'email',
+    );
     await resolve(ticket.id, 'Rebuilt the Windows search index:\n\n1. Indexing Options\n2. Advanced → Rebuild');
     const created = await fromTicket(ticket.id);
     expect(created.status).toBe(201);
@@ -111,6 +122,8 @@ describe('knowledge base and tickets', () => {
       category: 'printer',
       body: '## Resolution\n\nGave the printer a fixed IP address.\n',
     });
-    await expect(server.client(vera).call(K.fromTicket, { params: { id: ticket.id } })).rejects.toMatchObject({ status: 403 });
+    await expect(server.client(vera).call(K.fromTicket, { params: { id: ticket.id } })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -23,21 +23,38 @@ describe('knowledge base', () => {
   const search = (query: QueryOf<typeof K.search>, token = vera) => server.client(token).call(K.search, { query });
 
   it('adds an article, finds it by a word of its body with a plain-text snippet, and shows it to a viewer as written', async () => {
-    const body = '# Toner\n\nOpen the **front panel** and pull the [cartridge](https://example.test/toner) out.\n\n- shake it\n- put it back\n';
+    const body =
+      '# Toner\n\nOpen the **front panel** and pull the [cartridge](https://example.test/toner) out.\n\n- shake it\n- put it back\n';
     const article = await write('Replacing printer toner', body, 'printer');
-    expect(article).toMatchObject({ title: 'Replacing printer toner', body, category: 'printer', createdBy: 'tom', updatedBy: null, sourceTicketId: null });
+    expect(article).toMatchObject({
+      title: 'Replacing printer toner',
+      body,
+      category: 'printer',
+      createdBy: 'tom',
+      updatedBy: null,
+      sourceTicketId: null,
+    });
 
     const hits = await search({ q: 'cartridge' });
     expect(hits.map((hit) => hit.id)).toEqual([article.id]);
     expect(hits[0]!.snippet).toBe('Toner Open the front panel and pull the cartridge out. shake it put it back');
-    expect(await server.client(vera).call(K.show, { params: { id: article.id } })).toMatchObject({ id: article.id, body });
-    expect((await search({ q: 'cartridge', category: 'network' }))).toEqual([]);
+    expect(await server.client(vera).call(K.show, { params: { id: article.id } })).toMatchObject({
+      id: article.id,
+      body,
+    });
+    expect(await search({ q: 'cartridge', category: 'network' })).toEqual([]);
     expect((await search({})).map((hit) => hit.id)).toContain(article.id);
   });
 
   it('ranks an article whose title matches above one that only mentions the word in its body', async () => {
-    const mention = await write('Outlook keeps asking for the password', 'Check that the laptop is not on the guest wifi first; reconnect it to the office network, then restart Outlook.');
-    const titled = await write('Guest wifi: getting the code', 'Reception hands out the weekly code. It changes every Monday.');
+    const mention = await write(
+      'Outlook keeps asking for the password',
+      'Check that the laptop is not on the guest wifi first; reconnect it to the office network, then restart Outlook.',
+    );
+    const titled = await write(
+      'Guest wifi: getting the code',
+      'Reception hands out the weekly code. It changes every Monday.',
+    );
     const hits = await search({ q: 'wifi' });
     expect(hits.map((hit) => hit.id).slice(0, 2)).toEqual([titled.id, mention.id]);
   });
@@ -49,12 +66,27 @@ describe('knowledge base', () => {
     const shown = await server.raw<{ body: string }>(K.show, { params: { id: article.id } });
     expect(shown.headers.get('content-type')).toMatch(/^application\/json/);
     expect(shown.body.body).toBe(body);
-    expect((await search({ q: 'alert script' })).find((hit) => hit.id === article.id)?.snippet).toContain('<script>alert("kb")</script>');
+    expect((await search({ q: 'alert script' })).find((hit) => hit.id === article.id)?.snippet).toContain(
+      '<script>alert("kb")</script>',
+    );
   });
 
   it('treats FTS5 syntax in queries as plain words and never fails', async () => {
     const article = await write('VPN drops every hour', 'Renew the VPN certificate.', 'network/vpn');
-    const syntax = ['a OR', 'vpn OR', '"', '"vpn', 'vpn"', '*', 'vpn*', 'NEAR(', 'NEAR(vpn hour', 'title:vpn', '-vpn', '^vpn'];
+    const syntax = [
+      'a OR',
+      'vpn OR',
+      '"',
+      '"vpn',
+      'vpn"',
+      '*',
+      'vpn*',
+      'NEAR(',
+      'NEAR(vpn hour',
+      'title:vpn',
+      '-vpn',
+      '^vpn',
+    ];
     for (const q of [...syntax, 'AND', '(()', "'", 'vpn AND NOT hour', '{title}: x']) {
       const response = await server.client().callWithStatus(K.search, { query: { q } });
       expect(response.status, q).toBe(200);
@@ -69,7 +101,10 @@ describe('knowledge base', () => {
     const before = (await search({ limit: 100 })).length;
     // Raw: some of these break the schema, which the typed client would not send.
     const post = (body: object) =>
-      server.raw<{ message: string }>(K.create, { token: tom, body: { title: 't', body: 'b', category: 'general', ...body } });
+      server.raw<{ message: string }>(K.create, {
+        token: tom,
+        body: { title: 't', body: 'b', category: 'general', ...body },
+      });
     const longTitle = await post({ title: 'x'.repeat(201) });
     expect(longTitle.status).toBe(400);
     expect(longTitle.body.message).toContain('200');
@@ -94,7 +129,9 @@ describe('knowledge base', () => {
     expect(put).toMatchObject({ ...replacement, createdBy: 'tom', updatedBy: 'tom' });
     expect(await search({ q: 'cable' })).not.toContainEqual(expect.objectContaining({ id: article.id }));
     expect((await search({ q: 'firmware' })).map((hit) => hit.id)).toEqual([article.id]);
-    const viewerPut = server.client(vera).call(K.update, { params, body: { title: 'x', body: 'y', category: 'hardware' } });
+    const viewerPut = server
+      .client(vera)
+      .call(K.update, { params, body: { title: 'x', body: 'y', category: 'hardware' } });
     await expect(viewerPut).rejects.toMatchObject({ status: 403 });
     await expect(server.client(tom).call(K.remove, { params })).rejects.toMatchObject({ status: 403 });
     expect(await server.client().call(K.remove, { params })).toEqual({ ok: true });
@@ -107,7 +144,9 @@ describe('knowledge base', () => {
   });
 
   it('does not let a viewer add an article', async () => {
-    const refused = server.client(vera).call(K.create, { body: { title: 'Viewer tip', body: 'Hello', category: 'general' } });
+    const refused = server
+      .client(vera)
+      .call(K.create, { body: { title: 'Viewer tip', body: 'Hello', category: 'general' } });
     await expect(refused).rejects.toMatchObject({ status: 403, code: 'forbidden' });
     expect(await search({ q: 'Viewer tip' })).toEqual([]);
   });

@@ -1,6 +1,17 @@
 // The cleaning maintenance scripts (clean-temp, rotate-logs), run for real in a sandbox.
 // How the sandbox works: test/helpers/maintenance-sandbox.ts.
-import { existsSync, lutimesSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lutimesSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -10,7 +21,14 @@ import { checkSandboxesAfterEach, DAY, NASTY, outsideFiles, Sandbox, sandbox } f
 checkSandboxesAfterEach();
 
 describe('clean-temp.sh', () => {
-  const OLD = ['tmp/old.txt', 'tmp/deep/er/old.bin', 'var/tmp/old', 'home/ann/.cache/browser/old', 'home/bob smith/.cache/o ld', 'root/.cache/old'];
+  const OLD = [
+    'tmp/old.txt',
+    'tmp/deep/er/old.bin',
+    'var/tmp/old',
+    'home/ann/.cache/browser/old',
+    'home/bob smith/.cache/o ld',
+    'root/.cache/old',
+  ];
   const FRESH = ['tmp/new.txt', 'var/tmp/new', 'home/ann/.cache/browser/new'];
   // Old, but not temporary or protected: X11 sockets and locks, documents, config.
   const KEPT = ['tmp/.X11-unix/X0', 'tmp/.X0-lock', 'home/ann/Documents/old-report.odt', 'etc/old.conf'];
@@ -62,14 +80,17 @@ describe('clean-temp.sh', () => {
     expect(existsSync(sb.path('tmp/nine-days'))).toBe(true);
   });
 
-  it.each(['0', '3651', 'abc', '-1', '08', '1e3', ' 7', '7 ', '7; touch PWNED', '$(touch PWNED)', '`touch PWNED`'])('refuses days=%j and deletes nothing', async (days) => {
-    const sb = sandbox();
-    tree(sb);
-    const result = await sb.run('clean-temp.sh', { days, root: sb.dir });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^clean-temp: days must be a whole number from 1 to 3650, got ".*"$/m);
-    for (const file of OLD) expect(existsSync(sb.path(file)), file).toBe(true);
-  });
+  it.each(['0', '3651', 'abc', '-1', '08', '1e3', ' 7', '7 ', '7; touch PWNED', '$(touch PWNED)', '`touch PWNED`'])(
+    'refuses days=%j and deletes nothing',
+    async (days) => {
+      const sb = sandbox();
+      tree(sb);
+      const result = await sb.run('clean-temp.sh', { days, root: sb.dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^clean-temp: days must be a whole number from 1 to 3650, got ".*"$/m);
+      for (const file of OLD) expect(existsSync(sb.path(file)), file).toBe(true);
+    },
+  );
 
   it('cleans under a root full of shell syntax, literally', async () => {
     const sb = sandbox();
@@ -85,7 +106,8 @@ describe('clean-temp.sh', () => {
 
 describe('rotate-logs.sh', () => {
   const MB = 1024 * 1024;
-  const content = (size: number, label: string) => Buffer.from(`${label} line\n`.repeat(Math.ceil(size / (label.length + 6)))).subarray(0, size);
+  const content = (size: number, label: string) =>
+    Buffer.from(`${label} line\n`.repeat(Math.ceil(size / (label.length + 6)))).subarray(0, size);
   const gunzipped = (file: string) => gunzipSync(readFileSync(file)).toString();
 
   function logs(sb: Sandbox) {
@@ -107,7 +129,13 @@ describe('rotate-logs.sh', () => {
     truncateSync(sb.path('var/log/lastlog'), 300 * MB); // sparse, like the real one
     return { syslog, big, kern };
   }
-  const unchanged = ['var/log/small.log', 'var/log/old.log.3.gz', 'var/log/syslog-20240101', 'var/log/journal/abc/system.journal', 'var/log/lastlog'];
+  const unchanged = [
+    'var/log/small.log',
+    'var/log/old.log.3.gz',
+    'var/log/syslog-20240101',
+    'var/log/journal/abc/system.journal',
+    'var/log/lastlog',
+  ];
 
   it('rotates logs over max_mb into compressed copies, keeps `keep` of them and trims the journal', async () => {
     const sb = sandbox();
@@ -149,7 +177,13 @@ describe('rotate-logs.sh', () => {
   it('in a dry run changes nothing', async () => {
     const sb = sandbox();
     logs(sb);
-    const result = await sb.run('rotate-logs.sh', { max_mb: '1', keep: '2', journal_mb: '1', dry_run: '1', root: sb.dir });
+    const result = await sb.run('rotate-logs.sh', {
+      max_mb: '1',
+      keep: '2',
+      journal_mb: '1',
+      dry_run: '1',
+      root: sb.dir,
+    });
     expect(result.code).toBe(0);
     expect(statSync(sb.path('var/log/syslog')).size).toBe(2.5 * MB);
     expect(existsSync(sb.path('var/log/syslog.1.gz'))).toBe(false);

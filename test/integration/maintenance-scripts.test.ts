@@ -5,39 +5,69 @@ import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scriptParamEnvName } from '../../protocol/script-header.js';
-import { allScripts, checkSandboxesAfterEach, DAY, headers, LIBRARY, linuxScripts, NASTY, sandbox } from '../helpers/maintenance-sandbox.js';
+import {
+  allScripts,
+  checkSandboxesAfterEach,
+  DAY,
+  headers,
+  LIBRARY,
+  linuxScripts,
+  NASTY,
+  sandbox,
+} from '../helpers/maintenance-sandbox.js';
 
 checkSandboxesAfterEach();
 
 describe('every maintenance script', () => {
-  it.each(allScripts)('%s reads each declared parameter from its HELPLINE_PARAM_ variable and never evaluates it', (file) => {
-    const text = readFileSync(join(LIBRARY, file), 'utf8');
-    const code = text.split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
-    const declared = headers.get(file)!.params.map((param) => scriptParamEnvName(param.name)).sort();
-    if (file.endsWith('.ps1')) {
-      const used = [...new Set([...code.matchAll(/\$env:(HELPLINE_PARAM_[A-Z0-9_]+)/g)].map((match) => match[1]!))].sort();
-      expect(used).toEqual(declared);
-      expect(code).not.toMatch(/Invoke-Expression|\biex\b|\[scriptblock\]::Create|Add-Type|-EncodedCommand/i);
-    } else {
-      const used = [...new Set([...code.matchAll(/\$\{?(HELPLINE_PARAM_[A-Z0-9_]+)/g)].map((match) => match[1]!))].sort();
-      expect(used).toEqual(declared);
-      expect(code).not.toMatch(/\beval\b|\b(sh|bash) -c\b|\bsource\b|^\s*\. /m);
-      // Each parameter is copied once into a shell variable with a default: ${HELPLINE_PARAM_X:-...}.
-      for (const name of declared) expect(code).toMatch(new RegExp(`=\\$\\{${name}:-`));
-    }
-    // No placeholder a runner could paste values into.
-    expect(code).not.toMatch(/\{\{|%HELPLINE_PARAM|\$HELPLINE_PARAM_[A-Z_]+%/);
-  });
+  it.each(allScripts)(
+    '%s reads each declared parameter from its HELPLINE_PARAM_ variable and never evaluates it',
+    (file) => {
+      const text = readFileSync(join(LIBRARY, file), 'utf8');
+      const code = text
+        .split('\n')
+        .filter((line) => !/^\s*#/.test(line))
+        .join('\n');
+      const declared = headers
+        .get(file)!
+        .params.map((param) => scriptParamEnvName(param.name))
+        .sort();
+      if (file.endsWith('.ps1')) {
+        const used = [
+          ...new Set([...code.matchAll(/\$env:(HELPLINE_PARAM_[A-Z0-9_]+)/g)].map((match) => match[1]!)),
+        ].sort();
+        expect(used).toEqual(declared);
+        expect(code).not.toMatch(/Invoke-Expression|\biex\b|\[scriptblock\]::Create|Add-Type|-EncodedCommand/i);
+      } else {
+        const used = [
+          ...new Set([...code.matchAll(/\$\{?(HELPLINE_PARAM_[A-Z0-9_]+)/g)].map((match) => match[1]!)),
+        ].sort();
+        expect(used).toEqual(declared);
+        expect(code).not.toMatch(/\beval\b|\b(sh|bash) -c\b|\bsource\b|^\s*\. /m);
+        // Each parameter is copied once into a shell variable with a default: ${HELPLINE_PARAM_X:-...}.
+        for (const name of declared) expect(code).toMatch(new RegExp(`=\\$\\{${name}:-`));
+      }
+      // No placeholder a runner could paste values into.
+      expect(code).not.toMatch(/\{\{|%HELPLINE_PARAM|\$HELPLINE_PARAM_[A-Z_]+%/);
+    },
+  );
 
   it.each(linuxScripts)('%s (Linux) takes a root parameter defaulting to /', (file) => {
-    expect(headers.get(file)!.params.find((param) => param.name === 'root')).toMatchObject({ type: 'path', default: '/' });
+    expect(headers.get(file)!.params.find((param) => param.name === 'root')).toMatchObject({
+      type: 'path',
+      default: '/',
+    });
   });
 
-  it.each(allScripts.filter((file) => file.endsWith('.sh')))('%s is valid shell syntax for its interpreter', async (file) => {
-    const shell = headers.get(file)!.interpreter === 'bash' ? '/bin/bash' : '/bin/sh';
-    const result = await new Promise<number | null>((resolve) => spawn(shell, ['-n', join(LIBRARY, file)], { stdio: 'ignore' }).on('close', resolve));
-    expect(result).toBe(0);
-  });
+  it.each(allScripts.filter((file) => file.endsWith('.sh')))(
+    '%s is valid shell syntax for its interpreter',
+    async (file) => {
+      const shell = headers.get(file)!.interpreter === 'bash' ? '/bin/bash' : '/bin/sh';
+      const result = await new Promise<number | null>((resolve) =>
+        spawn(shell, ['-n', join(LIBRARY, file)], { stdio: 'ignore' }).on('close', resolve),
+      );
+      expect(result).toBe(0);
+    },
+  );
 
   // Every integer, boolean and string parameter refuses a value with shell syntax in it (exit 2).
   const badValues = linuxScripts.flatMap((file) =>
@@ -57,7 +87,8 @@ describe('every maintenance script', () => {
   it.each(linuxScripts)('%s uses a root full of shell syntax literally', async (file) => {
     const sb = sandbox();
     const root = sb.path(NASTY);
-    for (const dir of ['tmp', 'var/tmp', 'var/log', 'home/ann/.cache', 'run']) mkdirSync(join(root, dir), { recursive: true });
+    for (const dir of ['tmp', 'var/tmp', 'var/log', 'home/ann/.cache', 'run'])
+      mkdirSync(join(root, dir), { recursive: true });
     writeFileSync(join(root, 'tmp', 'old'), 'x');
     writeFileSync(join(root, 'run', 'reboot-required'), '');
     utimesSync(join(root, 'tmp', 'old'), Date.now() / 1000 - 30 * DAY, Date.now() / 1000 - 30 * DAY);
@@ -69,7 +100,8 @@ describe('every maintenance script', () => {
     expect([0, 1, 3]).toContain(result.code);
     expect(result.stderr).not.toMatch(/syntax error|bad substitution|unexpected/i);
     const mentioned = result.stdout.includes(root) || sb.calls().some((call) => call.some((arg) => arg.includes(root)));
-    if (file !== 'check-disks.sh' && file !== 'os-updates.sh' && file !== 'flush-dns-renew-dhcp.sh') expect(mentioned).toBe(true);
+    if (file !== 'check-disks.sh' && file !== 'os-updates.sh' && file !== 'flush-dns-renew-dhcp.sh')
+      expect(mentioned).toBe(true);
   });
 
   it.each(linuxScripts.filter((file) => headers.get(file)!.params.some((param) => param.name === 'root')))(

@@ -13,7 +13,8 @@ describe('restart-print-spooler.sh', () => {
     sb.file('var/spool/cups/d00042-001', 'PDF data');
     sb.file('var/spool/cups/c00042', 'job history');
     const cancelled = sb.path('.cancelled');
-    const jobs = "printf 'office-42 alice 1024 Mon 01 Jan 2024 10:00:00 AM\\noffice-43 bob 2048 Mon 01 Jan 2024 10:01:00 AM\\n'";
+    const jobs =
+      "printf 'office-42 alice 1024 Mon 01 Jan 2024 10:00:00 AM\\noffice-43 bob 2048 Mon 01 Jan 2024 10:01:00 AM\\n'";
     sb.fake('lpstat', stuck ? jobs : `[ -e ${q(cancelled)} ] || ${jobs}`);
     sb.fake('cancel', `touch ${q(cancelled)}`);
   }
@@ -23,7 +24,13 @@ describe('restart-print-spooler.sh', () => {
     cups(sb);
     const result = await sb.run('restart-print-spooler.sh', { root: sb.dir });
     expect(result.code).toBe(0);
-    expect(sb.calls()).toEqual([['lpstat', '-o'], ['cancel', '-a'], ['systemctl', 'stop', 'cups'], ['systemctl', 'start', 'cups'], ['lpstat', '-o']]);
+    expect(sb.calls()).toEqual([
+      ['lpstat', '-o'],
+      ['cancel', '-a'],
+      ['systemctl', 'stop', 'cups'],
+      ['systemctl', 'start', 'cups'],
+      ['lpstat', '-o'],
+    ]);
     expect(existsSync(sb.path('var/spool/cups/d00042-001'))).toBe(false);
     expect(existsSync(sb.path('var/spool/cups/c00042'))).toBe(true);
     expect(result.stdout).toContain('office-42 alice');
@@ -147,7 +154,10 @@ describe('flush-dns-renew-dhcp.sh', () => {
   it('exits 1 when a step fails and 3 when there is nothing to flush or renew', async () => {
     const sb = sandbox();
     sb.mkdir('run/systemd/resolve');
-    sb.fake('resolvectl', 'echo "Failed to flush caches: Unit dbus-org.freedesktop.resolve1.service not found." >&2; exit 1');
+    sb.fake(
+      'resolvectl',
+      'echo "Failed to flush caches: Unit dbus-org.freedesktop.resolve1.service not found." >&2; exit 1',
+    );
     const failed = await sb.run('flush-dns-renew-dhcp.sh', { renew_dhcp: '0', root: sb.dir });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('PROBLEM: flush the systemd-resolved DNS cache failed');
@@ -159,12 +169,15 @@ describe('flush-dns-renew-dhcp.sh', () => {
     expect(result.stdout).toContain('Not applicable: no DNS cache to flush and no DHCP client to renew');
   });
 
-  it.each(['eth0; touch PWNED', '$(touch PWNED)', '-x', 'eth 0', 'a'.repeat(16)])('refuses interface=%j', async (value) => {
-    const sb = sandbox();
-    const result = await sb.run('flush-dns-renew-dhcp.sh', { interface: value, root: sb.dir });
-    expect(result.code).toBe(2);
-    expect(sb.calls()).toEqual([]);
-  });
+  it.each(['eth0; touch PWNED', '$(touch PWNED)', '-x', 'eth 0', 'a'.repeat(16)])(
+    'refuses interface=%j',
+    async (value) => {
+      const sb = sandbox();
+      const result = await sb.run('flush-dns-renew-dhcp.sh', { interface: value, root: sb.dir });
+      expect(result.code).toBe(2);
+      expect(sb.calls()).toEqual([]);
+    },
+  );
 });
 
 describe('antivirus-quick-scan.sh', () => {
@@ -180,7 +193,17 @@ describe('antivirus-quick-scan.sh', () => {
     const result = await sb.run('antivirus-quick-scan.sh', { root: sb.dir });
     expect(result.code).toBe(0);
     expect(sb.calls()).toEqual([
-      ['clamscan', '--recursive', '--infected', '--cross-fs=no', '--max-filesize=25M', '--max-scansize=100M', sb.path('home'), sb.path('root'), sb.path('tmp')],
+      [
+        'clamscan',
+        '--recursive',
+        '--infected',
+        '--cross-fs=no',
+        '--max-filesize=25M',
+        '--max-scansize=100M',
+        sb.path('home'),
+        sb.path('root'),
+        sb.path('tmp'),
+      ],
     ]);
     expect(result.stdout).toContain('Infected files: 0');
     expect(result.stdout).not.toContain('WARNING');

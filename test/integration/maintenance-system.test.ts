@@ -16,8 +16,10 @@ esac`;
 */dev/sda*) echo 'SMART overall-health self-assessment test result: PASSED' ;;
 */dev/nvme0*) echo 'SMART overall-health self-assessment test result: ${nvme}!'; [ ${nvme} = PASSED ] || exit 8 ;;
 esac`;
-  const MDSTAT_OK = 'Personalities : [raid1]\nmd0 : active raid1 sdb1[1] sda1[0]\n      976630336 blocks super 1.2 [2/2] [UU]\n\nunused devices: <none>\n';
-  const MDSTAT_DEGRADED = 'Personalities : [raid1]\nmd0 : active raid1 sdb1[1] sda1[0]\n      976630336 blocks super 1.2 [2/2] [UU]\nmd1 : active raid1 sdc1[0]\n      1000 blocks [2/1] [U_]\n\nunused devices: <none>\n';
+  const MDSTAT_OK =
+    'Personalities : [raid1]\nmd0 : active raid1 sdb1[1] sda1[0]\n      976630336 blocks super 1.2 [2/2] [UU]\n\nunused devices: <none>\n';
+  const MDSTAT_DEGRADED =
+    'Personalities : [raid1]\nmd0 : active raid1 sdb1[1] sda1[0]\n      976630336 blocks super 1.2 [2/2] [UU]\nmd1 : active raid1 sdc1[0]\n      1000 blocks [2/1] [U_]\n\nunused devices: <none>\n';
 
   it('reports healthy file systems, disks and arrays with exit 0', async () => {
     const sb = sandbox();
@@ -107,7 +109,17 @@ fi`;
     sb.file('run/reboot-required', '*** System restart required ***\n');
     const result = await sb.run('os-updates.sh', { apply: '1', root: sb.dir });
     expect(result.code).toBe(0);
-    expect(sb.calls()).toContainEqual(['apt-get', '-y', '-q', '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', '--with-new-pkgs', 'upgrade']);
+    expect(sb.calls()).toContainEqual([
+      'apt-get',
+      '-y',
+      '-q',
+      '-o',
+      'Dpkg::Options::=--force-confdef',
+      '-o',
+      'Dpkg::Options::=--force-confold',
+      '--with-new-pkgs',
+      'upgrade',
+    ]);
     expect(result.stdout).toContain('| 3 upgraded, 1 newly installed');
     expect(result.stdout).toContain('A restart is needed to finish the updates');
     expect(result.stdout).toMatch(/^Summary: installed 3 update\(s\) with apt$/m);
@@ -125,7 +137,10 @@ fi`;
 
   it('exits 1 when installing fails', async () => {
     const sb = sandbox();
-    sb.fake('apt-get', `${APT_SIMULATION}\nif [ "$1" = -y ]; then echo 'E: Could not get lock /var/lib/dpkg/lock-frontend' >&2; exit 100; fi`);
+    sb.fake(
+      'apt-get',
+      `${APT_SIMULATION}\nif [ "$1" = -y ]; then echo 'E: Could not get lock /var/lib/dpkg/lock-frontend' >&2; exit 100; fi`,
+    );
     const result = await sb.run('os-updates.sh', { apply: '1', refresh: '0', root: sb.dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('| E: Could not get lock');
@@ -134,7 +149,10 @@ fi`;
 
   it('lists and applies with dnf', async () => {
     const sb = sandbox();
-    sb.fake('dnf', `case "$*" in *check-update*) printf 'openssl.x86_64   1:3.0.7-25.el9   baseos\\nkernel.x86_64   5.14.0-427.el9   baseos\\n\\nObsoleting Packages\\ngrub2.x86_64   1:2.06-80.el9   baseos\\n'; exit 100 ;; esac`);
+    sb.fake(
+      'dnf',
+      `case "$*" in *check-update*) printf 'openssl.x86_64   1:3.0.7-25.el9   baseos\\nkernel.x86_64   5.14.0-427.el9   baseos\\n\\nObsoleting Packages\\ngrub2.x86_64   1:2.06-80.el9   baseos\\n'; exit 100 ;; esac`,
+    );
     const list = await sb.run('os-updates.sh', { manager: 'dnf', root: sb.dir });
     expect(list.code).toBe(0);
     expect(list.stdout).toContain('openssl.x86_64 -> 1:3.0.7-25.el9');
@@ -150,10 +168,13 @@ fi`;
 
   it('lists and applies with zypper, where 102 means "installed, restart needed"', async () => {
     const sb = sandbox();
-    sb.fake('zypper', `case "$*" in
+    sb.fake(
+      'zypper',
+      `case "$*" in
 *list-updates*) printf 'S | Repository | Name | Current Version | Available Version | Arch\\n--+------------+------+-----------------+-------------------+-------\\nv | Main Update | openssl | 3.0.1-1.1 | 3.0.2-1.1 | x86_64\\nv | Main Update | vim | 9.0-1 | 9.1-1 | x86_64\\n' ;;
 *update*) exit 102 ;;
-esac`);
+esac`,
+    );
     const result = await sb.run('os-updates.sh', { manager: 'zypper', apply: '1', root: sb.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('openssl 3.0.1-1.1 -> 3.0.2-1.1');
@@ -196,8 +217,13 @@ describe('pending-reboot.sh', () => {
     const result = await sb.run('pending-reboot.sh', { root: sb.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Up for 12 day(s) 1 hour(s)');
-    expect(result.stdout).toMatch(/^Summary: no restart pending \(checked: reboot-required flags, needs-restarting, needrestart\)$/m);
-    expect(sb.calls()).toEqual([['needs-restarting', '-r'], ['needrestart', '-b', '-r', 'l']]);
+    expect(result.stdout).toMatch(
+      /^Summary: no restart pending \(checked: reboot-required flags, needs-restarting, needrestart\)$/m,
+    );
+    expect(sb.calls()).toEqual([
+      ['needs-restarting', '-r'],
+      ['needrestart', '-b', '-r', 'l'],
+    ]);
   });
 
   it('reports the Debian reboot-required flag with the packages that set it', async () => {
@@ -214,17 +240,25 @@ describe('pending-reboot.sh', () => {
 
   it('reports a newer kernel and outdated services from needrestart, listing only', async () => {
     const sb = sandbox();
-    sb.fake('needrestart', "printf 'NEEDRESTART-VER: 3.6\\nNEEDRESTART-KCUR: 6.1.0-28-amd64\\nNEEDRESTART-KEXP: 6.1.0-30-amd64\\nNEEDRESTART-KSTA: 3\\nNEEDRESTART-SVC: cups.service\\n'");
+    sb.fake(
+      'needrestart',
+      "printf 'NEEDRESTART-VER: 3.6\\nNEEDRESTART-KCUR: 6.1.0-28-amd64\\nNEEDRESTART-KEXP: 6.1.0-30-amd64\\nNEEDRESTART-KSTA: 3\\nNEEDRESTART-SVC: cups.service\\n'",
+    );
     const result = await sb.run('pending-reboot.sh', { root: sb.dir });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('RESTART NEEDED: a newer kernel is installed (running 6.1.0-28-amd64, installed 6.1.0-30-amd64)');
+    expect(result.stdout).toContain(
+      'RESTART NEEDED: a newer kernel is installed (running 6.1.0-28-amd64, installed 6.1.0-30-amd64)',
+    );
     expect(result.stdout).toContain('  cups.service');
     expect(sb.calls()).toContainEqual(['needrestart', '-b', '-r', 'l']);
   });
 
   it('reports what needs-restarting -r and zypper say', async () => {
     const sb = sandbox();
-    sb.fake('needs-restarting', "echo 'Core libraries or services have been updated since boot-up:'; echo '  * kernel'; exit 1");
+    sb.fake(
+      'needs-restarting',
+      "echo 'Core libraries or services have been updated since boot-up:'; echo '  * kernel'; exit 1",
+    );
     const result = await sb.run('pending-reboot.sh', { root: sb.dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('RESTART NEEDED: needs-restarting -r says so');

@@ -27,7 +27,9 @@ function parseMail(raw: string, to: string[]): Mail {
   const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
   let body = raw.slice(split + 4);
   if (/content-transfer-encoding: quoted-printable/i.test(headers)) {
-    body = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    body = body
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   }
   return { to, headers, body: body.replace(/\r\n/g, '\n') };
 }
@@ -41,7 +43,12 @@ async function startSmtp(mails: Mail[]) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+        mails.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          ),
+        );
         callback();
       });
     },
@@ -59,7 +66,10 @@ async function startReceiver() {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookBody });
+      received.push({
+        headers: request.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookBody,
+      });
       const status = statuses.shift() ?? 200;
       response.writeHead(status, status >= 300 && status < 400 ? { location: '/elsewhere' } : {}).end('ok');
     });
@@ -111,7 +121,15 @@ describe('notifications', () => {
   const makeService = (config: Partial<NotificationConfig> = {}, database: Db = db) => {
     const service = createNotificationService({
       db: database,
-      config: notificationConfig({ smtpHost: '127.0.0.1', smtpPort: smtp.port, notifyBackoffBaseMs: BASE_MS, notifyBackoffCapMs: 60_000, notifyMaxAttempts: 3, notifySendTimeoutMs: 5_000, ...config }),
+      config: notificationConfig({
+        smtpHost: '127.0.0.1',
+        smtpPort: smtp.port,
+        notifyBackoffBaseMs: BASE_MS,
+        notifyBackoffCapMs: 60_000,
+        notifyMaxAttempts: 3,
+        notifySendTimeoutMs: 5_000,
+        ...config,
+      }),
       log,
       now: () => clock,
       random: () => 0.5,
@@ -121,13 +139,22 @@ describe('notifications', () => {
     return service;
   };
   /** Each test starts with no active subscription and nothing queued. */
-  const resetQueue = () => db.exec("UPDATE notification_deliveries SET status = 'failed' WHERE status = 'pending'; UPDATE notification_subscriptions SET enabled = 0");
+  const resetQueue = () =>
+    db.exec(
+      "UPDATE notification_deliveries SET status = 'failed' WHERE status = 'pending'; UPDATE notification_subscriptions SET enabled = 0",
+    );
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'helpline-notify-'));
     db = openDatabase(join(dir, 'test.db'));
     const users = createUserStore(db, () => clock);
-    const user = (name: string, role: 'admin' | 'technician'): AuthUser => ({ id: users.insert({ name, role, line: role === 'admin' ? null : 2, passwordHash: 'x' }), name, role, line: null, tokenId: 't' });
+    const user = (name: string, role: 'admin' | 'technician'): AuthUser => ({
+      id: users.insert({ name, role, line: role === 'admin' ? null : 2, passwordHash: 'x' }),
+      name,
+      role,
+      line: null,
+      tokenId: 't',
+    });
     admin = user('admin', 'admin');
     tom = user('tom', 'technician');
     db.prepare("INSERT INTO device_groups (name, created_at) VALUES ('office', 0), ('lab', 0)").run();
@@ -170,13 +197,24 @@ describe('notifications', () => {
     expect(mail!.body).toContain('Assignee:  tom');
     expect(mail!.body).toContain('Device:    PC-042 (group office)');
     expect(mail!.body).toContain(`${PUBLIC_URL}/tickets/42`);
-    expect(service.listDeliveries({})[0]).toMatchObject({ status: 'sent', attempts: 1, kind: 'sla.breach', ticketId: 42, target: 'tom@example.test' });
+    expect(service.listDeliveries({})[0]).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      kind: 'sla.breach',
+      ticketId: 42,
+      target: 'tom@example.test',
+    });
   });
 
   it("posts JSON with a one-line text field to a device group's webhook, and nothing for other groups", async () => {
     logs = [];
     const service = makeService();
-    service.createSubscription(admin, { channel: 'webhook', target: `${receiver.url}/hook`, kinds: ['ticket.created', 'ticket.escalated'], deviceGroup: 'office' });
+    service.createSubscription(admin, {
+      channel: 'webhook',
+      target: `${receiver.url}/hook`,
+      kinds: ['ticket.created', 'ticket.escalated'],
+      deviceGroup: 'office',
+    });
     const event = ticketEvent('ticket.created', { id: 7, subject: 'Screen <!channel> flickers\nagain' });
     service.notify(event);
     service.notify(ticketEvent('ticket.created', { id: 8, deviceGroup: 'lab' }));
@@ -224,7 +262,11 @@ describe('notifications', () => {
   it('counts a redirect as a failed attempt and does not follow it', async () => {
     logs = [];
     const service = makeService();
-    service.createSubscription(admin, { channel: 'webhook', target: `${receiver.url}/hook`, kinds: ['ticket.escalated'] });
+    service.createSubscription(admin, {
+      channel: 'webhook',
+      target: `${receiver.url}/hook`,
+      kinds: ['ticket.escalated'],
+    });
     receiver.statuses.push(302);
     service.notify(ticketEvent('ticket.escalated', { line: 3 }));
     expect(await service.deliverDue()).toEqual({ sent: 0, retrying: 1, failed: 0 });
@@ -259,7 +301,10 @@ describe('notifications', () => {
     expect(failed).toMatchObject({ ticketId: 9, attempts: 3 });
     const givenUp = logs.filter((entry) => entry.level === 'error');
     expect(givenUp).toHaveLength(1);
-    expect(givenUp[0]).toMatchObject({ message: 'notification delivery failed; giving up', details: { deliveryId: failed!.id, attempts: 3, channel: 'email' } });
+    expect(givenUp[0]).toMatchObject({
+      message: 'notification delivery failed; giving up',
+      details: { deliveryId: failed!.id, attempts: 3, channel: 'email' },
+    });
     clock += 3_600_000;
     expect(await service.deliverDue()).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(mails).toHaveLength(0);
@@ -281,7 +326,12 @@ describe('notifications', () => {
   it('started, the worker sends a queued delivery by itself soon after notify()', async () => {
     logs = [];
     const service = makeService({ notifyPollMs: 60_000 });
-    service.createSubscription(admin, { channel: 'webhook', target: receiver.url, kinds: ['ticket.resolved'], line: 2 });
+    service.createSubscription(admin, {
+      channel: 'webhook',
+      target: receiver.url,
+      kinds: ['ticket.resolved'],
+      line: 2,
+    });
     service.start();
     const arrived = new Promise<void>((resolve) => receiver.server.once('request', () => resolve()));
     service.notify(ticketEvent('ticket.resolved', { id: 11 }));

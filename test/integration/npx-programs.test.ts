@@ -8,7 +8,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function npx(args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['--no-install', ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }));
+    execFile('npx', ['--no-install', ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+    );
   });
 }
 

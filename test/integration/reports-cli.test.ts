@@ -24,7 +24,11 @@ describe('helpline report kpi', () => {
       throw new Error(`exit ${status}`);
     };
     const io = { out: (text: string) => void out.push(text), err: (text: string) => void err.push(text), exit };
-    const env = { HELPLINE_SERVER: server.url, HELPLINE_TOKEN: server.adminToken, HELPLINE_CONFIG: join(dir, 'cli.json') };
+    const env = {
+      HELPLINE_SERVER: server.url,
+      HELPLINE_TOKEN: server.adminToken,
+      HELPLINE_CONFIG: join(dir, 'cli.json'),
+    };
     try {
       await buildCli(argv, env, io).parseAsync();
     } catch (error) {
@@ -57,21 +61,59 @@ describe('helpline report kpi', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Help-desk KPIs 2025-03-04 to 2025-03-04 (UTC), by line');
     const cells = (label: string) => lines.find((line) => line.startsWith(label))!.split(/ {2,}/);
-    expect(cells('GROUP')).toEqual(['GROUP', 'OPENED', 'RESOLVED', 'CLOSED', 'BACKLOG', 'RESPONSE MED/P90', '(WALL)', 'RESPONSE SLA', 'RESOLUTION MED/P90', '(WALL)', 'RESOLUTION SLA', 'SATISFACTION']);
+    expect(cells('GROUP')).toEqual([
+      'GROUP',
+      'OPENED',
+      'RESOLVED',
+      'CLOSED',
+      'BACKLOG',
+      'RESPONSE MED/P90',
+      '(WALL)',
+      'RESPONSE SLA',
+      'RESOLUTION MED/P90',
+      '(WALL)',
+      'RESOLUTION SLA',
+      'SATISFACTION',
+    ]);
     // Opened A and B, resolved A, B is the backlog; A answered in 30 min and resolved in 1 h, both in SLA.
-    const figures = ['2', '1', '0', '1', '30m / 30m', '30m / 30m', '100% of 1', '1h 00m / 1h 00m', '1h 00m / 1h 00m', '100% of 1', '-'];
+    const figures = [
+      '2',
+      '1',
+      '0',
+      '1',
+      '30m / 30m',
+      '30m / 30m',
+      '100% of 1',
+      '1h 00m / 1h 00m',
+      '1h 00m / 1h 00m',
+      '100% of 1',
+      '-',
+    ];
     expect(cells('line 1')).toEqual(['line 1', ...figures]);
     expect(cells('TOTAL')).toEqual(['TOTAL', ...figures]);
     expect(result.stdout).toContain('No fault tickets were opened in this range.');
   });
 
   it('prints the report as JSON with --json', async () => {
-    const result = await helpline('report', 'kpi', '--from', '2025-03-01', '--to', '2025-03-31', '--by', 'assignee', '--json');
+    const result = await helpline(
+      'report',
+      'kpi',
+      '--from',
+      '2025-03-01',
+      '--to',
+      '2025-03-31',
+      '--by',
+      'assignee',
+      '--json',
+    );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as KpiReport;
     expect(report).toMatchObject({ groupBy: 'assignee', totals: { opened: 2, resolved: 1, backlog: 1 } });
     // The admin resolved A and so became its assignee; B has nobody.
-    expect(report.groups.map((group) => [group.key, group.opened])).toEqual([['admin', 1], [null, 1]]);
+    expect(report.groups.map((group) => [group.key, group.opened])).toEqual([
+      ['admin', 1],
+      [null, 1],
+    ]);
   });
 
   it('prints the same CSV as the server export with --csv', async () => {
@@ -90,10 +132,14 @@ describe('helpline report kpi', () => {
       expect(result.stdout).toBe('');
       return result.stderr;
     };
-    expect(await refused('--from', '2025-02-30', '--to', '2025-03-04')).toContain('from "2025-02-30" is not a real date');
+    expect(await refused('--from', '2025-02-30', '--to', '2025-03-04')).toContain(
+      'from "2025-02-30" is not a real date',
+    );
     expect(await refused('--from', '2025-03-05', '--to', '2025-03-04')).toContain('is after to 2025-03-04');
     expect(await refused('--from', '2020-01-01', '--to', '2025-01-01')).toContain('longer than 3 years');
-    expect(await refused('--from', '2025-03-01', '--to', '2025-03-04', '--json', '--csv')).toContain('--json and --csv cannot be combined');
+    expect(await refused('--from', '2025-03-01', '--to', '2025-03-04', '--json', '--csv')).toContain(
+      '--json and --csv cannot be combined',
+    );
     expect(await refused('--from', '2025-03-01', '--to', '2025-03-04', '--by', 'weekday')).toContain('weekday');
     expect(await refused('--from', '2025-03-01')).toContain('to');
   });

@@ -24,15 +24,38 @@ describe('KPI report export and checks', () => {
         for (const category of CATEGORIES) {
           const createdAt = at('2025-04-07 09:00');
           const id = store.insert({
-            subject: 'seeded', description: '', requesterKind: 'user', requesterName: 'admin', requesterUserId: null, deviceId: null, category,
-            source: 'technician', impact: 3, urgency: 3, priority: 3, line: 1, assigneeId: null, status: 'new', faultKey: null, snapshot: null, createdAt,
+            subject: 'seeded',
+            description: '',
+            requesterKind: 'user',
+            requesterName: 'admin',
+            requesterUserId: null,
+            deviceId: null,
+            category,
+            source: 'technician',
+            impact: 3,
+            urgency: 3,
+            priority: 3,
+            line: 1,
+            assigneeId: null,
+            status: 'new',
+            faultKey: null,
+            snapshot: null,
+            createdAt,
           });
           store.recordCreation(id, createdAt, 'admin');
           if (!category.startsWith('plain')) continue;
           // Answered after 30 minutes, resolved after 60, rated 4: within the P3 targets (240 / 1440).
           store.update(id, 'admin', at('2025-04-07 09:30'), { firstResponseAt: at('2025-04-07 09:30') });
-          store.update(id, 'admin', at('2025-04-07 10:00'), { status: 'resolved', resolution: 'done', resolvedAt: at('2025-04-07 10:00') });
-          db.prepare('INSERT INTO ticket_ratings (ticket_id, rating, comment, at) VALUES (?, 4, ?, ?)').run(id, '', at('2025-04-07 11:00'));
+          store.update(id, 'admin', at('2025-04-07 10:00'), {
+            status: 'resolved',
+            resolution: 'done',
+            resolvedAt: at('2025-04-07 10:00'),
+          });
+          db.prepare('INSERT INTO ticket_ratings (ticket_id, rating, comment, at) VALUES (?, 4, ?, ?)').run(
+            id,
+            '',
+            at('2025-04-07 11:00'),
+          );
         }
       })();
     } finally {
@@ -51,13 +74,29 @@ describe('KPI report export and checks', () => {
     const response = await download({ ...APRIL, groupBy: 'category' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="helpline-kpi-2025-04-01-to-2025-04-30-by-category.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="helpline-kpi-2025-04-01-to-2025-04-30-by-category.csv"',
+    );
     const text = await response.text();
     expect(text.endsWith('\r\n')).toBe(true);
-    const timer = (kind: string) => ['count', 'met', 'within_sla', 'business_median_min', 'business_p90_min', 'wall_median_min', 'wall_p90_min'].map((c) => `${kind}_${c}`);
+    const timer = (kind: string) =>
+      ['count', 'met', 'within_sla', 'business_median_min', 'business_p90_min', 'wall_median_min', 'wall_p90_min'].map(
+        (c) => `${kind}_${c}`,
+      );
     const unmeasured = '0,0,,,,,'; // count, met, then five empty cells (no share, no times)
     expect(text.split('\r\n')).toEqual([
-      ['row', 'category', 'opened', 'resolved', 'closed', 'backlog', ...timer('first_response'), ...timer('resolution'), 'satisfaction_average', 'satisfaction_ratings'].join(','),
+      [
+        'row',
+        'category',
+        'opened',
+        'resolved',
+        'closed',
+        'backlog',
+        ...timer('first_response'),
+        ...timer('resolution'),
+        'satisfaction_average',
+        'satisfaction_ratings',
+      ].join(','),
       // Sorted by code point: "-" < "=" < "@" < "p". Each open ticket: opened 1, backlog 1.
       `group,'-2+3,1,0,0,1,${unmeasured},${unmeasured},,0`,
       `group,"'=HYPERLINK(""http://evil.example"",""open"")",1,0,0,1,${unmeasured},${unmeasured},,0`,

@@ -37,28 +37,58 @@ function seedWeek(db: Db) {
   const idOf = (name: string) => users.byName(name)!.id;
   const write = (work: () => void) => db.transaction(work)();
   // Priority p from impact = urgency = p, as the default matrix gives it (1→1, 2→2, 3→3).
-  const open = (time: string, category: string, priority: number, line: 1 | 2, deviceId: string | null, faultKey?: string) => {
+  const open = (
+    time: string,
+    category: string,
+    priority: number,
+    line: 1 | 2,
+    deviceId: string | null,
+    faultKey?: string,
+  ) => {
     let id = 0;
     write(() => {
       const fault = faultKey !== undefined;
       id = store.insert({
-        subject: 'seeded', description: '', requesterKind: fault ? 'system' : 'user', requesterName: fault ? 'agent' : 'tom', requesterUserId: null,
-        deviceId, category, source: fault ? 'fault' : 'technician', impact: priority, urgency: priority, priority, line,
-        assigneeId: null, status: 'new', faultKey: faultKey ?? null, snapshot: null, createdAt: at(time),
+        subject: 'seeded',
+        description: '',
+        requesterKind: fault ? 'system' : 'user',
+        requesterName: fault ? 'agent' : 'tom',
+        requesterUserId: null,
+        deviceId,
+        category,
+        source: fault ? 'fault' : 'technician',
+        impact: priority,
+        urgency: priority,
+        priority,
+        line,
+        assigneeId: null,
+        status: 'new',
+        faultKey: faultKey ?? null,
+        snapshot: null,
+        createdAt: at(time),
       });
       store.recordCreation(id, at(time), fault ? 'agent' : 'tom');
     });
     return id;
   };
-  const change = (time: string, id: number, actor: string, changes: Record<string, string | number | null>) => write(() => store.update(id, actor, at(time), changes));
+  const change = (time: string, id: number, actor: string, changes: Record<string, string | number | null>) =>
+    write(() => store.update(id, actor, at(time), changes));
   const reply = (time: string, id: number, actor: string) =>
     write(() => {
       store.addEntry(id, at(time), actor, 'reply', 'seeded reply');
       if (store.byId(id)!.firstResponseAt === null) store.update(id, actor, at(time), { firstResponseAt: at(time) });
     });
-  const work = (time: string, id: number, actor: string, status: 'assigned' | 'in_progress' | 'pending') => change(time, id, actor, { status, assigneeId: store.byId(id)!.assigneeId ?? idOf(actor) });
-  const resolve = (time: string, id: number, actor: string) => change(time, id, actor, { status: 'resolved', resolution: 'done', resolvedAt: at(time), assigneeId: store.byId(id)!.assigneeId ?? idOf(actor) });
-  const close = (time: string, id: number, actor: string) => change(time, id, actor, { status: 'closed', closedAt: at(time) });
+  const work = (time: string, id: number, actor: string, status: 'assigned' | 'in_progress' | 'pending') =>
+    change(time, id, actor, { status, assigneeId: store.byId(id)!.assigneeId ?? idOf(actor) });
+  const resolve = (time: string, id: number, actor: string) =>
+    change(time, id, actor, {
+      status: 'resolved',
+      resolution: 'done',
+      resolvedAt: at(time),
+      assigneeId: store.byId(id)!.assigneeId ?? idOf(actor),
+    });
+  const close = (time: string, id: number, actor: string) =>
+    change(time, id, actor, { status: 'closed', closedAt: at(time) });
   const rate = db.prepare('INSERT INTO ticket_ratings (ticket_id, rating, comment, at) VALUES (?, ?, ?, ?)');
 
   const t8 = open('2025-02-27 09:00', 'disk', 3, 1, 'pc-2', 'disk.free');
@@ -96,8 +126,16 @@ function seedWeek(db: Db) {
   resolve('2025-03-08 09:00', t7, 'ann');
 }
 
-const timer = (count: number, met: number, share: number | null, business: [number, number] | null, wall: [number, number] | null) => ({
-  count, met, withinSlaShare: share,
+const timer = (
+  count: number,
+  met: number,
+  share: number | null,
+  business: [number, number] | null,
+  wall: [number, number] | null,
+) => ({
+  count,
+  met,
+  withinSlaShare: share,
   businessMinutes: { median: business?.[0] ?? null, p90: business?.[1] ?? null },
   wallClockMinutes: { median: wall?.[0] ?? null, p90: wall?.[1] ?? null },
 });
@@ -110,7 +148,10 @@ describe('KPI report on a seeded week', () => {
   let report: (query: QueryOf<typeof KPI>, token?: string) => Promise<{ status: number; body: KpiReport }>;
   beforeAll(async () => {
     server = await startTestServer();
-    for (const [name, line] of [['tom', 1], ['ann', 2]] as const) {
+    for (const [name, line] of [
+      ['tom', 1],
+      ['ann', 2],
+    ] as const) {
       const password = `${name}-password-1`;
       await server.client().call(API.users.add, { body: { name, role: 'technician', line, password } });
     }
@@ -118,9 +159,15 @@ describe('KPI report on a seeded week', () => {
     const db = openDataDirDatabase(server.dataDir);
     try {
       db.exec("INSERT INTO device_groups (name, created_at) VALUES ('office', 0), ('servers', 0)");
-      const device = db.prepare(`INSERT INTO devices (id, name, group_name, status, public_key, fingerprint, machine_id, platform, os_release, arch, agent_version, enrolled_at)
+      const device =
+        db.prepare(`INSERT INTO devices (id, name, group_name, status, public_key, fingerprint, machine_id, platform, os_release, arch, agent_version, enrolled_at)
         VALUES (?, ?, ?, 'active', ?, 'fp', ?, 'linux', '6', 'x64', '0.1.0', 0)`);
-      for (const [id, group] of [['pc-1', 'office'], ['pc-2', 'office'], ['srv-1', 'servers']] as const) device.run(id, id.toUpperCase(), group, `key-${id}`, `machine-${id}`);
+      for (const [id, group] of [
+        ['pc-1', 'office'],
+        ['pc-2', 'office'],
+        ['srv-1', 'servers'],
+      ] as const)
+        device.run(id, id.toUpperCase(), group, `key-${id}`, `machine-${id}`);
       seedWeek(db);
     } finally {
       db.close();
@@ -132,7 +179,13 @@ describe('KPI report on a seeded week', () => {
   it('gives the week totals as worked out by hand', async () => {
     const { status, body } = await report(WEEK);
     expect(status).toBe(200);
-    expect(body.range).toEqual({ from: '2025-03-03', to: '2025-03-07', timeZone: 'UTC', startAt: '2025-03-03T00:00:00.000Z', endAt: '2025-03-08T00:00:00.000Z' });
+    expect(body.range).toEqual({
+      from: '2025-03-03',
+      to: '2025-03-07',
+      timeZone: 'UTC',
+      startAt: '2025-03-03T00:00:00.000Z',
+      endAt: '2025-03-08T00:00:00.000Z',
+    });
     expect(body.totals).toEqual({
       opened: 7, // T1..T7 (T0 and T8 were opened in February)
       resolved: 4, // T1, T2, T3, T5 (T7 on Saturday is past the range, T8 was in February)
@@ -162,7 +215,10 @@ describe('KPI report on a seeded week', () => {
       { deviceId: 'pc-1', deviceName: 'PC-1', group: 'office', faults: 1 },
       { deviceId: 'pc-2', deviceName: 'PC-2', group: 'office', faults: 1 },
     ]);
-    expect(body.topFaultCategories).toEqual([{ category: 'disk', faults: 3 }, { category: 'memory', faults: 1 }]);
+    expect(body.topFaultCategories).toEqual([
+      { category: 'disk', faults: 3 },
+      { category: 'memory', faults: 1 },
+    ]);
   });
 
   it('splits the figures by support line', async () => {
@@ -183,7 +239,10 @@ describe('KPI report on a seeded week', () => {
       },
       {
         key: '2',
-        opened: 2, resolved: 1, closed: 1, backlog: 1, // T3, T4; T3 resolved and closed; T4 open
+        opened: 2,
+        resolved: 1,
+        closed: 1,
+        backlog: 1, // T3, T4; T3 resolved and closed; T4 open
         // T4 60/60 ✓, T3 540/600 ✗: sorted 60 540 → median rank 1 = 60, p90 rank ceil(1.8) = 2 → 540
         firstResponse: timer(2, 1, 0.5, [60, 540], [60, 600]),
         resolution: timer(1, 0, 0, [540, 540], [600, 600]),

@@ -31,7 +31,15 @@ describe('schedules', () => {
     const api = server.client();
     await api.call(API.scripts.add, { body: TIDY });
     const created = await api.callWithStatus(API.schedules.add, {
-      body: { name: 'nightly-tidy', script: 'tidy', deviceId: agent.deviceId, cron: '0 * * * *', timeZone: 'Europe/Berlin', spreadMs: 30 * 60_000, window: { start: '22:00', end: '05:00' } },
+      body: {
+        name: 'nightly-tidy',
+        script: 'tidy',
+        deviceId: agent.deviceId,
+        cron: '0 * * * *',
+        timeZone: 'Europe/Berlin',
+        spreadMs: 30 * 60_000,
+        window: { start: '22:00', end: '05:00' },
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body.nextFireAt).toBe('2030-01-07T20:00:00.000Z');
@@ -54,7 +62,11 @@ describe('schedules', () => {
     expect(Date.parse(fired[0]!.notBefore)).toBeGreaterThanOrEqual(at('2030-01-07T21:00:00Z'));
     expect(Date.parse(fired[0]!.notBefore)).toBeLessThan(at('2030-01-07T21:30:00Z'));
     expect(fired[0]!.expiresAt).toBe('2030-01-08T04:00:00.000Z');
-    expect(fired[0]!).toMatchObject({ status: 'queued', requestedBy: 'schedule:nightly-tidy', scheduleId: created.body.id });
+    expect(fired[0]!).toMatchObject({
+      status: 'queued',
+      requestedBy: 'schedule:nightly-tidy',
+      scheduleId: created.body.id,
+    });
     expect((await schedule()).lastFiredAt).toBe('2030-01-07T21:00:00.000Z');
 
     // Paused: the 23:00 firing does not happen; resumed: it fires again from then on.

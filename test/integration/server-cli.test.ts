@@ -10,7 +10,8 @@ import { API } from '../../protocol/api/routes/index.js';
 import { runCli, startCli } from '../helpers/run-cli.js';
 
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
-const exited = (child: import('node:child_process').ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', resolve));
+const exited = (child: import('node:child_process').ChildProcess) =>
+  new Promise<number | null>((resolve) => child.on('exit', resolve));
 
 describe('helpline-server', () => {
   it('init makes the data directory with private keys and prints a generated admin password once', async () => {
@@ -18,7 +19,8 @@ describe('helpline-server', () => {
     const result = await runCli('helpline-server', ['init', '--data', dir]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/admin user: admin {2}password: \S{20}/);
-    for (const key of ['keys/channel.key', 'keys/job-signing.key']) expect(statSync(join(dir, key)).mode & 0o777).toBe(0o600);
+    for (const key of ['keys/channel.key', 'keys/job-signing.key'])
+      expect(statSync(join(dir, key)).mode & 0o777).toBe(0o600);
     const again = await runCli('helpline-server', ['init', '--data', dir]);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('already initialised');
@@ -27,7 +29,11 @@ describe('helpline-server', () => {
   it('starts, serves, and shuts down cleanly on SIGTERM', async () => {
     const dir = join(temp('helpline-start-'), 'data');
     await runCli('helpline-server', ['init', '--data', dir, '--admin-password', 'long-enough-password']);
-    const server = await startCli('helpline-server', ['start', '--data', dir, '--port', '0', '--log-level', 'warn'], /listening on (http:\/\/\S+)/);
+    const server = await startCli(
+      'helpline-server',
+      ['start', '--data', dir, '--port', '0', '--log-level', 'warn'],
+      /listening on (http:\/\/\S+)/,
+    );
     const health = await createApiClient({ server: server.match[1]! }).call(API.health.liveness);
     expect(health.status).toBe('ok');
     const exit = exited(server.child);
@@ -57,9 +63,47 @@ describe('helpline-server', () => {
     const dir = temp('helpline-tls-');
     const cert = join(dir, 'cert.pem');
     const key = join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
     await runCli('helpline-server', ['init', '--data', join(dir, 'data'), '--admin-password', 'long-enough-password']);
-    const server = await startCli('helpline-server', ['start', '--data', join(dir, 'data'), '--port', '0', '--log-level', 'warn', '--tls-cert', cert, '--tls-key', key], /listening on (https:\/\/\S+)/);
+    const server = await startCli(
+      'helpline-server',
+      [
+        'start',
+        '--data',
+        join(dir, 'data'),
+        '--port',
+        '0',
+        '--log-level',
+        'warn',
+        '--tls-cert',
+        cert,
+        '--tls-key',
+        key,
+      ],
+      /listening on (https:\/\/\S+)/,
+    );
     const ca = readFileSync(cert);
     let agent: Awaited<ReturnType<typeof startCli>> | null = null;
     try {
@@ -69,10 +113,23 @@ describe('helpline-server', () => {
       const admin = createApiClient({ server: url, token: login.token, fetch: fetchTrusting(ca) });
       const created = await admin.call(API.enrollment.createToken, { body: {} });
       const stateDir = join(dir, 'agent');
-      const enrolled = await runCli('helpline-agent', ['enroll', '--token', created.token, '--state', stateDir, '--ca', cert, '--json']);
+      const enrolled = await runCli('helpline-agent', [
+        'enroll',
+        '--token',
+        created.token,
+        '--state',
+        stateDir,
+        '--ca',
+        cert,
+        '--json',
+      ]);
       expect(enrolled.code).toBe(0);
       const deviceId = (JSON.parse(enrolled.stdout) as { deviceId: string }).deviceId;
-      agent = await startCli('helpline-agent', ['run', '--state', stateDir, '--log-level', 'info'], /"msg":"connected"/);
+      agent = await startCli(
+        'helpline-agent',
+        ['run', '--state', stateDir, '--log-level', 'info'],
+        /"msg":"connected"/,
+      );
       const devices = await admin.call(API.devices.list);
       expect(devices).toEqual([expect.objectContaining({ id: deviceId, online: true })]);
     } finally {
@@ -85,13 +142,25 @@ describe('helpline-server', () => {
 
 describe('helpline-agent', () => {
   it('explains a damaged token and a missing enrollment, exiting non-zero', async () => {
-    const badToken = await runCli('helpline-agent', ['enroll', '--token', 'hl1_garbage', '--state', temp('helpline-agent-bad-')]);
+    const badToken = await runCli('helpline-agent', [
+      'enroll',
+      '--token',
+      'hl1_garbage',
+      '--state',
+      temp('helpline-agent-bad-'),
+    ]);
     expect(badToken.code).toBe(2);
     expect(badToken.stderr).toContain('damaged');
     const notEnrolled = await runCli('helpline-agent', ['run', '--state', temp('helpline-agent-none-')]);
     expect(notEnrolled.code).toBe(2);
     expect(notEnrolled.stderr).toContain('helpline-agent enroll');
-    const badInterval = await runCli('helpline-agent', ['run', '--state', temp('helpline-agent-none-'), '--heartbeat-interval', 'often']);
+    const badInterval = await runCli('helpline-agent', [
+      'run',
+      '--state',
+      temp('helpline-agent-none-'),
+      '--heartbeat-interval',
+      'often',
+    ]);
     expect(badInterval.stderr).toContain('--heartbeat-interval');
   });
 });

@@ -6,22 +6,38 @@ import { startShellSession, type ShellEnd, type ShellSession } from '../../agent
 import { SHELL_CHUNK_BYTES, SHELL_OUTPUT_WINDOW, type ShellOpen } from '../../protocol/messages/shell.js';
 import { eventually } from '../helpers/test-agent.js';
 
-const OPEN: ShellOpen = { sessionId: 'sh_0123456789abcdef', cols: 100, rows: 30, technician: 'tom', notice: 'none', idleTimeoutMs: 60_000, maxDurationMs: 600_000 };
+const OPEN: ShellOpen = {
+  sessionId: 'sh_0123456789abcdef',
+  cols: 100,
+  rows: 30,
+  technician: 'tom',
+  notice: 'none',
+  idleTimeoutMs: 60_000,
+  maxDurationMs: 600_000,
+};
 
 function open(request: Partial<ShellOpen> = {}, autoAck = true) {
   const chunks: Buffer[] = [];
   let end: ShellEnd | null = null;
   let session: ShellSession | null = null;
-  const started = startShellSession({ ...OPEN, shell: 'sh', ...request }, {
-    output: (chunk) => {
-      chunks.push(chunk);
-      if (autoAck) setImmediate(() => session?.ack(chunk.length));
+  const started = startShellSession(
+    { ...OPEN, shell: 'sh', ...request },
+    {
+      output: (chunk) => {
+        chunks.push(chunk);
+        if (autoAck) setImmediate(() => session?.ack(chunk.length));
+      },
+      exit: (info) => (end = info),
     },
-    exit: (info) => (end = info),
-  });
+  );
   if ('refused' in started) throw new Error(started.refused);
   session = started;
-  return { session: started, text: () => Buffer.concat(chunks).toString('utf8'), bytes: () => chunks.reduce((sum, chunk) => sum + chunk.length, 0), end: () => end };
+  return {
+    session: started,
+    text: () => Buffer.concat(chunks).toString('utf8'),
+    bytes: () => chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+    end: () => end,
+  };
 }
 
 const alive = (pid: number) => {
@@ -84,7 +100,11 @@ describe('agent shell sessions (real pty)', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(shell.bytes() - atPause).toBeLessThanOrEqual(4 * SHELL_CHUNK_BYTES);
     shell.session.ack(shell.bytes());
-    await eventually(() => shell.bytes() > atPause + SHELL_OUTPUT_WINDOW / 2, 10_000, 'output after the acknowledgement');
+    await eventually(
+      () => shell.bytes() > atPause + SHELL_OUTPUT_WINDOW / 2,
+      10_000,
+      'output after the acknowledgement',
+    );
     shell.session.close('technician closed it');
     await eventually(() => shell.end() !== null, 10_000, 'the end');
     expect(shell.end()!.reason).toBe('technician closed it');
@@ -93,7 +113,11 @@ describe('agent shell sessions (real pty)', () => {
 
   it('refuses a shell that is not on the allowed list and a terminal size out of bounds', () => {
     const hooks = { output: () => undefined, exit: () => undefined };
-    expect(startShellSession({ ...OPEN, shell: 'python' }, hooks)).toEqual({ refused: expect.stringMatching(/shell "python" is not allowed here; allowed: sh/) });
-    expect(startShellSession({ ...OPEN, cols: 0, rows: 0 }, hooks)).toEqual({ refused: 'terminal size 0×0 is out of bounds' });
+    expect(startShellSession({ ...OPEN, shell: 'python' }, hooks)).toEqual({
+      refused: expect.stringMatching(/shell "python" is not allowed here; allowed: sh/),
+    });
+    expect(startShellSession({ ...OPEN, cols: 0, rows: 0 }, hooks)).toEqual({
+      refused: 'terminal size 0×0 is out of bounds',
+    });
   });
 });

@@ -49,7 +49,14 @@ describe('remote shell', () => {
       socket.on('unexpected-response', (_request, response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        response.on('end', () => reject(Object.assign(new Error(body), { status: response.statusCode, body: JSON.parse(body) as { code: string; message: string } })));
+        response.on('end', () =>
+          reject(
+            Object.assign(new Error(body), {
+              status: response.statusCode,
+              body: JSON.parse(body) as { code: string; message: string },
+            }),
+          ),
+        );
       });
       socket.on('message', (raw) => {
         const frame = JSON.parse(raw.toString()) as ShellServerFrame;
@@ -66,7 +73,8 @@ describe('remote shell', () => {
           frames,
           output: () => Buffer.concat(chunks).toString('utf8'),
           outputBytes: () => chunks.reduce((sum, chunk) => sum + chunk.length, 0),
-          exit: () => frames.find((frame): frame is Extract<ShellServerFrame, { type: 'exit' }> => frame.type === 'exit'),
+          exit: () =>
+            frames.find((frame): frame is Extract<ShellServerFrame, { type: 'exit' }> => frame.type === 'exit'),
           closed: () => closed,
           send: (frame) => socket.send(JSON.stringify(frame)),
           type: (text) => socket.send(JSON.stringify({ type: 'input', data: Buffer.from(text).toString('base64url') })),
@@ -74,7 +82,13 @@ describe('remote shell', () => {
         }),
       );
     });
-  const refusal = (promise: Promise<unknown>) => promise.then(() => { throw new Error('the shell opened'); }, (error: { status: number; body: { code: string; message: string } }) => error);
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('the shell opened');
+      },
+      (error: { status: number; body: { code: string; message: string } }) => error,
+    );
   const online = async (group?: string) => {
     const agent = await enrollTestAgent(server, group ? { token: await createToken(server, { group }) } : {});
     agents.push(agent);
@@ -98,12 +112,22 @@ describe('remote shell', () => {
 
     await eventually(async () => (await recordings(agent.deviceId))[0]?.endedAt != null, 10_000, 'the session record');
     const [recording] = await recordings(agent.deviceId);
-    expect(recording).toMatchObject({ technician: 'admin', exitCode: 3, exec: 'echo hello from the PC; exit 3', truncated: false });
+    expect(recording).toMatchObject({
+      technician: 'admin',
+      exitCode: 3,
+      exec: 'echo hello from the PC; exit 3',
+      truncated: false,
+    });
     expect(recording!.bytesOut).toBeGreaterThan(0);
     const lines = (await cast(recording!.id)).trim().split('\n');
     const [header, ...events] = lines.map((line) => JSON.parse(line) as unknown);
     expect(header).toMatchObject({ version: 2, width: 80, height: 24 });
-    expect((events as Array<[number, string, string]>).filter(([, code]) => code === 'o').map(([, , text]) => text).join('')).toContain('hello from the PC');
+    expect(
+      (events as Array<[number, string, string]>)
+        .filter(([, code]) => code === 'o')
+        .map(([, , text]) => text)
+        .join(''),
+    ).toContain('hello from the PC');
     const audit = (await server.client().call(API.audit.list, { query: { action: '' } })).map((entry) => entry.action);
     expect(audit).toEqual(expect.arrayContaining(['shell.opened', 'shell.closed', 'recording.viewed']));
   });
@@ -119,7 +143,11 @@ describe('remote shell', () => {
     shell.type('stty size\n');
     await eventually(() => shell.output().includes('40 120'), 10_000, 'the new size');
     shell.send({ type: 'resize', cols: 0, rows: 0 });
-    await eventually(() => shell.frames.some((frame) => frame.type === 'error' && frame.code === 'bad_size'), 10_000, 'the size refusal');
+    await eventually(
+      () => shell.frames.some((frame) => frame.type === 'error' && frame.code === 'bad_size'),
+      10_000,
+      'the size refusal',
+    );
     shell.type('exit 0\n');
     await eventually(() => shell.exit() !== undefined, 10_000, 'the exit');
     expect(shell.exit()!.exitCode).toBe(0);
@@ -163,9 +191,16 @@ describe('remote shell', () => {
     const sessionId = (await recordings(agent.deviceId))[0]!.id;
     // The employee's side, until the tray app exists: the real helpline-agent command.
     const listed = await runCli('helpline-agent', ['consent', 'list', '--state', agent.stateDir]);
-    expect(listed.stdout).toMatch(new RegExp(`^${sessionId}  admin asks to open the command: echo should not run`, 'm'));
-    expect((await runCli('helpline-agent', ['consent', 'deny', 'sh_0000000000000000', '--state', agent.stateDir])).stderr).toMatch(/no remote shell request sh_0000000000000000 is waiting/);
-    expect(await runCli('helpline-agent', ['consent', 'deny', sessionId, '--state', agent.stateDir])).toMatchObject({ code: 0, stdout: 'Refused: no shell will be opened.\n' });
+    expect(listed.stdout).toMatch(
+      new RegExp(`^${sessionId}  admin asks to open the command: echo should not run`, 'm'),
+    );
+    expect(
+      (await runCli('helpline-agent', ['consent', 'deny', 'sh_0000000000000000', '--state', agent.stateDir])).stderr,
+    ).toMatch(/no remote shell request sh_0000000000000000 is waiting/);
+    expect(await runCli('helpline-agent', ['consent', 'deny', sessionId, '--state', agent.stateDir])).toMatchObject({
+      code: 0,
+      stdout: 'Refused: no shell will be opened.\n',
+    });
     await eventually(() => shell.exit() !== undefined, 10_000, 'the refusal');
     expect(shell.exit()!.reason).toMatch(/did not accept/);
     expect(shell.output()).not.toContain('should not run');
@@ -188,7 +223,11 @@ describe('remote shell', () => {
     await eventually(() => vanishing.frames.some((frame) => frame.type === 'opened'), 10_000, 'the shell');
     vanishing.socket.terminate();
     await eventually(() => !processes().includes('sleep 302'), 10_000, 'the process gone');
-    await eventually(async () => (await recordings(agent.deviceId))[0]?.reason === 'the technician disconnected', 10_000, 'the session record');
+    await eventually(
+      async () => (await recordings(agent.deviceId))[0]?.reason === 'the technician disconnected',
+      10_000,
+      'the session record',
+    );
   });
 
   it('ends the sessions of a technician whose account is disabled, enforces the limits, and notes a ticket', async () => {
@@ -202,13 +241,18 @@ describe('remote shell', () => {
     const ticket = (await server.client().call(API.tickets.create, { body: ticketBody })).id;
     const shell = await connect(agent.deviceId, { exec: 'sleep 303', ticket }, { token: tom });
     await eventually(() => shell.frames.some((frame) => frame.type === 'opened'), 10_000, 'the shell');
-    expect(await refusal(connect(agent.deviceId, {}))).toMatchObject({ status: 409, body: { message: expect.stringMatching(/already has 1 remote shells open/) } });
+    expect(await refusal(connect(agent.deviceId, {}))).toMatchObject({
+      status: 409,
+      body: { message: expect.stringMatching(/already has 1 remote shells open/) },
+    });
     await server.client().call(API.users.disable, { params: { name: 'tom' } });
     await eventually(() => shell.closed() !== null, 10_000, 'the session ended');
     expect(shell.exit()!.reason).toBe('the technician account was disabled');
     await eventually(() => !processes().includes('sleep 303'), 10_000, 'no process left');
-    const noted = async () => (await server.client().call(API.tickets.show, { params: { id: ticket } })).entries
-      .some((entry) => /^Remote shell by tom on .*, 1 min\. Recording: helpline recordings play sh_/.test(entry.body));
+    const noted = async () =>
+      (await server.client().call(API.tickets.show, { params: { id: ticket } })).entries.some((entry) =>
+        /^Remote shell by tom on .*, 1 min\. Recording: helpline recordings play sh_/.test(entry.body),
+      );
     await eventually(noted, 10_000, 'the ticket note');
   });
 
@@ -240,6 +284,13 @@ describe('remote shell', () => {
     expect(stalled.outputBytes()).toBeLessThanOrEqual(SHELL_OUTPUT_WINDOW + 4 * SHELL_CHUNK_BYTES);
     stalled.send({ type: 'close' });
     await eventually(() => stalled.closed() !== null, 10_000, 'the close');
-    await eventually(() => !processes().split('\n').some((line) => line.trim() === 'yes'), 10_000, 'yes stopped');
+    await eventually(
+      () =>
+        !processes()
+          .split('\n')
+          .some((line) => line.trim() === 'yes'),
+      10_000,
+      'yes stopped',
+    );
   });
 });

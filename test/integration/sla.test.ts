@@ -36,7 +36,9 @@ describe('SLA on tickets', () => {
     check('2026-11-23T08:14:00Z');
     expect((await detail(ticket.id)).entries).toEqual([]);
     check('2026-11-23T08:15:00Z');
-    expect((await detail(ticket.id)).entries.map((entry) => [entry.at, entry.body])).toEqual([['2026-11-23T08:15:00.000Z', 'SLA warning: first response']]);
+    expect((await detail(ticket.id)).entries.map((entry) => [entry.at, entry.body])).toEqual([
+      ['2026-11-23T08:15:00.000Z', 'SLA warning: first response'],
+    ]);
     check('2026-11-23T08:45:00Z');
     check('2026-11-23T08:50:00Z');
     const events = (await detail(ticket.id)).entries.map((entry) => [entry.at, entry.body]);
@@ -56,7 +58,9 @@ describe('SLA on tickets', () => {
       'SLA breached: resolution',
       'Escalated to line 2: automatic, on SLA breach of resolution',
     ]);
-    expect(after.entries.find((entry) => entry.body === 'SLA breached: resolution')!.at).toBe('2026-11-23T11:30:00.000Z');
+    expect(after.entries.find((entry) => entry.body === 'SLA breached: resolution')!.at).toBe(
+      '2026-11-23T11:30:00.000Z',
+    );
     expect(after.ticket.line).toBe(2);
     const breached = await server.client().call(T.list, { query: { breached: true } });
     expect(breached.map((entry) => entry.id)).toEqual([ticket.id]);

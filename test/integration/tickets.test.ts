@@ -27,11 +27,15 @@ describe('tickets', () => {
     expect(ticket).toMatchObject({ status: 'new', line: 1, priority: expect.any(Number) });
     expect((await client.call(T.assign, { params, body: { assignee: 'tom' } })).status).toBe('assigned');
     expect((await client.call(T.start, { params })).status).toBe('in_progress');
-    expect((await client.call(T.pending, { params, body: { reason: 'waiting for the toner delivery' } })).status).toBe('pending');
+    expect((await client.call(T.pending, { params, body: { reason: 'waiting for the toner delivery' } })).status).toBe(
+      'pending',
+    );
     expect((await client.call(T.start, { params })).status).toBe('in_progress');
     const replied = await client.call(T.reply, { params, body: { body: 'Toner replaced.' } });
     expect(replied.firstResponseAt).not.toBeNull();
-    expect(await client.call(T.resolve, { params, body: { resolution: 'Replaced the toner cartridge.' } })).toMatchObject({
+    expect(
+      await client.call(T.resolve, { params, body: { resolution: 'Replaced the toner cartridge.' } }),
+    ).toMatchObject({
       status: 'resolved',
       resolution: 'Replaced the toner cartridge.',
     });
@@ -95,13 +99,19 @@ describe('tickets', () => {
       message: expect.stringContaining('line 3'),
     });
     const events = (await server.client().call(T.show, { params })).entries.filter((entry) => entry.kind === 'event');
-    expect(events.map((entry) => entry.body)).toEqual(['Escalated to line 2: Needs admin rights', 'Escalated to line 3: Server side']);
+    expect(events.map((entry) => entry.body)).toEqual([
+      'Escalated to line 2: Needs admin rights',
+      'Escalated to line 3: Server side',
+    ]);
   });
 
   it('stores script-like text as it was typed and refuses unknown fields', async () => {
     const ticket = await create({ subject: '<script>alert(1)</script> screen flickers' });
     expect(ticket.subject).toBe('<script>alert(1)</script> screen flickers');
-    const unknown = await server.raw<{ message: string }>(T.create, { token: tom, body: { subject: 'x', priority: 1 } });
+    const unknown = await server.raw<{ message: string }>(T.create, {
+      token: tom,
+      body: { subject: 'x', priority: 1 },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('priority');
     await expect(create({ subject: 'bell\u0007' })).rejects.toMatchObject({ status: 400 });
@@ -110,8 +120,12 @@ describe('tickets', () => {
   it('lets viewers read but not change tickets', async () => {
     const ticket = await create();
     const viewer = server.client(vera);
-    await expect(viewer.call(T.show, { params: { id: ticket.id } })).resolves.toMatchObject({ ticket: { id: ticket.id } });
-    await expect(viewer.call(T.reply, { params: { id: ticket.id }, body: { body: 'hi' } })).rejects.toMatchObject({ status: 403 });
+    await expect(viewer.call(T.show, { params: { id: ticket.id } })).resolves.toMatchObject({
+      ticket: { id: ticket.id },
+    });
+    await expect(viewer.call(T.reply, { params: { id: ticket.id }, body: { body: 'hi' } })).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(viewer.call(T.create, { body: { subject: 'x' } })).rejects.toMatchObject({ status: 403 });
   });
 
@@ -120,7 +134,9 @@ describe('tickets', () => {
     await server.client(tom).call(T.assign, { params: { id: mine.id }, body: { assignee: 'tom' } });
     const listed = await server.client(tom).call(T.list, { query: { mine: true } });
     expect(listed.map((ticket) => ticket.id)).toContain(mine.id);
-    expect(listed.every((ticket) => ticket.assignee === 'tom' && !['resolved', 'closed'].includes(ticket.status))).toBe(true);
+    expect(listed.every((ticket) => ticket.assignee === 'tom' && !['resolved', 'closed'].includes(ticket.status))).toBe(
+      true,
+    );
     const lineTwo = await server.client().call(T.list, { query: { line: 2 } });
     expect(lineTwo.every((ticket) => ticket.line === 2)).toBe(true);
     expect((await server.raw(T.list, { query: { status: 'bogus' } })).status).toBe(400);

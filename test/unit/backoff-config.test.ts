@@ -28,7 +28,12 @@ describe('configuration layers', () => {
       env: { HELPLINE_PORT: '2', HELPLINE_HOST: 'env-host' },
       flags: { port: 3 },
     });
-    expect(result.ok && result.config).toMatchObject({ port: 3, host: 'env-host', heartbeatIntervalMs: 5000, pingIntervalMs: 45_000 });
+    expect(result.ok && result.config).toMatchObject({
+      port: 3,
+      host: 'env-host',
+      heartbeatIntervalMs: 5000,
+      pingIntervalMs: 45_000,
+    });
   });
   it('names every problem of a bad config and accepts nothing', () => {
     const result = resolveConfig(ServerConfigSchema, { file: { dataDir: '/d', port: 'eighty', colour: 'blue' } });
@@ -40,7 +45,9 @@ describe('configuration layers', () => {
   });
   it('names the choices of a bad log level once', () => {
     const result = resolveConfig(ServerConfigSchema, { file: { dataDir: '/d' }, env: { HELPLINE_LOG_LEVEL: 'loud' } });
-    expect(result.ok ? [] : result.errors).toEqual(['logLevel: must be one of fatal, error, warn, info, debug, trace, silent']);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'logLevel: must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
   });
 
   it('maps camelCase keys to HELPLINE_ environment names', () => {

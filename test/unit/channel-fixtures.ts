@@ -15,7 +15,9 @@ export function keyPair(): KeyPair {
 }
 
 /** Runs message 1 → server checks → message 2 → agent completion; fails the test on any refusal. */
-export function establish(options: { agent?: KeyPair; server?: KeyPair; timestamp?: number; maxCounter?: number } = {}) {
+export function establish(
+  options: { agent?: KeyPair; server?: KeyPair; timestamp?: number; maxCounter?: number } = {},
+) {
   const agent = options.agent ?? keyPair();
   const server = options.server ?? keyPair();
   const initiator = createHandshakeInit({
@@ -40,13 +42,23 @@ export function sessionPair(options: { maxCounter?: number; serverMaxCounter?: n
   const agentToServer = nacl.randomBytes(32);
   const serverToAgent = nacl.randomBytes(32);
   const agent = new SecureSession(
-    { sendKey: agentToServer, receiveKey: serverToAgent, sendDirection: 'agent-to-server', receiveDirection: 'server-to-agent' },
+    {
+      sendKey: agentToServer,
+      receiveKey: serverToAgent,
+      sendDirection: 'agent-to-server',
+      receiveDirection: 'server-to-agent',
+    },
     'test-session',
     options.maxCounter,
     options.now,
   );
   const server = new SecureSession(
-    { sendKey: serverToAgent, receiveKey: agentToServer, sendDirection: 'server-to-agent', receiveDirection: 'agent-to-server' },
+    {
+      sendKey: serverToAgent,
+      receiveKey: agentToServer,
+      sendDirection: 'server-to-agent',
+      receiveDirection: 'agent-to-server',
+    },
     'test-session',
     options.serverMaxCounter ?? options.maxCounter,
     options.now,

@@ -91,7 +91,10 @@ describe('channel handshake, refusals', () => {
     const forged = init({ publicKey: victim.publicKey, secretKey: keyPair().secretKey }, server);
     const opened = openHandshakeInit(forged.initMessage, server);
     expect(opened.ok && bytesEqual(opened.agentPublicKey, victim.publicKey)).toBe(true);
-    expect(openAndVerify(forged.initMessage, server)).toEqual({ ok: false, reason: expect.stringContaining('does not open') });
+    expect(openAndVerify(forged.initMessage, server)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('does not open'),
+    });
   });
 
   it('verifyHandshakeProof refuses a proof spliced from another message 1 of the same agent', () => {
@@ -112,7 +115,10 @@ describe('channel handshake, refusals', () => {
     const nonce = nacl.randomBytes(24);
     const identity = nacl.box(agent.publicKey, nonce, server.publicKey, attacker.secretKey);
     const forged = concatBytes(Uint8Array.of(1), attacker.publicKey, nonce, identity, old.subarray(PROOF_OFFSET));
-    expect(openAndVerify(forged, server)).toEqual({ ok: false, reason: expect.stringContaining('another ephemeral key') });
+    expect(openAndVerify(forged, server)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('another ephemeral key'),
+    });
   });
 
   it('refuses message 1 of the wrong size or version, or with a flipped bit', () => {
@@ -166,7 +172,12 @@ describe('channel handshake, refusals', () => {
 
   it('completeHandshake refuses a malformed response and never throws on garbage', () => {
     const state = init(keyPair(), keyPair());
-    for (const response of [new Uint8Array(0), Uint8Array.of(1), new Uint8Array(33), Uint8Array.of(1, ...new Uint8Array(33))]) {
+    for (const response of [
+      new Uint8Array(0),
+      Uint8Array.of(1),
+      new Uint8Array(33),
+      Uint8Array.of(1, ...new Uint8Array(33)),
+    ]) {
       expect(completeHandshake(state, response).ok).toBe(false);
     }
     for (let i = 0; i < 500; i++) {

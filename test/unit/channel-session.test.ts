@@ -37,7 +37,12 @@ describe('SecureSession frames', () => {
   it('writes the counter in clear and uses nonce = direction byte ‖ zeros ‖ 64-bit counter', () => {
     const key = nacl.randomBytes(32);
     const sender = new SecureSession(
-      { sendKey: key, receiveKey: nacl.randomBytes(32), sendDirection: 'server-to-agent', receiveDirection: 'agent-to-server' },
+      {
+        sendKey: key,
+        receiveKey: nacl.randomBytes(32),
+        sendDirection: 'server-to-agent',
+        receiveDirection: 'agent-to-server',
+      },
       'id',
     );
     sender.seal(text('first'));

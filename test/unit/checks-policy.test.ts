@@ -2,13 +2,29 @@ import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { createCheckEvaluator } from '../../agent/checks/evaluator.js';
 import { toFaultMessage } from '../../agent/checks/messages.js';
-import { CheckPolicy, DEFAULT_CHECK_POLICY, FaultCleared, FaultRaised, checkPolicyProblems } from '../../protocol/messages/checks.js';
+import {
+  CheckPolicy,
+  DEFAULT_CHECK_POLICY,
+  FaultCleared,
+  FaultRaised,
+  checkPolicyProblems,
+} from '../../protocol/messages/checks.js';
 import type { HealthSample } from '../../protocol/messages/health.js';
 
 const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 const sample = (at: number, mount: string, usedPct: number): HealthSample => ({
-  at, cpuPct: 5, memUsedPct: 40, memUsedBytes: 1, swapUsedPct: null, filesystems: [{ mount, usedPct, usedBytes: 93e9, sizeBytes: 100e9 }],
-  cpuTempC: null, battery: null, uptimeSec: 1, processCount: 1, topCpu: [], topMem: [],
+  at,
+  cpuPct: 5,
+  memUsedPct: 40,
+  memUsedBytes: 1,
+  swapUsedPct: null,
+  filesystems: [{ mount, usedPct, usedBytes: 93e9, sizeBytes: 100e9 }],
+  cpuTempC: null,
+  battery: null,
+  uptimeSec: 1,
+  processCount: 1,
+  topCpu: [],
+  topMem: [],
 });
 
 describe('check policy schema', () => {
@@ -25,13 +41,27 @@ describe('check policy schema', () => {
   });
 
   it('accepts a check naming a remediation script and refuses a script path', () => {
-    const check = { kind: 'service_running', id: 'spooler', name: 'Print spooler', autoResolve: true, service: 'Spooler', remediationScript: 'restart-spooler.ps1' };
+    const check = {
+      kind: 'service_running',
+      id: 'spooler',
+      name: 'Print spooler',
+      autoResolve: true,
+      service: 'Spooler',
+      remediationScript: 'restart-spooler.ps1',
+    };
     expect(Value.Check(CheckPolicy, { checks: [check] })).toBe(true);
     expect(Value.Check(CheckPolicy, { checks: [{ ...check, remediationScript: '../../etc/evil.sh' }] })).toBe(false);
   });
 
   it('refuses unknown kinds, missing fields, ids with a colon and out-of-range thresholds', () => {
-    const disk = { kind: 'disk_usage', id: 'disk', name: 'Disk', autoResolve: true, thresholdPct: 90, recoverBelowPct: 85 };
+    const disk = {
+      kind: 'disk_usage',
+      id: 'disk',
+      name: 'Disk',
+      autoResolve: true,
+      thresholdPct: 90,
+      recoverBelowPct: 85,
+    };
     expect(Value.Check(CheckPolicy, { checks: [{ ...disk, kind: 'temperature' }] })).toBe(false);
     expect(Value.Check(CheckPolicy, { checks: [{ ...disk, recoverBelowPct: undefined }] })).toBe(false);
     expect(Value.Check(CheckPolicy, { checks: [{ ...disk, id: 'disk:c' }] })).toBe(false);
@@ -40,8 +70,22 @@ describe('check policy schema', () => {
   });
 
   it('names duplicate ids and recovery levels on the wrong side of the threshold', () => {
-    const disk = { kind: 'disk_usage', id: 'disk', name: 'Disk', autoResolve: true, thresholdPct: 90, recoverBelowPct: 95 } as const;
-    const battery = { kind: 'battery_capacity', id: 'battery', name: 'Battery', autoResolve: false, minSharePct: 60, recoverAbovePct: 50 } as const;
+    const disk = {
+      kind: 'disk_usage',
+      id: 'disk',
+      name: 'Disk',
+      autoResolve: true,
+      thresholdPct: 90,
+      recoverBelowPct: 95,
+    } as const;
+    const battery = {
+      kind: 'battery_capacity',
+      id: 'battery',
+      name: 'Battery',
+      autoResolve: false,
+      minSharePct: 60,
+      recoverAbovePct: 50,
+    } as const;
     expect(checkPolicyProblems({ checks: [disk, battery, { ...disk }] })).toEqual([
       'check "disk": recoverBelowPct (95) must not be above thresholdPct (90)',
       'check "battery": recoverAbovePct (50) must not be below minSharePct (60)',
@@ -51,7 +95,11 @@ describe('check policy schema', () => {
   });
 
   it('never flaps on a policy whose recovery level lies above its threshold', () => {
-    const evaluator = createCheckEvaluator({ checks: [{ kind: 'disk_usage', id: 'disk', name: 'Disk', autoResolve: true, thresholdPct: 90, recoverBelowPct: 95 }] });
+    const evaluator = createCheckEvaluator({
+      checks: [
+        { kind: 'disk_usage', id: 'disk', name: 'Disk', autoResolve: true, thresholdPct: 90, recoverBelowPct: 95 },
+      ],
+    });
     expect(evaluator.onHealthSample(sample(T0, '/', 92))).toHaveLength(1);
     expect(evaluator.onHealthSample(sample(T0 + 60_000, '/', 92))).toEqual([]);
     expect(evaluator.onHealthSample(sample(T0 + 120_000, '/', 89))).toHaveLength(1);
@@ -65,8 +113,13 @@ describe('fault messages', () => {
     expect(raised).toEqual({
       type: 'fault.raised',
       body: {
-        checkId: 'disk', faultKey: 'disk:/', checkName: 'File system almost full', kind: 'disk_usage', subject: 'Disk / is 93 % full',
-        detail: 'File system / is 93 % full (86.6 GB of 93.1 GB); the limit is 90 %.', observedAt: T0,
+        checkId: 'disk',
+        faultKey: 'disk:/',
+        checkName: 'File system almost full',
+        kind: 'disk_usage',
+        subject: 'Disk / is 93 % full',
+        detail: 'File system / is 93 % full (86.6 GB of 93.1 GB); the limit is 90 %.',
+        observedAt: T0,
         values: { mount: '/', usedPct: 93, usedBytes: 93e9, sizeBytes: 100e9, thresholdPct: 90, recoverBelowPct: 85 },
       },
     });

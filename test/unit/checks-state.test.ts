@@ -9,13 +9,47 @@ const MINUTE = 60_000;
 const at = (minutes: number) => T0 + minutes * MINUTE;
 
 function sample(minutes: number, values: { mem?: number; disks?: Record<string, number> } = {}): HealthSample {
-  const filesystems = Object.entries(values.disks ?? { '/': 50 }).map(([mount, usedPct]) => ({ mount, usedPct, usedBytes: 1, sizeBytes: 2 }));
-  return { at: at(minutes), cpuPct: 5, memUsedPct: values.mem ?? 40, memUsedBytes: 1, swapUsedPct: null, filesystems, cpuTempC: null, battery: null, uptimeSec: 1, processCount: 1, topCpu: [], topMem: [] };
+  const filesystems = Object.entries(values.disks ?? { '/': 50 }).map(([mount, usedPct]) => ({
+    mount,
+    usedPct,
+    usedBytes: 1,
+    sizeBytes: 2,
+  }));
+  return {
+    at: at(minutes),
+    cpuPct: 5,
+    memUsedPct: values.mem ?? 40,
+    memUsedBytes: 1,
+    swapUsedPct: null,
+    filesystems,
+    cpuTempC: null,
+    battery: null,
+    uptimeSec: 1,
+    processCount: 1,
+    topCpu: [],
+    topMem: [],
+  };
 }
-const disk: CheckDefinition = { kind: 'disk_usage', id: 'disk', name: 'Disk full', autoResolve: true, thresholdPct: 90, recoverBelowPct: 85 };
-const memory: CheckDefinition = { kind: 'memory_usage', id: 'memory', name: 'Memory high', autoResolve: true, thresholdPct: 95, recoverBelowPct: 90, forMinutes: 10 };
+const disk: CheckDefinition = {
+  kind: 'disk_usage',
+  id: 'disk',
+  name: 'Disk full',
+  autoResolve: true,
+  thresholdPct: 90,
+  recoverBelowPct: 85,
+};
+const memory: CheckDefinition = {
+  kind: 'memory_usage',
+  id: 'memory',
+  name: 'Memory high',
+  autoResolve: true,
+  thresholdPct: 95,
+  recoverBelowPct: 90,
+  forMinutes: 10,
+};
 const policy: CheckPolicy = { checks: [disk, memory] };
-const kinds = (transitions: Array<{ type: string; faultKey: string }>) => transitions.map((t) => `${t.type} ${t.faultKey}`);
+const kinds = (transitions: Array<{ type: string; faultKey: string }>) =>
+  transitions.map((t) => `${t.type} ${t.faultKey}`);
 /** What the agent does across a restart: write the state as JSON, read it back. */
 const throughJson = (state: unknown) => parseCheckEvaluatorState(JSON.parse(JSON.stringify(state)));
 
@@ -43,12 +77,22 @@ describe('check state across restarts', () => {
     evaluator.onHealthSample(sample(1, { disks: { '/': 95 } }));
     const state = evaluator.state();
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
-    expect(state.checks.disk?.faults['disk:/']).toEqual({ raised: true, runSince: null, lastAt: at(1), subject: 'Disk / is 95 % full' });
+    expect(state.checks.disk?.faults['disk:/']).toEqual({
+      raised: true,
+      runSince: null,
+      lastAt: at(1),
+      subject: 'Disk / is 95 % full',
+    });
   });
 
   it('refuses a damaged or foreign state file, so the agent starts afresh', () => {
     expect(parseCheckEvaluatorState({ version: 2, checks: {} })).toBeNull();
-    expect(parseCheckEvaluatorState({ version: 1, checks: { disk: { scope: 'x', faults: { 'disk:/': { raised: 'yes' } } } } })).toBeNull();
+    expect(
+      parseCheckEvaluatorState({
+        version: 1,
+        checks: { disk: { scope: 'x', faults: { 'disk:/': { raised: 'yes' } } } },
+      }),
+    ).toBeNull();
     expect(parseCheckEvaluatorState('{}')).toBeNull();
   });
 
@@ -63,9 +107,12 @@ describe('check state across restarts', () => {
 describe('a new policy', () => {
   it('keeps the state of unchanged checks and drops removed ones, clearing what they had raised', () => {
     const evaluator = createCheckEvaluator(policy);
-    for (let minute = 0; minute <= 10; minute++) evaluator.onHealthSample(sample(minute, { mem: 99, disks: { '/': 95 } }));
+    for (let minute = 0; minute <= 10; minute++)
+      evaluator.onHealthSample(sample(minute, { mem: 99, disks: { '/': 95 } }));
     const dropped = evaluator.applyPolicy({ checks: [disk] }, at(11));
-    expect(dropped).toMatchObject([{ type: 'cleared', faultKey: 'memory', values: { reason: 'check_removed' }, at: at(11) }]);
+    expect(dropped).toMatchObject([
+      { type: 'cleared', faultKey: 'memory', values: { reason: 'check_removed' }, at: at(11) },
+    ]);
     expect(Object.keys(evaluator.state().checks)).toEqual(['disk']);
     expect(evaluator.onHealthSample(sample(12, { mem: 99, disks: { '/': 95 } }))).toEqual([]);
   });
@@ -82,7 +129,9 @@ describe('a new policy', () => {
     evaluator.onHealthSample(sample(0, { disks: { '/': 95, '/home': 95 } }));
     const transitions = evaluator.applyPolicy({ checks: [{ ...disk, mount: '/home' }] }, at(1));
     expect(kinds(transitions)).toEqual(['cleared disk:/', 'cleared disk:/home']);
-    expect(kinds(evaluator.onHealthSample(sample(2, { disks: { '/': 95, '/home': 95 } })))).toEqual(['raised disk:/home']);
+    expect(kinds(evaluator.onHealthSample(sample(2, { disks: { '/': 95, '/home': 95 } })))).toEqual([
+      'raised disk:/home',
+    ]);
   });
 
   it('drops saved state of checks the policy at start does not have', () => {

@@ -140,7 +140,10 @@ describe('sealed enrollment exchange', () => {
 
   it("fails with not_for_this_server under another server's secret key", () => {
     const request = sealEnrollmentRequest(claim, agentKeys, serverKeys.publicKey);
-    expect(openEnrollmentRequest(request, nacl.box.keyPair().secretKey)).toEqual({ ok: false, reason: 'not_for_this_server' });
+    expect(openEnrollmentRequest(request, nacl.box.keyPair().secretKey)).toEqual({
+      ok: false,
+      reason: 'not_for_this_server',
+    });
   });
 
   it('fails when the box, the nonce or the claimed agent key is altered', () => {
@@ -149,11 +152,18 @@ describe('sealed enrollment exchange', () => {
     box[box.length - 1]! ^= 1;
     const fail = { ok: false, reason: 'not_for_this_server' };
     expect(openEnrollmentRequest({ ...request, box: toBase64Url(box) }, serverKeys.secretKey)).toEqual(fail);
-    expect(openEnrollmentRequest({ ...request, nonce: toBase64Url(nacl.randomBytes(24)) }, serverKeys.secretKey)).toEqual(fail);
-    expect(openEnrollmentRequest({ ...request, nonce: toBase64Url(nacl.randomBytes(23)) }, serverKeys.secretKey)).toEqual(fail);
+    expect(
+      openEnrollmentRequest({ ...request, nonce: toBase64Url(nacl.randomBytes(24)) }, serverKeys.secretKey),
+    ).toEqual(fail);
+    expect(
+      openEnrollmentRequest({ ...request, nonce: toBase64Url(nacl.randomBytes(23)) }, serverKeys.secretKey),
+    ).toEqual(fail);
     const other = encodeKey(nacl.box.keyPair().publicKey);
     expect(openEnrollmentRequest({ ...request, agentPublicKey: other }, serverKeys.secretKey)).toEqual(fail);
-    expect(openEnrollmentRequest({ ...request, agentPublicKey: 'AAAA' }, serverKeys.secretKey)).toEqual({ ok: false, reason: 'bad_key' });
+    expect(openEnrollmentRequest({ ...request, agentPublicKey: 'AAAA' }, serverKeys.secretKey)).toEqual({
+      ok: false,
+      reason: 'bad_key',
+    });
   });
 
   it('refuses a well-sealed claim that fails its schema as bad_claim', () => {
@@ -178,7 +188,9 @@ describe('sealed enrollment exchange', () => {
     const response = sealEnrollmentResponse(result, agentKeys.publicKey, serverKeys.secretKey);
     const box = fromBase64Url(response.box)!;
     box[20]! ^= 0x40;
-    expect(openEnrollmentResponse({ ...response, box: toBase64Url(box) }, serverKeys.publicKey, agentKeys.secretKey)).toBeNull();
+    expect(
+      openEnrollmentResponse({ ...response, box: toBase64Url(box) }, serverKeys.publicKey, agentKeys.secretKey),
+    ).toBeNull();
     const request = sealEnrollmentRequest(claim, agentKeys, serverKeys.publicKey);
     const reflected = { nonce: request.nonce, box: request.box };
     expect(openEnrollmentResponse(reflected, serverKeys.publicKey, agentKeys.secretKey)).toBeNull();

@@ -133,7 +133,12 @@ describe('decoders report a known type with a bad body as invalid_body', () => {
 
   it('refuses a number that JSON.parse overflows to Infinity', () => {
     const bytes = utf8Encode('{"v":1,"id":"inf","type":"agent.heartbeat","body":{"sentAt":1e400}}');
-    expect(decodeAgentToServer(bytes)).toMatchObject({ ok: false, kind: 'invalid_body', id: 'inf', type: 'agent.heartbeat' });
+    expect(decodeAgentToServer(bytes)).toMatchObject({
+      ok: false,
+      kind: 'invalid_body',
+      id: 'inf',
+      type: 'agent.heartbeat',
+    });
   });
 
   it('refuses an own "__proto__" body property as an extra property', () => {

@@ -28,6 +28,8 @@ describe('per-OS platform code', () => {
     expect(linux.machineId()).toMatch(/^[0-9a-f]{64}$/);
     expect(linux.machineId()).toBe(linux.machineId());
     expect(createLinuxPlatform({ uid: 0 }).defaultStateDir()).toBe('/var/lib/helpline-agent');
-    expect(createLinuxPlatform({ uid: 1000, home: '/home/ann' }).defaultStateDir()).toBe('/home/ann/.local/state/helpline-agent');
+    expect(createLinuxPlatform({ uid: 1000, home: '/home/ann' }).defaultStateDir()).toBe(
+      '/home/ann/.local/state/helpline-agent',
+    );
   });
 });

@@ -9,14 +9,19 @@ const errors = (from: string, to: string) => {
 
 describe('checkReportRange', () => {
   it('accepts a single day and ranges of up to three years', () => {
-    expect(checkReportRange('2025-03-04', '2025-03-04')).toEqual({ ok: true, value: { from: '2025-03-04', to: '2025-03-04' } });
+    expect(checkReportRange('2025-03-04', '2025-03-04')).toEqual({
+      ok: true,
+      value: { from: '2025-03-04', to: '2025-03-04' },
+    });
     expect(errors('2022-01-01', '2024-12-31')).toEqual([]);
     // From a leap day, three years on is 2027-03-01 (there is no 2027-02-29); the day before still fits.
     expect(errors('2024-02-29', '2027-02-28')).toEqual([]);
   });
 
   it('refuses ranges longer than three years', () => {
-    expect(errors('2022-01-01', '2025-01-01')).toEqual(['the range 2022-01-01 to 2025-01-01 is longer than 3 years; ask for a shorter one']);
+    expect(errors('2022-01-01', '2025-01-01')).toEqual([
+      'the range 2022-01-01 to 2025-01-01 is longer than 3 years; ask for a shorter one',
+    ]);
     expect(errors('2024-02-29', '2027-03-01')).toHaveLength(1);
   });
 
@@ -30,7 +35,9 @@ describe('checkReportRange', () => {
   });
 
   it('refuses a range that runs backwards', () => {
-    expect(errors('2025-03-05', '2025-03-04')).toEqual(['from 2025-03-05 is after to 2025-03-04; the range runs from the earlier day to the later one']);
+    expect(errors('2025-03-05', '2025-03-04')).toEqual([
+      'from 2025-03-05 is after to 2025-03-04; the range runs from the earlier day to the later one',
+    ]);
   });
 
   it('quotes a very long value only in part', () => {
@@ -64,7 +71,12 @@ describe('CSV cells', () => {
   });
 
   it('ends every record, the last included, with CRLF', () => {
-    expect(csvText([['a', 1], ['b,c', null]])).toBe('a,1\r\n"b,c",\r\n');
+    expect(
+      csvText([
+        ['a', 1],
+        ['b,c', null],
+      ]),
+    ).toBe('a,1\r\n"b,c",\r\n');
   });
 
   it('names the group without a key for what it means', () => {

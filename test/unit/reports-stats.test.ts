@@ -23,7 +23,12 @@ describe('nearestRank', () => {
     const ten = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     expect(nearestRank(ten, 90)).toBe(9);
     expect(nearestRank([...ten, 11], 90)).toBe(10); // ceil(9.9) = 10
-    expect(nearestRank(Array.from({ length: 20 }, (_, i) => i + 1), 90)).toBe(18);
+    expect(
+      nearestRank(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        90,
+      ),
+    ).toBe(18);
   });
 
   it('is null for no values and refuses a percent outside 1..100', () => {
@@ -33,7 +38,7 @@ describe('nearestRank', () => {
     expect(() => nearestRank(values, 12.5)).toThrow(RangeError);
   });
 
-  it('does not reorder the caller\'s array', () => {
+  it("does not reorder the caller's array", () => {
     nearestRank(values, 50);
     expect(values).toEqual([50, 15, 40, 20, 35]);
   });

@@ -10,7 +10,9 @@ import {
 } from '../../protocol/script-header.js';
 
 const LIBRARY = new URL('../../scripts/maintenance/', import.meta.url);
-const files = readdirSync(LIBRARY).filter((name) => !name.startsWith('.')).sort();
+const files = readdirSync(LIBRARY)
+  .filter((name) => !name.startsWith('.'))
+  .sort();
 
 const HEADER = [
   '#!/bin/sh',
@@ -57,9 +59,19 @@ describe('parseScriptHeader', () => {
         timeoutMs: 600_000,
         elevation: true,
         params: [
-          { name: 'days', type: 'integer', default: '7', description: 'Delete files older than this many days (1-3650).' },
+          {
+            name: 'days',
+            type: 'integer',
+            default: '7',
+            description: 'Delete files older than this many days (1-3650).',
+          },
           { name: 'dry_run', type: 'boolean', default: '0', description: 'Only list what would be deleted.' },
-          { name: 'root', type: 'path', default: '/', description: 'Resolve every path under this directory (for tests).' },
+          {
+            name: 'root',
+            type: 'path',
+            default: '/',
+            description: 'Resolve every path under this directory (for tests).',
+          },
         ],
       } satisfies ScriptHeader,
     });
@@ -70,12 +82,29 @@ describe('parseScriptHeader', () => {
       '\uFEFF# helpline-script: tidy\r\n# description: d\r\n# changes: c\r\n# interpreter: powershell\r\n# platforms: windows, linux\r\n' +
       '# timeout: 90s\r\n# elevation: none\r\n\r\nWrite-Output hi\r\n';
     const result = parseScriptHeader(text);
-    expect(result.ok && result.header).toMatchObject({ name: 'tidy', interpreter: 'powershell', platforms: ['windows', 'linux'], timeoutMs: 90_000, elevation: false, params: [] });
+    expect(result.ok && result.header).toMatchObject({
+      name: 'tidy',
+      interpreter: 'powershell',
+      platforms: ['windows', 'linux'],
+      timeoutMs: 90_000,
+      elevation: false,
+      params: [],
+    });
 
     const params = parseScriptHeader(withLine(9, '# param: label string default= Text, may be empty.') + '\n');
-    expect(params.ok && params.header.params[0]).toEqual({ name: 'label', type: 'string', default: '', description: 'Text, may be empty.' });
+    expect(params.ok && params.header.params[0]).toEqual({
+      name: 'label',
+      type: 'string',
+      default: '',
+      description: 'Text, may be empty.',
+    });
     const required = parseScriptHeader(withLine(9, '# param: dir path Folder of the logs.'));
-    expect(required.ok && required.header.params[0]).toEqual({ name: 'dir', type: 'path', default: null, description: 'Folder of the logs.' });
+    expect(required.ok && required.header.params[0]).toEqual({
+      name: 'dir',
+      type: 'path',
+      default: null,
+      description: 'Folder of the logs.',
+    });
   });
 
   it('ends the header at the first line that is not "# ..." so later comments are free text', () => {
@@ -90,15 +119,23 @@ describe('parseScriptHeader', () => {
   });
 
   it('names the line and what is wrong', () => {
-    expect(errorOf(withLine(5, '# interpreter: perl'))).toBe('line 5: unknown interpreter "perl"; use one of sh, bash, powershell, cmd, python, node');
-    expect(errorOf(withLine(2, '# helpline-script: Clean_Temp'))).toMatch(/^line 2: script name "Clean_Temp" must be kebab-case/);
+    expect(errorOf(withLine(5, '# interpreter: perl'))).toBe(
+      'line 5: unknown interpreter "perl"; use one of sh, bash, powershell, cmd, python, node',
+    );
+    expect(errorOf(withLine(2, '# helpline-script: Clean_Temp'))).toMatch(
+      /^line 2: script name "Clean_Temp" must be kebab-case/,
+    );
     expect(errorOf(withLine(6, '# platforms: linux,beos'))).toMatch(/^line 6: unknown platform "beos"/);
     expect(errorOf(withLine(6, '# platforms: linux,linux'))).toMatch(/^line 6: .*names a platform twice/);
-    expect(errorOf(withLine(7, '# timeout: soon'))).toBe('line 7: timeout "soon" is not a duration like 30s, 10m or 1h');
+    expect(errorOf(withLine(7, '# timeout: soon'))).toBe(
+      'line 7: timeout "soon" is not a duration like 30s, 10m or 1h',
+    );
     expect(errorOf(withLine(7, '# timeout: 3d'))).toMatch(/^line 7: timeout "3d" is longer than/);
     expect(errorOf(withLine(8, '# elevation: admin'))).toBe('line 8: elevation "admin" must be "required" or "none"');
     expect(errorOf(withLine(3, '# description:'))).toBe('line 3: "description" has no value');
-    expect(errorOf(withLine(3, '# author: me'))).toMatch(/^line 3: unknown header key "author"; use one of helpline-script, description/);
+    expect(errorOf(withLine(3, '# author: me'))).toMatch(
+      /^line 3: unknown header key "author"; use one of helpline-script, description/,
+    );
     expect(errorOf(withLine(3, '#  description: indented'))).toMatch(/^line 3: expected "# key: value"/);
   });
 
@@ -111,26 +148,40 @@ describe('parseScriptHeader', () => {
     [swapped[4], swapped[5]] = [swapped[5]!, swapped[4]!];
     expect(errorOf(swapped.join('\n'))).toMatch(/^line 6: "interpreter" must come before "platforms"/);
     expect(errorOf(withLine(4, null))).toBe('header ends at line 11 without "changes"');
-    expect(errorOf(HEADER.slice(0, 5).join('\n'))).toBe('header ends at line 6 without "platforms", "timeout", "elevation"');
+    expect(errorOf(HEADER.slice(0, 5).join('\n'))).toBe(
+      'header ends at line 6 without "platforms", "timeout", "elevation"',
+    );
   });
 
   it('checks every param: name, type, default and description', () => {
     expect(errorOf(withLine(9, '# param: Days integer default=7 d'))).toMatch(/^line 9: param name "Days" must match/);
     expect(errorOf(withLine(9, '# param: days-old integer default=7 d'))).toMatch(/^line 9: param name "days-old"/);
     expect(errorOf(withLine(9, `# param: ${'a'.repeat(33)} integer default=7 d`))).toMatch(/^line 9: param name/);
-    expect(errorOf(withLine(9, '# param: days number default=7 d'))).toBe('line 9: param "days": unknown type "number"; use one of integer, boolean, string, path');
-    expect(errorOf(withLine(9, '# param: days integer default=seven d'))).toBe('line 9: param "days": default "seven" is not a valid integer (expected a whole number)');
-    expect(errorOf(withLine(9, '# param: days integer default= d'))).toMatch(/^line 9: param "days": default "" is not a valid integer/);
-    expect(errorOf(withLine(10, '# param: dry_run boolean default=yes d'))).toBe('line 10: param "dry_run": default "yes" is not a valid boolean (expected 0 or 1)');
+    expect(errorOf(withLine(9, '# param: days number default=7 d'))).toBe(
+      'line 9: param "days": unknown type "number"; use one of integer, boolean, string, path',
+    );
+    expect(errorOf(withLine(9, '# param: days integer default=seven d'))).toBe(
+      'line 9: param "days": default "seven" is not a valid integer (expected a whole number)',
+    );
+    expect(errorOf(withLine(9, '# param: days integer default= d'))).toMatch(
+      /^line 9: param "days": default "" is not a valid integer/,
+    );
+    expect(errorOf(withLine(10, '# param: dry_run boolean default=yes d'))).toBe(
+      'line 10: param "dry_run": default "yes" is not a valid boolean (expected 0 or 1)',
+    );
     expect(errorOf(withLine(9, '# param: days integer default=7'))).toBe('line 9: param "days" has no description');
-    expect(errorOf(withLine(9, '# param: days'))).toMatch(/^line 9: param must read "<name> <type> \[default=<value>\] <description>"/);
+    expect(errorOf(withLine(9, '# param: days'))).toMatch(
+      /^line 9: param must read "<name> <type> \[default=<value>\] <description>"/,
+    );
     expect(errorOf(withLine(10, '# param: days boolean default=0 again'))).toBe('line 10: param "days" declared twice');
   });
 
   it('exports the lists and helpers the runner shares', () => {
     expect(SCRIPT_INTERPRETERS).toEqual(['sh', 'bash', 'powershell', 'cmd', 'python', 'node']);
-    for (const good of ['days', 'dry_run', 'a', `a${'b'.repeat(31)}`]) expect(SCRIPT_PARAM_NAME_PATTERN.test(good)).toBe(true);
-    for (const bad of ['Days', '1days', '_x', 'a-b', 'a b', '', `a${'b'.repeat(32)}`, 'days\n']) expect(SCRIPT_PARAM_NAME_PATTERN.test(bad)).toBe(false);
+    for (const good of ['days', 'dry_run', 'a', `a${'b'.repeat(31)}`])
+      expect(SCRIPT_PARAM_NAME_PATTERN.test(good)).toBe(true);
+    for (const bad of ['Days', '1days', '_x', 'a-b', 'a b', '', `a${'b'.repeat(32)}`, 'days\n'])
+      expect(SCRIPT_PARAM_NAME_PATTERN.test(bad)).toBe(false);
     expect(scriptParamEnvName('dry_run')).toBe('HELPLINE_PARAM_DRY_RUN');
     expect(isValidParamValue('integer', '-12')).toBe(true);
     expect(isValidParamValue('integer', '7; touch PWNED')).toBe(false);
@@ -142,9 +193,19 @@ describe('parseScriptHeader', () => {
 
 describe('the shipped maintenance library', () => {
   it('has the scripts the issue asks for, for Linux and Windows, and macOS where they apply', () => {
-    const names = ['clean-temp', 'check-disks', 'os-updates', 'restart-print-spooler', 'flush-dns-renew-dhcp', 'pending-reboot', 'antivirus-quick-scan', 'rotate-logs'];
+    const names = [
+      'clean-temp',
+      'check-disks',
+      'os-updates',
+      'restart-print-spooler',
+      'flush-dns-renew-dhcp',
+      'pending-reboot',
+      'antivirus-quick-scan',
+      'rotate-logs',
+    ];
     for (const name of names) expect(files).toEqual(expect.arrayContaining([`${name}.sh`, `${name}.ps1`]));
-    for (const name of ['clean-temp', 'flush-dns-renew-dhcp', 'pending-reboot', 'os-updates', 'rotate-logs']) expect(files).toContain(`${name}.macos.sh`);
+    for (const name of ['clean-temp', 'flush-dns-renew-dhcp', 'pending-reboot', 'os-updates', 'rotate-logs'])
+      expect(files).toContain(`${name}.macos.sh`);
     for (const file of files) expect(file).toMatch(/^[a-z0-9-]+(\.macos\.sh|\.sh|\.ps1)$/);
   });
 

@@ -8,7 +8,8 @@ import { CommandError, isOnPath, type Run } from '../../agent/platform/software/
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
-const NOT_BOOTED = "systemctl failed (exit code 1): System has not been booted with systemd as init system (PID 1). Can't operate.";
+const NOT_BOOTED =
+  "systemctl failed (exit code 1): System has not been booted with systemd as init system (PID 1). Can't operate.";
 
 function replaySystemctl(options: { unitsError?: string; unitFilesError?: string } = {}): Run {
   return async (file, args) => {
@@ -25,7 +26,10 @@ function replaySystemctl(options: { unitsError?: string; unitFilesError?: string
 const ON_SYSTEMD = { hasCommand: () => true, systemdRunning: () => true };
 
 const services = () =>
-  systemdServices(parseListUnits(fixture('linux-systemctl-list-units.txt')), parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')));
+  systemdServices(
+    parseListUnits(fixture('linux-systemctl-list-units.txt')),
+    parseListUnitFiles(fixture('linux-systemctl-list-unit-files.txt')),
+  );
 const byName = (name: string) => services().find((s) => s.name === name);
 
 describe('systemd services', () => {
@@ -104,7 +108,9 @@ describe('systemd services', () => {
     const result = await collectLinuxServices(run, { hasCommand: () => true, systemdRunning: () => false });
     expect(ran).toEqual([]);
     expect(result.items).toEqual([]);
-    expect(result.warnings).toEqual(['systemd is not running (no /run/systemd/system): services are only collected from systemd']);
+    expect(result.warnings).toEqual([
+      'systemd is not running (no /run/systemd/system): services are only collected from systemd',
+    ]);
   });
 
   it('on this machine lists the services, or says why it cannot when systemd is not running', async () => {
@@ -115,7 +121,9 @@ describe('systemd services', () => {
     } else {
       expect(result.items).toEqual([]);
       expect(result.warnings).toHaveLength(1);
-      expect(result.warnings[0]).toMatch(isOnPath('systemctl', '/usr/bin:/bin') ? /^systemd is not running/ : /not found/);
+      expect(result.warnings[0]).toMatch(
+        isOnPath('systemctl', '/usr/bin:/bin') ? /^systemd is not running/ : /not found/,
+      );
     }
   });
 });

@@ -8,7 +8,12 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 describe('macOS launchd jobs from `launchctl list`', () => {
   it('is running with a PID, stopped without one, whatever the last exit status', () => {
     const jobs = new Map(parseLaunchctlList(fixture('macos-launchctl-list.txt')).map((s) => [s.name, s]));
-    expect(jobs.get('com.apple.Finder')).toEqual({ name: 'com.apple.Finder', displayName: null, state: 'running', startup: null });
+    expect(jobs.get('com.apple.Finder')).toEqual({
+      name: 'com.apple.Finder',
+      displayName: null,
+      state: 'running',
+      startup: null,
+    });
     expect(jobs.get('com.apple.quicklook.32bit')?.state).toBe('stopped');
     expect(jobs.get('com.microsoft.autoupdate.helper')?.state).toBe('stopped');
     expect(jobs.has('Label')).toBe(false);

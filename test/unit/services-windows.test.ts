@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { ServiceState } from '../../protocol/messages/inventory-items.js';
-import { collectWindowsServices, parseWin32ServicesJson, POWERSHELL_ARGS } from '../../agent/platform/services/windows.js';
+import {
+  collectWindowsServices,
+  parseWin32ServicesJson,
+  POWERSHELL_ARGS,
+} from '../../agent/platform/services/windows.js';
 import { CommandError } from '../../agent/platform/software/command.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -11,7 +15,12 @@ describe('Windows services from Win32_Service', () => {
   it('maps State and StartMode, keeping localised display names intact', () => {
     const services = new Map(parseWin32ServicesJson(fixture('windows-win32-service.json')).map((s) => [s.name, s]));
     expect(services.size).toBe(17);
-    expect(services.get('DoSvc')).toEqual({ name: 'DoSvc', displayName: 'Übermittlungsoptimierung', state: 'running', startup: 'auto' });
+    expect(services.get('DoSvc')).toEqual({
+      name: 'DoSvc',
+      displayName: 'Übermittlungsoptimierung',
+      state: 'running',
+      startup: 'auto',
+    });
     expect(services.get('RemoteRegistry')).toMatchObject({ state: 'stopped', startup: 'disabled' });
     expect(services.get('wuauserv')).toMatchObject({ state: 'stopped', startup: 'manual' });
     expect(services.get('WSearch')?.state).toBe('other');
@@ -44,7 +53,10 @@ describe('Windows services from Win32_Service', () => {
     const failed = await collectWindowsServices(async () => {
       throw new CommandError('powershell.exe did not finish within 20000 ms', false);
     });
-    expect(failed).toEqual({ items: [], warnings: ['powershell Win32_Service: powershell.exe did not finish within 20000 ms'] });
+    expect(failed).toEqual({
+      items: [],
+      warnings: ['powershell Win32_Service: powershell.exe did not finish within 20000 ms'],
+    });
     const garbled = await collectWindowsServices(async () => 'Get-CimInstance : Access denied');
     expect(garbled.items).toEqual([]);
     expect(garbled.warnings).toHaveLength(1);

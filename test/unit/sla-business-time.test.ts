@@ -3,12 +3,19 @@
 // not depend on the zone code under test. 2025-03-07 is a Friday.
 import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar, WorkingInterval } from '../../protocol/api/sla.js';
-import { addBusinessMinutes, businessMinutesBetween, isOpenAt, nextOpening } from '../../server/features/sla/business-time.js';
+import {
+  addBusinessMinutes,
+  businessMinutesBetween,
+  isOpenAt,
+  nextOpening,
+} from '../../server/features/sla/business-time.js';
 import { localToInstant } from '../../server/features/sla/zoned-time.js';
 
 const at = (iso: string) => Date.parse(iso);
 
-function officeCalendar(options: { timeZone?: string; holidays?: string[]; hours?: WorkingInterval[] } = {}): BusinessCalendar {
+function officeCalendar(
+  options: { timeZone?: string; holidays?: string[]; hours?: WorkingInterval[] } = {},
+): BusinessCalendar {
   const hours = options.hours ?? [{ start: '08:00', end: '17:00' }];
   return {
     timeZone: options.timeZone ?? 'UTC',
@@ -49,7 +56,9 @@ describe('addBusinessMinutes', () => {
   });
 
   it('skips a run of holidays over Christmas and New Year', () => {
-    const calendar = officeCalendar({ holidays: ['2025-12-24', '2025-12-25', '2025-12-26', '2025-12-31', '2026-01-01'] });
+    const calendar = officeCalendar({
+      holidays: ['2025-12-24', '2025-12-25', '2025-12-26', '2025-12-31', '2026-01-01'],
+    });
     // Tuesday 23 Dec 16:00 + 2 h: one hour that day, the next on Monday 29 Dec.
     expect(addBusinessMinutes(calendar, at('2025-12-23T16:00:00Z'), 120)).toBe(at('2025-12-29T09:00:00Z'));
     // Tuesday 30 Dec 16:00 + 2 h: one hour that day, the next on Friday 2 Jan.
@@ -57,7 +66,12 @@ describe('addBusinessMinutes', () => {
   });
 
   it('does not count the lunch break of a split day', () => {
-    const calendar = officeCalendar({ hours: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }] });
+    const calendar = officeCalendar({
+      hours: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    });
     expect(addBusinessMinutes(calendar, at('2025-03-10T11:30:00Z'), 60)).toBe(at('2025-03-10T13:30:00Z'));
     expect(addBusinessMinutes(calendar, at('2025-03-10T12:15:00Z'), 30)).toBe(at('2025-03-10T13:30:00Z'));
     expect(addBusinessMinutes(calendar, at('2025-03-10T11:30:00Z'), 30)).toBe(at('2025-03-10T12:00:00Z'));
@@ -79,7 +93,13 @@ describe('businessMinutesBetween', () => {
   });
 
   it('counts across a lunch break and a holiday', () => {
-    const calendar = officeCalendar({ holidays: ['2025-03-11'], hours: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }] });
+    const calendar = officeCalendar({
+      holidays: ['2025-03-11'],
+      hours: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    });
     expect(businessMinutesBetween(calendar, at('2025-03-10T11:00:00Z'), at('2025-03-10T14:00:00Z'))).toBe(120);
     expect(businessMinutesBetween(calendar, at('2025-03-10T16:00:00Z'), at('2025-03-12T09:00:00Z'))).toBe(120);
   });
@@ -129,8 +149,12 @@ describe('time zones and DST', () => {
   it('counts the real length of a round-the-clock Sunday: 23 hours in spring, 25 in autumn', () => {
     const allWeek = { ...officeCalendar({ timeZone: 'Europe/Berlin', hours: [{ start: '00:00', end: '24:00' }] }) };
     allWeek.workingHours = { ...allWeek.workingHours, sat: allWeek.workingHours.mon, sun: allWeek.workingHours.mon };
-    expect(businessMinutesBetween(allWeek, at('2025-03-30T00:00:00+01:00'), at('2025-03-31T00:00:00+02:00'))).toBe(23 * 60);
-    expect(businessMinutesBetween(allWeek, at('2025-10-26T00:00:00+02:00'), at('2025-10-27T00:00:00+01:00'))).toBe(25 * 60);
+    expect(businessMinutesBetween(allWeek, at('2025-03-30T00:00:00+01:00'), at('2025-03-31T00:00:00+02:00'))).toBe(
+      23 * 60,
+    );
+    expect(businessMinutesBetween(allWeek, at('2025-10-26T00:00:00+02:00'), at('2025-10-27T00:00:00+01:00'))).toBe(
+      25 * 60,
+    );
   });
 
   it('applies holidays as whole days of the calendar zone, not of UTC', () => {

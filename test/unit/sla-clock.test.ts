@@ -10,7 +10,14 @@ const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;
 
 function ticket(overrides: Partial<SlaClockInput> & { createdAt: number; now: number }): SlaClockInput {
-  return { policy: DEFAULT_SLA_POLICY, priority: 1, statusIntervals: [], firstResponseAt: null, resolvedAt: null, ...overrides };
+  return {
+    policy: DEFAULT_SLA_POLICY,
+    priority: 1,
+    statusIntervals: [],
+    firstResponseAt: null,
+    resolvedAt: null,
+    ...overrides,
+  };
 }
 
 describe('deadlines', () => {
@@ -49,7 +56,12 @@ describe('warnings and breaches', () => {
   it('warns at exactly 75 % of the target: Monday 08:15 for a 1 h target opened Friday 16:30', () => {
     const before = evaluateSla(ticket({ createdAt, now: at('2025-03-10T08:14:00Z') }));
     const onTheMinute = evaluateSla(ticket({ createdAt, now: at('2025-03-10T08:15:00Z') }));
-    expect(before.firstResponse).toMatchObject({ state: 'running', warned: false, warningAt: at('2025-03-10T08:15:00Z'), leftMinutes: 16 });
+    expect(before.firstResponse).toMatchObject({
+      state: 'running',
+      warned: false,
+      warningAt: at('2025-03-10T08:15:00Z'),
+      leftMinutes: 16,
+    });
     expect(onTheMinute.firstResponse).toMatchObject({ state: 'warning', warned: true, leftMinutes: 15 });
   });
 
@@ -58,7 +70,11 @@ describe('warnings and breaches', () => {
     const atDeadline = evaluateSla(ticket({ createdAt, now: at('2025-03-10T08:30:00Z') }));
     const later = evaluateSla(ticket({ createdAt, now: at('2025-03-10T09:00:00Z') }));
     expect(justBefore.firstResponse.state).toBe('warning');
-    expect(atDeadline.firstResponse).toMatchObject({ state: 'breached', breachAt: at('2025-03-10T08:30:00Z'), leftMinutes: 0 });
+    expect(atDeadline.firstResponse).toMatchObject({
+      state: 'breached',
+      breachAt: at('2025-03-10T08:30:00Z'),
+      leftMinutes: 0,
+    });
     expect(later.firstResponse).toMatchObject({ state: 'breached', usedMinutes: 90, leftMinutes: -30 });
   });
 
@@ -66,7 +82,9 @@ describe('warnings and breaches', () => {
     const policy: SlaPolicy = { ...DEFAULT_SLA_POLICY, warnAtShare: 0.7 };
     const opened = at('2025-03-10T09:00:00Z');
     // 70 % of 60 min = 42 min, not 41.99999.
-    expect(evaluateSla(ticket({ policy, createdAt: opened, now: opened })).firstResponse.warningAt).toBe(opened + 42 * MINUTE);
+    expect(evaluateSla(ticket({ policy, createdAt: opened, now: opened })).firstResponse.warningAt).toBe(
+      opened + 42 * MINUTE,
+    );
   });
 });
 
@@ -75,34 +93,72 @@ describe('stopped clocks', () => {
 
   it('is met when resolved before the deadline, with no warning or breach to come', () => {
     const resolvedAt = at('2025-03-10T10:00:00Z');
-    const sla = evaluateSla(ticket({ createdAt, firstResponseAt: at('2025-03-10T09:20:00Z'), resolvedAt, now: at('2025-03-12T12:00:00Z') }));
-    expect(sla.firstResponse).toMatchObject({ state: 'met', usedMinutes: 20, leftMinutes: 40, warningAt: null, breachAt: null });
-    expect(sla.resolution).toMatchObject({ state: 'met', usedMinutes: 60, leftMinutes: 180, warningAt: null, breachAt: null });
+    const sla = evaluateSla(
+      ticket({ createdAt, firstResponseAt: at('2025-03-10T09:20:00Z'), resolvedAt, now: at('2025-03-12T12:00:00Z') }),
+    );
+    expect(sla.firstResponse).toMatchObject({
+      state: 'met',
+      usedMinutes: 20,
+      leftMinutes: 40,
+      warningAt: null,
+      breachAt: null,
+    });
+    expect(sla.resolution).toMatchObject({
+      state: 'met',
+      usedMinutes: 60,
+      leftMinutes: 180,
+      warningAt: null,
+      breachAt: null,
+    });
   });
 
   it('is met but keeps its warning when answered after the warning and before the deadline', () => {
-    const sla = evaluateSla(ticket({ createdAt, firstResponseAt: at('2025-03-10T09:50:00Z'), now: at('2025-03-10T12:00:00Z') }));
-    expect(sla.firstResponse).toMatchObject({ state: 'met', warned: true, warningAt: at('2025-03-10T09:45:00Z'), breachAt: null });
+    const sla = evaluateSla(
+      ticket({ createdAt, firstResponseAt: at('2025-03-10T09:50:00Z'), now: at('2025-03-10T12:00:00Z') }),
+    );
+    expect(sla.firstResponse).toMatchObject({
+      state: 'met',
+      warned: true,
+      warningAt: at('2025-03-10T09:45:00Z'),
+      breachAt: null,
+    });
   });
 
   it('counts a response exactly at the deadline as on time', () => {
-    const sla = evaluateSla(ticket({ createdAt, firstResponseAt: at('2025-03-10T10:00:00Z'), now: at('2025-03-10T10:00:00Z') }));
+    const sla = evaluateSla(
+      ticket({ createdAt, firstResponseAt: at('2025-03-10T10:00:00Z'), now: at('2025-03-10T10:00:00Z') }),
+    );
     expect(sla.firstResponse).toMatchObject({ state: 'met', leftMinutes: 0, breached: false });
   });
 
   it('stays breached after a late response', () => {
-    const sla = evaluateSla(ticket({ createdAt, firstResponseAt: at('2025-03-10T10:05:00Z'), now: at('2025-03-11T10:00:00Z') }));
-    expect(sla.firstResponse).toMatchObject({ state: 'breached', breachAt: at('2025-03-10T10:00:00Z'), usedMinutes: 65, leftMinutes: -5 });
+    const sla = evaluateSla(
+      ticket({ createdAt, firstResponseAt: at('2025-03-10T10:05:00Z'), now: at('2025-03-11T10:00:00Z') }),
+    );
+    expect(sla.firstResponse).toMatchObject({
+      state: 'breached',
+      breachAt: at('2025-03-10T10:00:00Z'),
+      usedMinutes: 65,
+      leftMinutes: -5,
+    });
   });
 
   it('is breached when answered in the evening after a deadline at closing time', () => {
     const opened = at('2025-03-10T16:00:00Z');
-    const sla = evaluateSla(ticket({ createdAt: opened, firstResponseAt: at('2025-03-10T19:00:00Z'), now: at('2025-03-10T19:00:00Z') }));
-    expect(sla.firstResponse).toMatchObject({ state: 'breached', breachAt: at('2025-03-10T17:00:00Z'), leftMinutes: 0 });
+    const sla = evaluateSla(
+      ticket({ createdAt: opened, firstResponseAt: at('2025-03-10T19:00:00Z'), now: at('2025-03-10T19:00:00Z') }),
+    );
+    expect(sla.firstResponse).toMatchObject({
+      state: 'breached',
+      breachAt: at('2025-03-10T17:00:00Z'),
+      leftMinutes: 0,
+    });
   });
 
   it('takes the resolution as the first response when none was recorded', () => {
-    const sla = evaluateSla(ticket({ createdAt, resolvedAt: at('2025-03-10T09:30:00Z'), now: at('2025-03-10T12:00:00Z') }));
+    const sla = evaluateSla(
+      ticket({ createdAt, resolvedAt: at('2025-03-10T09:30:00Z'), now: at('2025-03-10T12:00:00Z') }),
+    );
     expect(sla.firstResponse).toMatchObject({ state: 'met', usedMinutes: 30 });
   });
 });
@@ -110,15 +166,21 @@ describe('stopped clocks', () => {
 describe('pending time', () => {
   // P3: 4 h first response, 24 h resolution. Opened Monday 09:00, resolution due Wednesday 15:00.
   const createdAt = at('2025-03-10T09:00:00Z');
-  const p3 = (statusIntervals: StatusInterval[], now: number) => ticket({ priority: 3, createdAt, statusIntervals, now, firstResponseAt: at('2025-03-10T09:30:00Z') });
+  const p3 = (statusIntervals: StatusInterval[], now: number) =>
+    ticket({ priority: 3, createdAt, statusIntervals, now, firstResponseAt: at('2025-03-10T09:30:00Z') });
 
   it('moves the deadline by the 2 business hours spent pending on Tuesday 09:00–11:00', () => {
     const without = evaluateSla(p3([{ status: 'open', from: createdAt, to: null }], createdAt));
-    const withPending = evaluateSla(p3([
-      { status: 'open', from: createdAt, to: at('2025-03-11T09:00:00Z') },
-      { status: 'pending', from: at('2025-03-11T09:00:00Z'), to: at('2025-03-11T11:00:00Z') },
-      { status: 'open', from: at('2025-03-11T11:00:00Z'), to: null },
-    ], at('2025-03-11T12:00:00Z')));
+    const withPending = evaluateSla(
+      p3(
+        [
+          { status: 'open', from: createdAt, to: at('2025-03-11T09:00:00Z') },
+          { status: 'pending', from: at('2025-03-11T09:00:00Z'), to: at('2025-03-11T11:00:00Z') },
+          { status: 'open', from: at('2025-03-11T11:00:00Z'), to: null },
+        ],
+        at('2025-03-11T12:00:00Z'),
+      ),
+    );
     expect(without.resolution.deadlineAt).toBe(at('2025-03-12T15:00:00Z'));
     expect(withPending.resolution.deadlineAt).toBe(at('2025-03-12T17:00:00Z'));
     // Monday 8 h plus Tuesday 08:00–09:00 and 11:00–12:00.
@@ -126,7 +188,10 @@ describe('pending time', () => {
   });
 
   it('is paused while pending, and the projected deadline moves on as the pause lasts', () => {
-    const pendingSince = [{ status: 'open', from: createdAt, to: at('2025-03-11T09:00:00Z') }, { status: 'pending', from: at('2025-03-11T09:00:00Z'), to: null }];
+    const pendingSince = [
+      { status: 'open', from: createdAt, to: at('2025-03-11T09:00:00Z') },
+      { status: 'pending', from: at('2025-03-11T09:00:00Z'), to: null },
+    ];
     const at10 = evaluateSla(p3(pendingSince, at('2025-03-11T10:00:00Z')));
     const at1030 = evaluateSla(p3(pendingSince, at('2025-03-11T10:30:00Z')));
     expect(at10.resolution).toMatchObject({ state: 'paused', usedMinutes: 9 * 60, leftMinutes: 15 * 60 });
@@ -144,23 +209,40 @@ describe('pending time', () => {
     const pending = [{ status: 'pending', from: at('2025-03-10T09:00:00Z'), to: at('2025-03-10T10:00:00Z') }];
     const unanswered = { ...p3(pending, at('2025-03-10T12:00:00Z')), firstResponseAt: null };
     expect(evaluateSla(unanswered).firstResponse.deadlineAt).toBe(at('2025-03-10T14:00:00Z'));
-    const lateAndPending = ticket({ createdAt, now: at('2025-03-10T11:00:00Z'), statusIntervals: [{ status: 'pending', from: at('2025-03-10T10:30:00Z'), to: null }] });
-    expect(evaluateSla(lateAndPending).firstResponse).toMatchObject({ state: 'breached', breachAt: at('2025-03-10T10:00:00Z') });
+    const lateAndPending = ticket({
+      createdAt,
+      now: at('2025-03-10T11:00:00Z'),
+      statusIntervals: [{ status: 'pending', from: at('2025-03-10T10:30:00Z'), to: null }],
+    });
+    expect(evaluateSla(lateAndPending).firstResponse).toMatchObject({
+      state: 'breached',
+      breachAt: at('2025-03-10T10:00:00Z'),
+    });
   });
 
   it('pauses on the statuses the caller names', () => {
     const onHold = [{ status: 'on_hold', from: at('2025-03-10T09:00:00Z'), to: at('2025-03-10T10:00:00Z') }];
     const input = { ...p3(onHold, at('2025-03-10T12:00:00Z')), firstResponseAt: null };
     expect(evaluateSla(input).firstResponse.deadlineAt).toBe(at('2025-03-10T13:00:00Z'));
-    expect(evaluateSla({ ...input, pausedStatuses: ['on_hold'] }).firstResponse.deadlineAt).toBe(at('2025-03-10T14:00:00Z'));
+    expect(evaluateSla({ ...input, pausedStatuses: ['on_hold'] }).firstResponse.deadlineAt).toBe(
+      at('2025-03-10T14:00:00Z'),
+    );
   });
 });
 
 describe('a Berlin calendar over the spring DST change', () => {
   it('warns and breaches at Monday 08:15 and 08:30 local for a P1 ticket opened Friday 16:30', () => {
-    const policy: SlaPolicy = { ...DEFAULT_SLA_POLICY, calendar: { ...DEFAULT_SLA_POLICY.calendar, timeZone: 'Europe/Berlin' } };
+    const policy: SlaPolicy = {
+      ...DEFAULT_SLA_POLICY,
+      calendar: { ...DEFAULT_SLA_POLICY.calendar, timeZone: 'Europe/Berlin' },
+    };
     const createdAt = at('2025-03-28T16:30:00+01:00');
     const sla = evaluateSla(ticket({ policy, createdAt, now: at('2025-03-31T08:20:00+02:00') }));
-    expect(sla.firstResponse).toMatchObject({ state: 'warning', warningAt: at('2025-03-31T08:15:00+02:00'), deadlineAt: at('2025-03-31T08:30:00+02:00'), leftMinutes: 10 });
+    expect(sla.firstResponse).toMatchObject({
+      state: 'warning',
+      warningAt: at('2025-03-31T08:15:00+02:00'),
+      deadlineAt: at('2025-03-31T08:30:00+02:00'),
+      leftMinutes: 10,
+    });
   });
 });

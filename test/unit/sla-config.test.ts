@@ -15,7 +15,8 @@ import { defaultPriorityFor, priorityFor } from '../../server/features/sla/prior
 
 function calendarWith(changes: Partial<BusinessCalendar> & { mon?: unknown }): unknown {
   const { mon, ...rest } = changes;
-  const workingHours = mon === undefined ? DEFAULT_BUSINESS_CALENDAR.workingHours : { ...DEFAULT_BUSINESS_CALENDAR.workingHours, mon };
+  const workingHours =
+    mon === undefined ? DEFAULT_BUSINESS_CALENDAR.workingHours : { ...DEFAULT_BUSINESS_CALENDAR.workingHours, mon };
   return { ...DEFAULT_BUSINESS_CALENDAR, workingHours, ...rest };
 }
 
@@ -24,7 +25,14 @@ const errorsOf = (checked: { ok: true } | { ok: false; errors: string[] }) => (c
 describe('calendar and policy validation', () => {
   it('accepts the defaults, a split day, a day to 24:00 and a Berlin calendar with holidays', () => {
     expect(checkSlaPolicy(DEFAULT_SLA_POLICY).ok).toBe(true);
-    const split = calendarWith({ timeZone: 'Europe/Berlin', holidays: ['2025-12-25'], mon: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '24:00' }] });
+    const split = calendarWith({
+      timeZone: 'Europe/Berlin',
+      holidays: ['2025-12-25'],
+      mon: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '24:00' },
+      ],
+    });
     expect(errorsOf(checkBusinessCalendar(split))).toEqual([]);
   });
 
@@ -35,17 +43,29 @@ describe('calendar and policy validation', () => {
   });
 
   it('names overlapping or unsorted intervals', () => {
-    const overlapping = calendarWith({ mon: [{ start: '08:00', end: '12:30' }, { start: '12:00', end: '17:00' }] });
+    const overlapping = calendarWith({
+      mon: [
+        { start: '08:00', end: '12:30' },
+        { start: '12:00', end: '17:00' },
+      ],
+    });
     expect(errorsOf(checkBusinessCalendar(overlapping))).toEqual([
       '/workingHours/mon/1 starts at 12:00, before the previous interval ends; list intervals in order, without overlap',
     ]);
-    const unsorted = calendarWith({ mon: [{ start: '13:00', end: '17:00' }, { start: '08:00', end: '12:00' }] });
+    const unsorted = calendarWith({
+      mon: [
+        { start: '13:00', end: '17:00' },
+        { start: '08:00', end: '12:00' },
+      ],
+    });
     expect(errorsOf(checkBusinessCalendar(unsorted))[0]).toMatch(/^\/workingHours\/mon\/1 starts at 08:00/);
   });
 
   it('rejects an unknown time zone, an impossible holiday and a week without opening hours, all at once', () => {
     const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-    const errors = errorsOf(checkBusinessCalendar({ timeZone: 'Europe/Atlantis', workingHours: closed, holidays: ['2025-02-30'] }));
+    const errors = errorsOf(
+      checkBusinessCalendar({ timeZone: 'Europe/Atlantis', workingHours: closed, holidays: ['2025-02-30'] }),
+    );
     expect(errors).toEqual([
       '/timeZone "Europe/Atlantis" is not a known IANA time zone (e.g. "Europe/Berlin")',
       '/workingHours has no opening hours on any weekday',
@@ -54,16 +74,24 @@ describe('calendar and policy validation', () => {
   });
 
   it('reports malformed times and missing weekdays by path', () => {
-    expect(errorsOf(checkBusinessCalendar(calendarWith({ mon: [{ start: '8:00', end: '17:00' }] })))[0]).toMatch(/^\/workingHours\/mon\/0\/start /);
-    expect(errorsOf(checkBusinessCalendar({ ...DEFAULT_BUSINESS_CALENDAR, holidays: ['25.12.2025'] }))[0]).toMatch(/^\/holidays\/0 /);
+    expect(errorsOf(checkBusinessCalendar(calendarWith({ mon: [{ start: '8:00', end: '17:00' }] })))[0]).toMatch(
+      /^\/workingHours\/mon\/0\/start /,
+    );
+    expect(errorsOf(checkBusinessCalendar({ ...DEFAULT_BUSINESS_CALENDAR, holidays: ['25.12.2025'] }))[0]).toMatch(
+      /^\/holidays\/0 /,
+    );
     const { sun: _sun, ...sixDays } = DEFAULT_BUSINESS_CALENDAR.workingHours;
-    expect(errorsOf(checkBusinessCalendar({ ...DEFAULT_BUSINESS_CALENDAR, workingHours: sixDays }))[0]).toMatch(/workingHours/);
+    expect(errorsOf(checkBusinessCalendar({ ...DEFAULT_BUSINESS_CALENDAR, workingHours: sixDays }))[0]).toMatch(
+      /workingHours/,
+    );
   });
 
   it('rejects a warning share outside (0, 1) and a first response slower than the resolution', () => {
     expect(errorsOf(checkSlaPolicy({ ...DEFAULT_SLA_POLICY, warnAtShare: 1 }))[0]).toMatch(/^\/warnAtShare /);
     const targets = { ...DEFAULT_SLA_POLICY.targets, '2': { firstResponseMinutes: 600, resolutionMinutes: 480 } };
-    expect(errorsOf(checkSlaPolicy({ ...DEFAULT_SLA_POLICY, targets }))).toEqual(['/targets/2 wants a first response in 600 minutes, later than the resolution in 480']);
+    expect(errorsOf(checkSlaPolicy({ ...DEFAULT_SLA_POLICY, targets }))).toEqual([
+      '/targets/2 wants a first response in 600 minutes, later than the resolution in 480',
+    ]);
   });
 
   it('prefixes calendar errors inside a policy with /calendar', () => {
@@ -79,7 +107,8 @@ describe('priority matrix', () => {
     expect(defaultPriorityFor(3, 3)).toBe(3);
     expect(defaultPriorityFor(1, 5)).toBe(3);
     for (let impact = 1; impact <= 5; impact += 1) {
-      for (let urgency = 1; urgency <= 5; urgency += 1) expect(defaultPriorityFor(impact, urgency)).toBe(defaultPriorityFor(urgency, impact));
+      for (let urgency = 1; urgency <= 5; urgency += 1)
+        expect(defaultPriorityFor(impact, urgency)).toBe(defaultPriorityFor(urgency, impact));
     }
     expect(checkPriorityMatrix(DEFAULT_PRIORITY_MATRIX).ok).toBe(true);
   });
@@ -92,14 +121,20 @@ describe('priority matrix', () => {
   });
 
   it('rejects impact or urgency off the 1..5 scale with a clear message', () => {
-    expect(() => priorityFor(DEFAULT_PRIORITY_MATRIX, 0, 3)).toThrow('impact must be a whole number from 1 (highest) to 5 (lowest), got 0');
+    expect(() => priorityFor(DEFAULT_PRIORITY_MATRIX, 0, 3)).toThrow(
+      'impact must be a whole number from 1 (highest) to 5 (lowest), got 0',
+    );
     expect(() => priorityFor(DEFAULT_PRIORITY_MATRIX, 3, 6)).toThrow(/^urgency must be/);
     expect(() => priorityFor(DEFAULT_PRIORITY_MATRIX, 2.5, 3)).toThrow(RangeError);
   });
 
   it('rejects a matrix that is not 5×5 of priorities 1..5', () => {
     expect(checkPriorityMatrix([[1, 2, 3, 4, 5]]).ok).toBe(false);
-    expect(errorsOf(checkPriorityMatrix(DEFAULT_PRIORITY_MATRIX.map((row, index) => (index === 2 ? [2, 2, 9, 3, 4] : row))))[0]).toMatch(/^\/2\/2 /);
+    expect(
+      errorsOf(
+        checkPriorityMatrix(DEFAULT_PRIORITY_MATRIX.map((row, index) => (index === 2 ? [2, 2, 9, 3, 4] : row))),
+      )[0],
+    ).toMatch(/^\/2\/2 /);
     expect(() => priorityFor([[1, 2, 3, 4, 5]] as PriorityMatrix, 3, 3)).toThrow(/malformed/);
   });
 });

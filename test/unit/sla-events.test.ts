@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { Compile } from 'typebox/compile';
 import { DEFAULT_SLA_POLICY, TicketSlaView } from '../../protocol/api/sla.js';
 import { evaluateSla, type SlaClockInput, type SlaEvaluation } from '../../server/features/sla/sla-clock.js';
-import { nextSlaCheckAt, slaEventsBetween, toTicketSlaView, unrecordedSlaEvents, type SlaEvent } from '../../server/features/sla/sla-events.js';
+import {
+  nextSlaCheckAt,
+  slaEventsBetween,
+  toTicketSlaView,
+  unrecordedSlaEvents,
+  type SlaEvent,
+} from '../../server/features/sla/sla-events.js';
 
 const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;
@@ -12,7 +18,15 @@ const MINUTE = 60_000;
 // P1 opened Friday 16:30 UTC: first response warns Monday 08:15, breaches 08:30;
 // resolution (4 h) warns Monday 10:30, breaches 11:30.
 const createdAt = at('2025-03-07T16:30:00Z');
-const base: SlaClockInput = { policy: DEFAULT_SLA_POLICY, priority: 1, createdAt, statusIntervals: [], firstResponseAt: null, resolvedAt: null, now: createdAt };
+const base: SlaClockInput = {
+  policy: DEFAULT_SLA_POLICY,
+  priority: 1,
+  createdAt,
+  statusIntervals: [],
+  firstResponseAt: null,
+  resolvedAt: null,
+  now: createdAt,
+};
 
 /** Evaluates every `stepMinutes` from `from` to `to` like a scheduler would, collecting the events. */
 function runClock(input: SlaClockInput, from: number, to: number, stepMinutes: number): SlaEvent[] {
@@ -59,7 +73,11 @@ describe('slaEventsBetween', () => {
   });
 
   it('fires no breach while the ticket waits in pending past its old deadline', () => {
-    const pending = { ...base, firstResponseAt: at('2025-03-10T08:05:00Z'), statusIntervals: [{ status: 'pending', from: at('2025-03-10T09:00:00Z'), to: null }] };
+    const pending = {
+      ...base,
+      firstResponseAt: at('2025-03-10T08:05:00Z'),
+      statusIntervals: [{ status: 'pending', from: at('2025-03-10T09:00:00Z'), to: null }],
+    };
     const events = runClock(pending, createdAt, at('2025-03-10T16:00:00Z'), 5);
     expect(events.filter((event) => event.kind === 'resolution')).toEqual([]);
   });
@@ -68,8 +86,14 @@ describe('slaEventsBetween', () => {
 describe('unrecordedSlaEvents', () => {
   it('leaves out the events already on the ticket', () => {
     const late = evaluateSla({ ...base, now: at('2025-03-10T12:00:00Z') });
-    const recorded = [{ type: 'sla.warning' as const, kind: 'first_response' as const }, { type: 'sla.breach' as const, kind: 'first_response' as const }];
-    expect(unrecordedSlaEvents(late, recorded).map((event) => `${event.type} ${event.kind}`)).toEqual(['sla.warning resolution', 'sla.breach resolution']);
+    const recorded = [
+      { type: 'sla.warning' as const, kind: 'first_response' as const },
+      { type: 'sla.breach' as const, kind: 'first_response' as const },
+    ];
+    expect(unrecordedSlaEvents(late, recorded).map((event) => `${event.type} ${event.kind}`)).toEqual([
+      'sla.warning resolution',
+      'sla.breach resolution',
+    ]);
   });
 });
 
@@ -83,7 +107,11 @@ describe('nextSlaCheckAt', () => {
   it('is null when every clock is stopped or paused', () => {
     const resolved = { ...base, resolvedAt: at('2025-03-10T08:00:00Z'), now: at('2025-03-10T09:00:00Z') };
     expect(nextSlaCheckAt(evaluateSla(resolved))).toBeNull();
-    const pending = { ...base, statusIntervals: [{ status: 'pending', from: createdAt, to: null }], now: at('2025-03-10T09:00:00Z') };
+    const pending = {
+      ...base,
+      statusIntervals: [{ status: 'pending', from: createdAt, to: null }],
+      now: at('2025-03-10T09:00:00Z'),
+    };
     expect(nextSlaCheckAt(evaluateSla(pending))).toBeNull();
   });
 });

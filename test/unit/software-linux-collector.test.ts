@@ -57,7 +57,9 @@ describe('collectLinuxSoftware', () => {
   it('reports a failing package manager as a warning and still returns the others', async () => {
     const { run } = replay({ snap: 'error: cannot communicate with server: connection refused' });
     const result = await collectLinuxSoftware(run, { hasCommand: (name) => name === 'snap' || name === 'pacman' });
-    expect(result.warnings).toEqual(['snap failed (exit code 1): error: cannot communicate with server: connection refused']);
+    expect(result.warnings).toEqual([
+      'snap failed (exit code 1): error: cannot communicate with server: connection refused',
+    ]);
     expect(result.items.map((p) => p.source)).toEqual(Array(12).fill('pacman'));
   });
 
@@ -68,16 +70,19 @@ describe('collectLinuxSoftware', () => {
   });
 
   // Debian is the project's machine; elsewhere there is no dpkg database to read.
-  it.runIf(isOnPath('dpkg-query', '/usr/bin:/bin'))('lists the real dpkg packages of this machine with versions and install dates', async () => {
-    const result = await collectLinuxSoftware();
-    expect(result.warnings.filter((w) => w.startsWith('dpkg'))).toEqual([]);
-    const dpkg = result.items.filter((p) => p.source === 'dpkg');
-    expect(dpkg.length).toBeGreaterThan(100);
-    for (const name of ['bash', 'coreutils']) {
-      const pkg = dpkg.find((p) => p.name === name);
-      expect(pkg?.version).toMatch(/\d/);
-      expect(pkg?.installedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-    }
-    expectStableList(result.items);
-  });
+  it.runIf(isOnPath('dpkg-query', '/usr/bin:/bin'))(
+    'lists the real dpkg packages of this machine with versions and install dates',
+    async () => {
+      const result = await collectLinuxSoftware();
+      expect(result.warnings.filter((w) => w.startsWith('dpkg'))).toEqual([]);
+      const dpkg = result.items.filter((p) => p.source === 'dpkg');
+      expect(dpkg.length).toBeGreaterThan(100);
+      for (const name of ['bash', 'coreutils']) {
+        const pkg = dpkg.find((p) => p.name === name);
+        expect(pkg?.version).toMatch(/\d/);
+        expect(pkg?.installedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      }
+      expectStableList(result.items);
+    },
+  );
 });

@@ -23,7 +23,14 @@ describe('Linux package list parsers', () => {
     const packages = parseDpkgQuery(fixture('linux-dpkg-query.txt'));
     expect(packages).toHaveLength(23);
     expect(find(packages, 'bash')).toEqual([
-      { name: 'bash', version: '5.2.15-2+b8', publisher: 'Matthias Klose', source: 'dpkg', installedAt: null, arch: 'amd64' },
+      {
+        name: 'bash',
+        version: '5.2.15-2+b8',
+        publisher: 'Matthias Klose',
+        source: 'dpkg',
+        installedAt: null,
+        arch: 'amd64',
+      },
     ]);
     expect(find(packages, 'libc6').map((p) => p.arch)).toEqual(['amd64', 'i386']);
     expect(find(packages, 'git')[0]?.version).toBe('1:2.39.5-0+deb12u3');
@@ -87,7 +94,16 @@ describe('Linux package list parsers', () => {
 
   it('reads the snap table without its header and without verification marks on the publisher', () => {
     const packages = parseSnapList(fixture('linux-snap-list.txt'));
-    expect(packages.map((p) => p.name)).toEqual(['core22', 'firefox', 'gnome-42-2204', 'lxd', 'my-tool', 'snapd', 'spotify', 'vlc']);
+    expect(packages.map((p) => p.name)).toEqual([
+      'core22',
+      'firefox',
+      'gnome-42-2204',
+      'lxd',
+      'my-tool',
+      'snapd',
+      'spotify',
+      'vlc',
+    ]);
     expect(find(packages, 'firefox')[0]).toMatchObject({ version: '120.0.1-1', publisher: 'mozilla', source: 'snap' });
     expect(find(packages, 'vlc')[0]?.publisher).toBe('videolan');
     expect(find(packages, 'spotify')[0]?.publisher).toBe('spotify');

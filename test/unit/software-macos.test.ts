@@ -23,7 +23,9 @@ describe('macOS applications from system_profiler', () => {
   });
 
   it('names the vendor from the Developer ID, Apple for its own apps, and nobody for App Store or unsigned apps', () => {
-    const publishers = Object.fromEntries(parseSystemProfilerApps(fixture('macos-system-profiler-apps.json')).map((p) => [p.name, p.publisher]));
+    const publishers = Object.fromEntries(
+      parseSystemProfilerApps(fixture('macos-system-profiler-apps.json')).map((p) => [p.name, p.publisher]),
+    );
     expect(publishers).toMatchObject({
       Safari: 'Apple',
       Calendar: 'Apple',
@@ -47,7 +49,15 @@ describe('macOS applications from system_profiler', () => {
       return fixture('macos-system-profiler-apps.json');
     });
     expect(warnings).toEqual([]);
-    expect(items.map((p) => p.name)).toEqual(['Calendar', 'Firefox', 'Microsoft Word', 'OldTool', 'Safari', 'Slack', 'zoom.us']);
+    expect(items.map((p) => p.name)).toEqual([
+      'Calendar',
+      'Firefox',
+      'Microsoft Word',
+      'OldTool',
+      'Safari',
+      'Slack',
+      'zoom.us',
+    ]);
     for (const item of items) expect(Value.Check(SoftwarePackage, item)).toBe(true);
   });
 

@@ -61,9 +61,18 @@ describe('Windows software from the Uninstall registry keys', () => {
   });
 
   it('accepts REG_EXPAND_SZ names and leaves a missing version empty and an unreadable date null', () => {
-    const byName = new Map(parseUninstallEntries(fixture('windows-reg-uninstall-hklm.txt'), 'registry').map((p) => [p.name, p]));
-    expect(byName.get('Brother MFL-Pro Suite MFC-L2710DW')).toMatchObject({ version: '1.0.5.0', installedAt: '2022-03-09' });
-    expect(byName.get('Intel® Graphics Driver')).toMatchObject({ version: '', publisher: 'Intel Corporation', installedAt: null });
+    const byName = new Map(
+      parseUninstallEntries(fixture('windows-reg-uninstall-hklm.txt'), 'registry').map((p) => [p.name, p]),
+    );
+    expect(byName.get('Brother MFL-Pro Suite MFC-L2710DW')).toMatchObject({
+      version: '1.0.5.0',
+      installedAt: '2022-03-09',
+    });
+    expect(byName.get('Intel® Graphics Driver')).toMatchObject({
+      version: '',
+      publisher: 'Intel Corporation',
+      installedAt: null,
+    });
     expect(byName.get('NVIDIA Grafiktreiber 546.33')?.installedAt).toBeNull();
     expect(byName.get('7-Zip 23.01 (x64)')).toMatchObject({ publisher: 'Igor Pavlov', installedAt: null });
   });
@@ -78,7 +87,9 @@ describe('Windows software from the Uninstall registry keys', () => {
   it('collects the three keys into one list sorted by name, each entry tagged with its key', async () => {
     const { items, warnings } = await collectWindowsSoftware(replayReg());
     expect(warnings).toEqual([]);
-    expect(items.map((p) => p.name)).toEqual([...items.map((p) => p.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(items.map((p) => p.name)).toEqual(
+      [...items.map((p) => p.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     expect(items).toHaveLength(14);
     expect(items.find((p) => p.name === 'Zoom')).toMatchObject({ version: '5.16.6 (24712)', source: 'registry-user' });
     expect(items.find((p) => p.name === 'Google Chrome')?.source).toBe('registry32');
@@ -86,11 +97,15 @@ describe('Windows software from the Uninstall registry keys', () => {
   });
 
   it('treats a key that does not exist as empty, and any other failure as a warning', async () => {
-    const missing = await collectWindowsSoftware(replayReg({ 'HKCU\\': NOT_FOUND, 'HKLM\\SOFTWARE\\WOW6432Node': NOT_FOUND }));
+    const missing = await collectWindowsSoftware(
+      replayReg({ 'HKCU\\': NOT_FOUND, 'HKLM\\SOFTWARE\\WOW6432Node': NOT_FOUND }),
+    );
     expect(missing.warnings).toEqual([]);
     expect(new Set(missing.items.map((p) => p.source))).toEqual(new Set(['registry']));
 
-    const denied = await collectWindowsSoftware(replayReg({ 'HKCU\\': 'reg failed (exit code 1): ERROR: Access is denied.' }));
+    const denied = await collectWindowsSoftware(
+      replayReg({ 'HKCU\\': 'reg failed (exit code 1): ERROR: Access is denied.' }),
+    );
     expect(denied.warnings).toEqual([
       'reg query HKCU\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall: reg failed (exit code 1): ERROR: Access is denied.',
     ]);

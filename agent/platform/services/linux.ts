@@ -4,7 +4,13 @@ import { existsSync } from 'node:fs';
 import type { ServiceState } from '../../../protocol/messages/inventory-items.js';
 import { type Collected, sortServices } from '../software/collected.js';
 import { defaultRun, pathLookup, type Run, warningFor } from '../software/command.js';
-import { LIST_UNIT_FILES_ARGS, LIST_UNITS_ARGS, parseListUnitFiles, parseListUnits, systemdServices } from './systemd.js';
+import {
+  LIST_UNIT_FILES_ARGS,
+  LIST_UNITS_ARGS,
+  parseListUnitFiles,
+  parseListUnits,
+  systemdServices,
+} from './systemd.js';
 
 export interface LinuxServicesOptions {
   /** Whether a program can be run; defaults to a lookup in PATH. */
@@ -15,7 +21,10 @@ export interface LinuxServicesOptions {
 
 const SYSTEMD_RUNTIME_DIR = '/run/systemd/system';
 
-export async function collectLinuxServices(run: Run = defaultRun, options: LinuxServicesOptions = {}): Promise<Collected<ServiceState>> {
+export async function collectLinuxServices(
+  run: Run = defaultRun,
+  options: LinuxServicesOptions = {},
+): Promise<Collected<ServiceState>> {
   const hasCommand = options.hasCommand ?? pathLookup();
   if (!hasCommand('systemctl')) {
     return { items: [], warnings: ['systemctl was not found: services are only collected from systemd'] };
@@ -23,7 +32,10 @@ export async function collectLinuxServices(run: Run = defaultRun, options: Linux
   // Checked first because list-unit-files scans the unit directories even without systemd
   // (about 0.3 s of CPU here) only for list-units to fail.
   if (!(options.systemdRunning ?? (() => existsSync(SYSTEMD_RUNTIME_DIR)))()) {
-    return { items: [], warnings: [`systemd is not running (no ${SYSTEMD_RUNTIME_DIR}): services are only collected from systemd`] };
+    return {
+      items: [],
+      warnings: [`systemd is not running (no ${SYSTEMD_RUNTIME_DIR}): services are only collected from systemd`],
+    };
   }
   const [units, unitFiles] = await Promise.allSettled([
     run('systemctl', LIST_UNITS_ARGS),

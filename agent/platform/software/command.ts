@@ -28,7 +28,12 @@ export class CommandError extends Error {
 }
 
 function firstLine(text: string): string {
-  return text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '') ?? '';
+  return (
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? ''
+  );
 }
 
 function describeFailure(file: string, error: ExecFileException, stderr: string, limits: RunLimits): CommandError {
@@ -38,7 +43,8 @@ function describeFailure(file: string, error: ExecFileException, stderr: string,
   }
   if (error.killed) return new CommandError(`${file} did not finish within ${limits.timeoutMs} ms`, false);
   const detail = firstLine(stderr) || error.message;
-  const how = typeof error.code === 'number' ? `exit code ${error.code}` : error.signal ? `signal ${error.signal}` : 'error';
+  const how =
+    typeof error.code === 'number' ? `exit code ${error.code}` : error.signal ? `signal ${error.signal}` : 'error';
   return new CommandError(`${file} failed (${how}): ${detail}`, false);
 }
 

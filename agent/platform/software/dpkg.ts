@@ -41,7 +41,10 @@ export function parseDpkgQuery(output: string): SoftwarePackage[] {
  * When dpkg last unpacked the package (install or upgrade): the mtime of its `.list` file, named
  * `<pkg>.list`, or `<pkg>:<arch>.list` for Multi-Arch: same packages.
  */
-export function dpkgInstalledAt(pkg: Pick<SoftwarePackage, 'name' | 'arch'>, infoDir: string = DPKG_INFO_DIR): string | null {
+export function dpkgInstalledAt(
+  pkg: Pick<SoftwarePackage, 'name' | 'arch'>,
+  infoDir: string = DPKG_INFO_DIR,
+): string | null {
   const candidates = [`${pkg.name}.list`];
   if (pkg.arch) candidates.push(`${pkg.name}:${pkg.arch}.list`);
   for (const file of candidates) {

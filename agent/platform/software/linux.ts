@@ -26,7 +26,12 @@ interface LinuxSoftwareSource {
 
 function linuxSources(dpkgInfoDir: string): LinuxSoftwareSource[] {
   return [
-    { source: 'dpkg', tool: 'dpkg-query', args: DPKG_QUERY_ARGS, parse: (out) => withDpkgInstallDates(parseDpkgQuery(out), dpkgInfoDir) },
+    {
+      source: 'dpkg',
+      tool: 'dpkg-query',
+      args: DPKG_QUERY_ARGS,
+      parse: (out) => withDpkgInstallDates(parseDpkgQuery(out), dpkgInfoDir),
+    },
     { source: 'rpm', tool: 'rpm', args: RPM_QUERY_ARGS, parse: parseRpmQuery },
     { source: 'apk', tool: 'apk', args: APK_LIST_ARGS, parse: parseApkList },
     { source: 'pacman', tool: 'pacman', args: PACMAN_QUERY_ARGS, parse: parsePacmanQuery },
@@ -43,7 +48,10 @@ async function collectSource(source: LinuxSoftwareSource, run: Run): Promise<Col
   }
 }
 
-export async function collectLinuxSoftware(run: Run = defaultRun, options: LinuxSoftwareOptions = {}): Promise<Collected<SoftwarePackage>> {
+export async function collectLinuxSoftware(
+  run: Run = defaultRun,
+  options: LinuxSoftwareOptions = {},
+): Promise<Collected<SoftwarePackage>> {
   const hasCommand = options.hasCommand ?? pathLookup();
   const present = linuxSources(options.dpkgInfoDir ?? DPKG_INFO_DIR).filter((source) => hasCommand(source.tool));
   const results = await Promise.all(present.map((source) => collectSource(source, run)));

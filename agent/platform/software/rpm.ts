@@ -2,7 +2,11 @@
 import type { SoftwarePackage } from '../../../protocol/messages/inventory-items.js';
 import { isoFromEpochSeconds, makePackage } from './collected.js';
 
-export const RPM_QUERY_ARGS = ['-qa', '--queryformat', '%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{VENDOR}\\t%{ARCH}\\t%{INSTALLTIME}\\n'];
+export const RPM_QUERY_ARGS = [
+  '-qa',
+  '--queryformat',
+  '%{NAME}\\t%{VERSION}-%{RELEASE}\\t%{VENDOR}\\t%{ARCH}\\t%{INSTALLTIME}\\n',
+];
 
 /** rpm prints `(none)` for a tag the package does not have. */
 function tag(value: string | undefined): string | undefined {

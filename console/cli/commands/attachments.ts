@@ -15,21 +15,43 @@ import { UsageError } from '../errors.js';
 import { ticketId } from '../flags.js';
 import { clean, jsonOption, localTime, printJson, printTable } from '../output.js';
 
-const ticketPositional = { type: 'string', demandOption: true, describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)' } as const;
-const idPositional = { type: 'string', demandOption: true, describe: 'attachment id, like att_0123... (see `helpline attachment list TICKET`)' } as const;
+const ticketPositional = {
+  type: 'string',
+  demandOption: true,
+  describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)',
+} as const;
+const idPositional = {
+  type: 'string',
+  demandOption: true,
+  describe: 'attachment id, like att_0123... (see `helpline attachment list TICKET`)',
+} as const;
 
 /** Content types by file extension; anything else is sent as opaque bytes. */
 const TYPE_BY_EXTENSION: Record<string, string> = {
-  '.txt': 'text/plain', '.log': 'text/plain', '.csv': 'text/csv', '.json': 'application/json', '.pdf': 'application/pdf',
-  '.zip': 'application/zip', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
+  '.txt': 'text/plain',
+  '.log': 'text/plain',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.pdf': 'application/pdf',
+  '.zip': 'application/zip',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
 };
 
 function attachmentId(text: string): string {
-  if (!new RegExp(ATTACHMENT_ID_PATTERN).test(text)) throw new UsageError(`an attachment id looks like att_ and 24 hex digits, not "${clean(text)}"`);
+  if (!new RegExp(ATTACHMENT_ID_PATTERN).test(text))
+    throw new UsageError(`an attachment id looks like att_ and 24 hex digits, not "${clean(text)}"`);
   return text;
 }
 
-const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+const sizeText = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /**
  * A file moves in one request, which may take long on a slow link: the usual 30 s deadline would
@@ -49,12 +71,15 @@ async function save(response: Response, output: string): Promise<{ size: number;
       const bytes = chunk as Buffer;
       hash.update(bytes);
       size += bytes.length;
-      for (let written = 0; written < bytes.length; ) written += (await file.write(bytes, written)).bytesWritten;
+      for (let written = 0; written < bytes.length;) written += (await file.write(bytes, written)).bytesWritten;
     }
     await file.close();
     const sha256 = hash.digest('hex');
     const expected = /^sha-256=:([A-Za-z0-9+/=]+):/.exec(response.headers.get('repr-digest') ?? '')?.[1];
-    if (expected && Buffer.from(expected, 'base64').toString('hex') !== sha256) throw new Error('the download was damaged on the way (its sha256 does not match the server\'s); nothing was saved');
+    if (expected && Buffer.from(expected, 'base64').toString('hex') !== sha256)
+      throw new Error(
+        "the download was damaged on the way (its sha256 does not match the server's); nothing was saved",
+      );
     renameSync(temp, output);
     return { size, sha256 };
   } catch (error) {
@@ -66,7 +91,7 @@ async function save(response: Response, output: string): Promise<{ size: number;
 
 export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
   const { io } = ctx;
-  return cli.command(['attachment', 'attachments'], "files attached to tickets: add, list, download, delete", (group) =>
+  return cli.command(['attachment', 'attachments'], 'files attached to tickets: add, list, download, delete', (group) =>
     group
       .command(
         'add <ticket> <file>',
@@ -75,8 +100,14 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
           y
             .positional('ticket', ticketPositional)
             .positional('file', { type: 'string', demandOption: true, describe: 'the file to upload' })
-            .option('name', { type: 'string', describe: 'the name to show and offer on download (default: the file\'s own name)' })
-            .option('type', { type: 'string', describe: 'its content type (default: from the extension, else application/octet-stream)' })
+            .option('name', {
+              type: 'string',
+              describe: "the name to show and offer on download (default: the file's own name)",
+            })
+            .option('type', {
+              type: 'string',
+              describe: 'its content type (default: from the extension, else application/octet-stream)',
+            })
             .option('json', jsonOption)
             .example('$0 attachment add 12 ./screenshot.png', ''),
         async (args) => {
@@ -84,7 +115,8 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
           const name = args.name ?? basename(args.file);
           const problem = fileNameProblem(name);
           if (problem) throw new UsageError(`${problem}${args.name === undefined ? '; pick another with --name' : ''}`);
-          if (!existsSync(args.file) || !statSync(args.file).isFile()) throw new UsageError(`${clean(args.file)} is not a file`);
+          if (!existsSync(args.file) || !statSync(args.file).isFile())
+            throw new UsageError(`${clean(args.file)} is not a file`);
           try {
             accessSync(args.file, constants.R_OK);
           } catch {
@@ -99,7 +131,9 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
             contentType: type,
           });
           if (args.json) return printJson(io, attachment);
-          io.out(`Attached ${clean(attachment.name)} (${sizeText(attachment.size)}) to ticket #${id} as ${attachment.id}.`);
+          io.out(
+            `Attached ${clean(attachment.name)} (${sizeText(attachment.size)}) to ticket #${id} as ${attachment.id}.`,
+          );
         },
       )
       .command(
@@ -110,7 +144,8 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
           const id = ticketId(args.ticket);
           const attachments = await ctx.api(args).call(API.attachments.list, { params: { id } });
           if (args.json) return printJson(io, attachments);
-          if (attachments.length === 0) return io.out(`Ticket #${id} has no attachments; add one with \`helpline attachment add ${id} FILE\`.`);
+          if (attachments.length === 0)
+            return io.out(`Ticket #${id} has no attachments; add one with \`helpline attachment add ${id} FILE\`.`);
           printTable(
             io,
             [
@@ -126,7 +161,7 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
       )
       .command(
         'get <id>',
-        'download an attachment to a file; its sha256 is checked against the server\'s',
+        "download an attachment to a file; its sha256 is checked against the server's",
         (y) =>
           y
             .positional('id', idPositional)
@@ -135,8 +170,10 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
             .option('json', jsonOption),
         async (args) => {
           const id = attachmentId(args.id);
-          if (existsSync(args.output) && !args.force) throw new UsageError(`${clean(args.output)} exists already; pick another --output or add --force`);
-          if (!existsSync(dirname(args.output))) throw new UsageError(`the folder of --output ${clean(args.output)} does not exist`);
+          if (existsSync(args.output) && !args.force)
+            throw new UsageError(`${clean(args.output)} exists already; pick another --output or add --force`);
+          if (!existsSync(dirname(args.output)))
+            throw new UsageError(`the folder of --output ${clean(args.output)} does not exist`);
           const response = await transferClient(ctx, args).call(API.attachments.download, { params: { id } });
           const saved = await save(response, args.output);
           if (args.json) return printJson(io, { id, output: args.output, ...saved });

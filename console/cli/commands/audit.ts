@@ -26,12 +26,16 @@ export function registerAuditCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         'recent audit entries, newest first',
         (y) =>
           y
-            .option('action', { type: 'string', describe: 'only actions starting with this, e.g. "device." or "login"' })
+            .option('action', {
+              type: 'string',
+              describe: 'only actions starting with this, e.g. "device." or "login"',
+            })
             .option('limit', { type: 'string', describe: `how many entries (1 to ${MAX_LIMIT}; server default 100)` })
             .option('json', jsonOption),
         async (args) => {
           const limit = positiveInteger('--limit', args.limit);
-          if (limit !== undefined && limit > MAX_LIMIT) throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
+          if (limit !== undefined && limit > MAX_LIMIT)
+            throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
           const entries = await ctx.api(args).call(API.audit.list, { query: { action: args.action, limit } });
           if (args.json) return printJson(io, entries);
           if (entries.length === 0) return io.out('No audit entries match.');
@@ -57,7 +61,10 @@ export function registerAuditCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
           const verdict = await ctx.api(args).call(API.audit.verify);
           if (args.json) printJson(io, verdict);
           else if (verdict.ok) io.out(`Audit log intact: ${verdict.entries} entries, hash chain verified.`);
-          else io.out(`Audit log BROKEN: the hash chain fails at entry ${verdict.brokenAt}; entries from there on may have been altered.`);
+          else
+            io.out(
+              `Audit log BROKEN: the hash chain fails at entry ${verdict.brokenAt}; entries from there on may have been altered.`,
+            );
           if (!verdict.ok) io.exit(1);
         },
       )

@@ -20,12 +20,16 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
       (y) =>
         y
           .option('user', { type: 'string', demandOption: true, describe: 'your user name' })
-          .option('password', { type: 'string', describe: 'your password (or set HELPLINE_PASSWORD, which stays out of the process list)' })
+          .option('password', {
+            type: 'string',
+            describe: 'your password (or set HELPLINE_PASSWORD, which stays out of the process list)',
+          })
           .option('json', jsonOption)
           .example('$0 login --server https://helpline.example.com --user alice --password "$PW"', ''),
       async (args) => {
         const server = ctx.serverUrl(args);
-        if (!server) throw new UsageError('which server? give --server URL, e.g. --server https://helpline.example.com');
+        if (!server)
+          throw new UsageError('which server? give --server URL, e.g. --server https://helpline.example.com');
         const password = args.password ?? ctx.env.HELPLINE_PASSWORD;
         if (!password) throw new UsageError('give --password (or set HELPLINE_PASSWORD)');
         const result = await ctx.apiFor(server, null).call(API.auth.login, { body: { user: args.user, password } });
@@ -51,7 +55,8 @@ export function registerAuthCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
           if (!(error instanceof ApiRequestError && error.status === 401)) problem = error as Error;
         }
         ctx.writeConfig({ ...stored, token: null });
-        if (problem) throw new Error(`the token was removed here, but the server could not end the session: ${problem.message}`);
+        if (problem)
+          throw new Error(`the token was removed here, but the server could not end the session: ${problem.message}`);
         io.out(`Logged out${stored.user ? ` ${stored.user}` : ''} from ${stored.server}.`);
       },
     )

@@ -34,7 +34,8 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         async (args) => {
           const devices = await ctx.api(args).call(API.devices.list);
           if (args.json) return printJson(io, devices);
-          if (devices.length === 0) return io.out('No devices enrolled yet; make a token with `helpline token create`.');
+          if (devices.length === 0)
+            return io.out('No devices enrolled yet; make a token with `helpline token create`.');
           printTable(
             io,
             [
@@ -56,7 +57,11 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         (y) =>
           y
             .positional('id', devicePositional)
-            .option('inventory', { type: 'boolean', default: false, describe: 'add a summary of the inventory (JSON: {device, inventory})' })
+            .option('inventory', {
+              type: 'boolean',
+              default: false,
+              describe: 'add a summary of the inventory (JSON: {device, inventory})',
+            })
             .option('json', jsonOption),
         async (args) => {
           const api = ctx.api(args);

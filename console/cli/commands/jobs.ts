@@ -9,9 +9,29 @@ import { UsageError } from '../errors.js';
 import { positiveInteger } from '../flags.js';
 import { clean, jsonOption, localTime, printFields, printJson, printTable, type CliIo } from '../output.js';
 
-const STATUSES: readonly JobStatus[] = ['queued', 'sent', 'running', 'succeeded', 'failed', 'timed_out', 'rejected', 'error', 'expired'];
+const STATUSES: readonly JobStatus[] = [
+  'queued',
+  'sent',
+  'running',
+  'succeeded',
+  'failed',
+  'timed_out',
+  'rejected',
+  'error',
+  'expired',
+];
 /** The order of a run's summary: outcomes first, then what has not finished. */
-const SUMMARY_ORDER: readonly JobStatus[] = ['succeeded', 'failed', 'timed_out', 'rejected', 'error', 'expired', 'running', 'sent', 'queued'];
+const SUMMARY_ORDER: readonly JobStatus[] = [
+  'succeeded',
+  'failed',
+  'timed_out',
+  'rejected',
+  'error',
+  'expired',
+  'running',
+  'sent',
+  'queued',
+];
 const MAX_LIMIT = 10_000;
 
 export const isFinished = (status: JobStatus): boolean => FINISHED_JOB_STATUSES.includes(status);
@@ -36,18 +56,29 @@ export function jobLine(job: JobView, deviceWidth = 0): string {
     time === null ? null : `(${time})`,
     job.reason === null ? null : clean(job.reason),
   ];
-  return parts.filter((part) => part !== null).join('  ').trimEnd();
+  return parts
+    .filter((part) => part !== null)
+    .join('  ')
+    .trimEnd();
 }
 
 /** "10 jobs: 8 succeeded, 1 failed, 1 timed out". */
 export function runSummary(jobs: readonly JobView[]): string {
-  const counts = SUMMARY_ORDER.map((status) => [status, jobs.filter((job) => job.status === status).length] as const).filter(([, count]) => count > 0);
-  const words = counts.map(([status, count]) => `${count} ${isFinished(status) ? statusWords(status) : `still ${status}`}`);
+  const counts = SUMMARY_ORDER.map(
+    (status) => [status, jobs.filter((job) => job.status === status).length] as const,
+  ).filter(([, count]) => count > 0);
+  const words = counts.map(
+    ([status, count]) => `${count} ${isFinished(status) ? statusWords(status) : `still ${status}`}`,
+  );
   return `${plural(jobs.length, 'job')}: ${words.join(', ') || 'none'}`;
 }
 
 const formatBytes = (bytes: number): string =>
-  bytes < 1024 ? plural(bytes, 'byte') : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  bytes < 1024
+    ? plural(bytes, 'byte')
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** A stream's heading, its text line by line (indented, cleaned), and a note when it was cut. */
 function printStream(io: CliIo, label: string, stream: JobView['stdout'], finished: boolean): void {
@@ -100,7 +131,8 @@ export function registerJobCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Arg
             .option('json', jsonOption),
         async (args) => {
           const limit = positiveInteger('--limit', args.limit);
-          if (limit !== undefined && limit > MAX_LIMIT) throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
+          if (limit !== undefined && limit > MAX_LIMIT)
+            throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
           const api = ctx.api(args);
           const query: JobListQuery = { runId: args.run, status: args.status, limit };
           if (args.device !== undefined) query.deviceId = await deviceIdFor(api, args.device);
@@ -127,7 +159,14 @@ export function registerJobCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Arg
       .command(
         'show <id>',
         'one job: where and when it ran, how it ended, and what it printed',
-        (y) => y.positional('id', { type: 'string', demandOption: true, describe: 'job id, like job_... (see `helpline jobs list`)' }).option('json', jsonOption),
+        (y) =>
+          y
+            .positional('id', {
+              type: 'string',
+              demandOption: true,
+              describe: 'job id, like job_... (see `helpline jobs list`)',
+            })
+            .option('json', jsonOption),
         async (args) => {
           const job = await ctx.api(args).call(API.jobs.show, { params: { id: args.id } });
           if (args.json) return printJson(io, job);

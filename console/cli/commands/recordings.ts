@@ -12,7 +12,12 @@ import { UsageError } from '../errors.js';
 import { endOnClosedOutput, writeOut } from '../shell-terminal.js';
 import { clean, jsonOption, localTime, printJson, printTable, yesNo } from '../output.js';
 
-const formatBytes = (bytes: number): string => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+const formatBytes = (bytes: number): string =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${(bytes / 1024).toFixed(1)} KiB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** "2m" from start to end; "running" while the session is open. */
 function duration(recording: RecordingView): string {
@@ -25,62 +30,82 @@ function duration(recording: RecordingView): string {
 function parseSpeed(text: string | undefined): number {
   if (text === undefined) return 1;
   const value = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--speed takes a number above 0, like 2 or 0.5, not "${clean(text)}"; --instant prints without waiting`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(
+      `--speed takes a number above 0, like 2 or 0.5, not "${clean(text)}"; --instant prints without waiting`,
+    );
   return value;
 }
 
 export function registerRecordingCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
   const { io } = ctx;
-  return cli.command(['recordings', 'recording'], 'recordings of remote shells: list them and play them back', (group) =>
-    group
-      .command(
-        'list',
-        'recorded shell sessions, newest first',
-        (y) => y.option('device', { type: 'string', describe: 'only the sessions on this device (id or name)' }).option('json', jsonOption),
-        async (args) => {
-          const api = ctx.api(args);
-          // An id is taken as is (see deviceIdsFor), so recordings of a device removed since are still listed.
-          const deviceId = args.device === undefined ? undefined : await deviceIdFor(api, args.device);
-          const recordings = await api.call(API.recordings.list, { query: { deviceId } });
-          if (args.json) return printJson(io, recordings);
-          if (recordings.length === 0 && deviceId !== undefined) return io.out('No recordings match.');
-          const none = 'No recordings yet; a session opened with `helpline shell DEVICE` is recorded.';
-          if (recordings.length === 0) return io.out(none);
-          printTable(
-            io,
-            [
-              { header: 'ID', value: (r: RecordingView) => r.id },
-              { header: 'DEVICE', value: (r) => r.deviceName ?? r.deviceId },
-              { header: 'TECHNICIAN', value: (r) => r.technician },
-              { header: 'STARTED', value: (r) => localTime(r.startedAt) },
-              { header: 'DURATION', value: (r) => duration(r) },
-              { header: 'OUT', value: (r) => formatBytes(r.bytesOut) },
-              { header: 'TICKET', value: (r) => (r.ticketId === null ? '-' : `#${r.ticketId}`) },
-              { header: 'TRUNCATED', value: (r) => yesNo(r.truncated) },
-            ],
-            recordings,
-          );
-        },
-      )
-      .command(
-        'play <id>',
-        'play a recording back in this terminal, at its own pace',
-        (y) =>
-          y
-            .positional('id', { type: 'string', demandOption: true, describe: 'recording id, the session id sh_... (see `helpline recordings list`)' })
-            .option('speed', { type: 'string', describe: 'play this many times faster (a number above 0; default 1)' })
-            .option('instant', { type: 'boolean', describe: 'print the whole output at once, without the pauses' })
-            .conflicts('instant', 'speed')
-            .example('$0 recordings play sh_... --speed 4', 'four times as fast'),
-        async (args) => {
-          const speed = parseSpeed(args.speed);
-          const what = `recording ${clean(args.id)}`;
-          const text = await ctx.api(args).call(API.recordings.cast, { params: { id: args.id } });
-          const cast = parseCast(text, what);
-          endOnClosedOutput(process.stdout, io.exit);
-          await replayCast(cast, { speed, instant: args.instant === true, write: (data) => writeOut(process.stdout, data) });
-        },
-      )
-      .demandCommand(1, 'name a recordings command: list or play'),
+  return cli.command(
+    ['recordings', 'recording'],
+    'recordings of remote shells: list them and play them back',
+    (group) =>
+      group
+        .command(
+          'list',
+          'recorded shell sessions, newest first',
+          (y) =>
+            y
+              .option('device', { type: 'string', describe: 'only the sessions on this device (id or name)' })
+              .option('json', jsonOption),
+          async (args) => {
+            const api = ctx.api(args);
+            // An id is taken as is (see deviceIdsFor), so recordings of a device removed since are still listed.
+            const deviceId = args.device === undefined ? undefined : await deviceIdFor(api, args.device);
+            const recordings = await api.call(API.recordings.list, { query: { deviceId } });
+            if (args.json) return printJson(io, recordings);
+            if (recordings.length === 0 && deviceId !== undefined) return io.out('No recordings match.');
+            const none = 'No recordings yet; a session opened with `helpline shell DEVICE` is recorded.';
+            if (recordings.length === 0) return io.out(none);
+            printTable(
+              io,
+              [
+                { header: 'ID', value: (r: RecordingView) => r.id },
+                { header: 'DEVICE', value: (r) => r.deviceName ?? r.deviceId },
+                { header: 'TECHNICIAN', value: (r) => r.technician },
+                { header: 'STARTED', value: (r) => localTime(r.startedAt) },
+                { header: 'DURATION', value: (r) => duration(r) },
+                { header: 'OUT', value: (r) => formatBytes(r.bytesOut) },
+                { header: 'TICKET', value: (r) => (r.ticketId === null ? '-' : `#${r.ticketId}`) },
+                { header: 'TRUNCATED', value: (r) => yesNo(r.truncated) },
+              ],
+              recordings,
+            );
+          },
+        )
+        .command(
+          'play <id>',
+          'play a recording back in this terminal, at its own pace',
+          (y) =>
+            y
+              .positional('id', {
+                type: 'string',
+                demandOption: true,
+                describe: 'recording id, the session id sh_... (see `helpline recordings list`)',
+              })
+              .option('speed', {
+                type: 'string',
+                describe: 'play this many times faster (a number above 0; default 1)',
+              })
+              .option('instant', { type: 'boolean', describe: 'print the whole output at once, without the pauses' })
+              .conflicts('instant', 'speed')
+              .example('$0 recordings play sh_... --speed 4', 'four times as fast'),
+          async (args) => {
+            const speed = parseSpeed(args.speed);
+            const what = `recording ${clean(args.id)}`;
+            const text = await ctx.api(args).call(API.recordings.cast, { params: { id: args.id } });
+            const cast = parseCast(text, what);
+            endOnClosedOutput(process.stdout, io.exit);
+            await replayCast(cast, {
+              speed,
+              instant: args.instant === true,
+              write: (data) => writeOut(process.stdout, data),
+            });
+          },
+        )
+        .demandCommand(1, 'name a recordings command: list or play'),
   );
 }

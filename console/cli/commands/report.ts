@@ -1,6 +1,15 @@
 // `helpline report kpi`: help-desk KPIs over whole days, as a table, JSON or CSV.
 import type { Argv } from 'yargs';
-import { REPORT_GROUP_BYS, checkReportRange, groupLabel, kpiReportCsv, type KpiFigures, type KpiReport, type ReportGroupBy, type TimerFigures } from '../../../protocol/api/reports.js';
+import {
+  REPORT_GROUP_BYS,
+  checkReportRange,
+  groupLabel,
+  kpiReportCsv,
+  type KpiFigures,
+  type KpiReport,
+  type ReportGroupBy,
+  type TimerFigures,
+} from '../../../protocol/api/reports.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -14,8 +23,10 @@ export function minutesText(minutes: number | null): string {
   return `${Math.floor(whole / 60)}h ${String(whole % 60).padStart(2, '0')}m`;
 }
 
-const spreadText = (spread: { median: number | null; p90: number | null }) => (spread.median === null ? '-' : `${minutesText(spread.median)} / ${minutesText(spread.p90)}`);
-const shareText = (timer: TimerFigures) => (timer.withinSlaShare === null ? '-' : `${Math.round(timer.withinSlaShare * 100)}% of ${timer.count}`);
+const spreadText = (spread: { median: number | null; p90: number | null }) =>
+  spread.median === null ? '-' : `${minutesText(spread.median)} / ${minutesText(spread.p90)}`;
+const shareText = (timer: TimerFigures) =>
+  timer.withinSlaShare === null ? '-' : `${Math.round(timer.withinSlaShare * 100)}% of ${timer.count}`;
 
 /** Typed as the whole set, so that yargs gives --by the type of its choices. */
 const DEFAULT_GROUP_BY: ReportGroupBy = 'line';
@@ -34,7 +45,13 @@ const COLUMNS: Array<Column<Row>> = [
   { header: 'RESOLUTION MED/P90', value: (row) => spreadText(row.figures.resolution.businessMinutes) },
   { header: '(WALL)', value: (row) => spreadText(row.figures.resolution.wallClockMinutes) },
   { header: 'RESOLUTION SLA', value: (row) => shareText(row.figures.resolution) },
-  { header: 'SATISFACTION', value: (row) => (row.figures.satisfaction.average === null ? '-' : `${row.figures.satisfaction.average.toFixed(2)} (${row.figures.satisfaction.ratings})`) },
+  {
+    header: 'SATISFACTION',
+    value: (row) =>
+      row.figures.satisfaction.average === null
+        ? '-'
+        : `${row.figures.satisfaction.average.toFixed(2)} (${row.figures.satisfaction.ratings})`,
+  },
 ];
 
 const CSV_ROUTE = `${API.reports.kpiCsv.method} ${API.reports.kpiCsv.path}`;
@@ -45,18 +62,37 @@ const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 function printReport(ctx: CliContext, report: KpiReport): void {
   const { io } = ctx;
   const { range } = report;
-  io.out(`Help-desk KPIs ${range.from} to ${range.to} (${range.timeZone}), by ${report.groupBy === 'group' ? 'device group' : report.groupBy}`);
-  io.out('Times from opening: business hours of the SLA calendar, (WALL) wall-clock; median / 90th percentile (nearest rank).');
+  io.out(
+    `Help-desk KPIs ${range.from} to ${range.to} (${range.timeZone}), by ${report.groupBy === 'group' ? 'device group' : report.groupBy}`,
+  );
+  io.out(
+    'Times from opening: business hours of the SLA calendar, (WALL) wall-clock; median / 90th percentile (nearest rank).',
+  );
   io.out('');
   const rows: Row[] = report.groups.map((group) => ({ label: groupLabel(report.groupBy, group.key), figures: group }));
   printTable(io, COLUMNS, [...rows, { label: 'TOTAL', figures: report.totals }]);
   io.out('');
   if (report.topFaultDevices.length === 0) return io.out('No fault tickets were opened in this range.');
   io.out('Most faults by device:');
-  printTable(io, [{ header: 'DEVICE', value: (d: KpiReport['topFaultDevices'][number]) => d.deviceName }, { header: 'GROUP', value: (d) => d.group }, { header: 'FAULTS', value: (d) => d.faults }], report.topFaultDevices);
+  printTable(
+    io,
+    [
+      { header: 'DEVICE', value: (d: KpiReport['topFaultDevices'][number]) => d.deviceName },
+      { header: 'GROUP', value: (d) => d.group },
+      { header: 'FAULTS', value: (d) => d.faults },
+    ],
+    report.topFaultDevices,
+  );
   io.out('');
   io.out('Most faults by category:');
-  printTable(io, [{ header: 'CATEGORY', value: (c: KpiReport['topFaultCategories'][number]) => c.category }, { header: 'FAULTS', value: (c) => c.faults }], report.topFaultCategories);
+  printTable(
+    io,
+    [
+      { header: 'CATEGORY', value: (c: KpiReport['topFaultCategories'][number]) => c.category },
+      { header: 'FAULTS', value: (c) => c.faults },
+    ],
+    report.topFaultCategories,
+  );
 }
 
 export function registerReportCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
@@ -68,9 +104,17 @@ export function registerReportCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
         'tickets opened, resolved and closed, response and resolution times, SLA shares, satisfaction, backlog and most faults over whole days',
         (y) =>
           y
-            .option('from', { type: 'string', demandOption: true, describe: 'first day, YYYY-MM-DD (in the SLA calendar\'s time zone)' })
+            .option('from', {
+              type: 'string',
+              demandOption: true,
+              describe: "first day, YYYY-MM-DD (in the SLA calendar's time zone)",
+            })
             .option('to', { type: 'string', demandOption: true, describe: 'last day, YYYY-MM-DD, included' })
-            .option('by', { choices: REPORT_GROUP_BYS, default: DEFAULT_GROUP_BY, describe: 'one row per support line, category, assignee or device group' })
+            .option('by', {
+              choices: REPORT_GROUP_BYS,
+              default: DEFAULT_GROUP_BY,
+              describe: 'one row per support line, category, assignee or device group',
+            })
             .option('json', jsonOption)
             .option('csv', {
               type: 'boolean',

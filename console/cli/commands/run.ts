@@ -28,7 +28,9 @@ function readSigningKey(file: string): Uint8Array {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read --signing-key ${clean(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read --signing-key ${clean(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {
@@ -36,9 +38,13 @@ function readSigningKey(file: string): Uint8Array {
   } catch {
     parsed = null;
   }
-  const secret = typeof parsed === 'object' && parsed !== null ? (parsed as { secretKey?: unknown }).secretKey : undefined;
+  const secret =
+    typeof parsed === 'object' && parsed !== null ? (parsed as { secretKey?: unknown }).secretKey : undefined;
   const key = typeof secret === 'string' ? decodeKey(secret, SIGN_SECRET_KEY_LENGTH) : null;
-  if (!key) throw new UsageError(`--signing-key ${clean(file)} is not a job signing key file (JSON with a 64-byte base64url "secretKey", like DATA/keys/job-signing.key)`);
+  if (!key)
+    throw new UsageError(
+      `--signing-key ${clean(file)} is not a job signing key file (JSON with a 64-byte base64url "secretKey", like DATA/keys/job-signing.key)`,
+    );
   return key;
 }
 
@@ -64,7 +70,13 @@ function progressBar(jobs: readonly JobView[]): string {
  * Polls the run until every job has finished or `timeoutMs` has passed; in a terminal it redraws a
  * progress bar, otherwise it prints a line per job as it finishes. Returns the last views.
  */
-async function follow(client: ApiClient, io: CliIo, run: RunView, timeoutMs: number, quiet: boolean): Promise<{ jobs: JobView[]; complete: boolean }> {
+async function follow(
+  client: ApiClient,
+  io: CliIo,
+  run: RunView,
+  timeoutMs: number,
+  quiet: boolean,
+): Promise<{ jobs: JobView[]; complete: boolean }> {
   const tty = !quiet && io.isTTY === true && io.write !== undefined;
   const width = Math.max(...run.jobs.map((job) => clean(jobDevice(job)).length));
   const reported = new Set<string>();
@@ -101,26 +113,44 @@ export function registerRunCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
     'run a library script on devices (each device checks the signature before it runs anything)',
     (y) =>
       y
-        .positional('script', { type: 'string', demandOption: true, describe: 'script name (see `helpline scripts list`)' })
+        .positional('script', {
+          type: 'string',
+          demandOption: true,
+          describe: 'script name (see `helpline scripts list`)',
+        })
         .option('on', { type: 'string', array: true, describe: 'device ids or names to run it on' })
         .option('group', { type: 'string', describe: 'run it on every active device of this group that it runs on' })
-        .option('arg', { type: 'string', array: true, describe: 'a parameter as NAME=VALUE (repeatable); the value reaches the script as text, never as code' })
+        .option('arg', {
+          type: 'string',
+          array: true,
+          describe: 'a parameter as NAME=VALUE (repeatable); the value reaches the script as text, never as code',
+        })
         .version(false) // --version here is the script's, not the program's
         .option('version', { type: 'string', describe: 'this version of the script (default: the newest)' })
-        .option('wait', { type: 'boolean', default: false, describe: 'follow the run until every job has finished; exit status 1 unless all succeeded' })
+        .option('wait', {
+          type: 'boolean',
+          default: false,
+          describe: 'follow the run until every job has finished; exit status 1 unless all succeeded',
+        })
         .option('timeout', { type: 'string', describe: 'how long --wait waits, like 90s or 30m (default 10m)' })
-        .option('signing-key', { type: 'string', describe: 'sign the jobs here with this key file (JSON {publicKey, secretKey}, DATA/keys/job-signing.key)' })
+        .option('signing-key', {
+          type: 'string',
+          describe: 'sign the jobs here with this key file (JSON {publicKey, secretKey}, DATA/keys/job-signing.key)',
+        })
         .option('json', jsonOption)
         .example('$0 run clean-temp --on PC-042 --arg days=14 --wait', '')
         .example('$0 run pending-reboot --group office --signing-key ~/job-signing.key', ''),
     async (args) => {
       const on = listOf(args.on);
-      if ((on === undefined || on.length === 0) === (args.group === undefined)) throw new UsageError('name where to run it: --on DEVICE... or --group NAME (one of them)');
+      if ((on === undefined || on.length === 0) === (args.group === undefined))
+        throw new UsageError('name where to run it: --on DEVICE... or --group NAME (one of them)');
       const jobArgs = parseJobArgs(listOf(args.arg));
       const version = positiveInteger('--version', args.version);
-      if (args.timeout !== undefined && !args.wait) throw new UsageError('--timeout is how long --wait waits; give --wait too');
+      if (args.timeout !== undefined && !args.wait)
+        throw new UsageError('--timeout is how long --wait waits; give --wait too');
       const timeoutMs = args.timeout === undefined ? 10 * 60_000 : parseDuration(args.timeout);
-      if (timeoutMs === null) throw new UsageError(`--timeout takes a duration like 90s or 30m, not "${clean(args.timeout)}"`);
+      if (timeoutMs === null)
+        throw new UsageError(`--timeout takes a duration like 90s or 30m, not "${clean(args.timeout)}"`);
       const keyFile = args.signingKey;
       if (keyFile !== undefined) readSigningKey(keyFile); // refuse a bad key file before asking the server
       const client = ctx.api(args);
@@ -133,7 +163,9 @@ export function registerRunCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
       if (!args.wait) {
         if (args.json) return printJson(io, run);
         const first = run.jobs[0];
-        io.out(`Run ${clean(run.runId)}: ${clean(first?.script)} version ${first?.scriptVersion ?? '-'} on ${run.jobs.length} device${run.jobs.length === 1 ? '' : 's'}.`);
+        io.out(
+          `Run ${clean(run.runId)}: ${clean(first?.script)} version ${first?.scriptVersion ?? '-'} on ${run.jobs.length} device${run.jobs.length === 1 ? '' : 's'}.`,
+        );
         printTable(
           io,
           [
@@ -146,12 +178,18 @@ export function registerRunCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         return io.out(`Follow it with \`helpline jobs list --run ${clean(run.runId)}\`.`);
       }
 
-      if (!args.json) io.out(`Run ${clean(run.runId)}: waiting for ${run.jobs.length} job${run.jobs.length === 1 ? '' : 's'} (up to ${formatDuration(timeoutMs)})...`);
+      if (!args.json)
+        io.out(
+          `Run ${clean(run.runId)}: waiting for ${run.jobs.length} job${run.jobs.length === 1 ? '' : 's'} (up to ${formatDuration(timeoutMs)})...`,
+        );
       const { jobs, complete } = await follow(client, io, run, timeoutMs, args.json);
       if (args.json) printJson(io, { runId: run.runId, jobs });
       else {
         io.out(runSummary(jobs));
-        if (!complete) io.out(`Stopped waiting after ${formatDuration(timeoutMs)}; see \`helpline jobs list --run ${clean(run.runId)}\` later.`);
+        if (!complete)
+          io.out(
+            `Stopped waiting after ${formatDuration(timeoutMs)}; see \`helpline jobs list --run ${clean(run.runId)}\` later.`,
+          );
       }
       if (!jobs.every((job) => job.status === 'succeeded')) io.exit(1);
     },

@@ -12,7 +12,8 @@ import { clean, type CliIo } from '../output.js';
 import { openShell, type ShellEnd, type ShellRequest } from '../shell-client.js';
 import { attachTerminal, endOnClosedOutput, terminalSize, writeOut } from '../shell-terminal.js';
 
-const killedBy = (end: ShellEnd): number | null => (end.signal !== null && end.signal > 0 && end.signal < 128 ? end.signal : null);
+const killedBy = (end: ShellEnd): number | null =>
+  end.signal !== null && end.signal > 0 && end.signal < 128 ? end.signal : null;
 
 /**
  * This program's exit status from the remote one: 0–255 as is; 128+N when a signal N killed it,
@@ -30,7 +31,8 @@ export function exitStatus(end: ShellEnd): number {
 export function endNote(end: ShellEnd): string | null {
   const signal = killedBy(end);
   if (!end.opened) return `the shell did not open: ${clean(end.reason ?? 'no reason given')}`;
-  if (end.reason !== null) return `the shell ended${end.exitCode === null ? ' without an exit status' : ''}: ${clean(end.reason)}`;
+  if (end.reason !== null)
+    return `the shell ended${end.exitCode === null ? ' without an exit status' : ''}: ${clean(end.reason)}`;
   if (signal !== null) return `the shell was killed by signal ${signal}`;
   return end.exitCode === null ? 'the shell ended without an exit status' : null;
 }
@@ -66,7 +68,10 @@ async function interactive(ctx: CliContext, client: ApiClient, request: ShellReq
 
 function runCommand(io: CliIo, request: ShellRequest): Promise<ShellEnd> {
   // Said on standard error, so that what the command prints stays alone on standard output.
-  return openShell(request, { waiting: (message) => io.err(clean(message)), output: (bytes) => writeOut(process.stdout, bytes) }).done;
+  return openShell(request, {
+    waiting: (message) => io.err(clean(message)),
+    output: (bytes) => writeOut(process.stdout, bytes),
+  }).done;
 }
 
 export function registerShellCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
@@ -77,15 +82,30 @@ export function registerShellCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
     (y) =>
       y
         .positional('device', devicePositional)
-        .option('shell', { type: 'string', describe: "which shell, from the device's allowed list (sh, bash, zsh; powershell, cmd); default: the device's own" })
-        .option('exec', { type: 'string', describe: 'run this one command instead of an interactive shell; its output goes to standard output' })
-        .option('ticket', { type: 'string', describe: 'the ticket this work is for, like 12 or #12 (kept with the recording)' })
+        .option('shell', {
+          type: 'string',
+          describe:
+            "which shell, from the device's allowed list (sh, bash, zsh; powershell, cmd); default: the device's own",
+        })
+        .option('exec', {
+          type: 'string',
+          describe: 'run this one command instead of an interactive shell; its output goes to standard output',
+        })
+        .option('ticket', {
+          type: 'string',
+          describe: 'the ticket this work is for, like 12 or #12 (kept with the recording)',
+        })
         .example('$0 shell PC-042', 'an interactive shell in this terminal')
-        .example('$0 shell PC-042 --exec "df -h /"', 'one command; exit status 0-255 is the command\'s (1 when it has none)')
+        .example(
+          '$0 shell PC-042 --exec "df -h /"',
+          "one command; exit status 0-255 is the command's (1 when it has none)",
+        )
         .epilog('The session is recorded on the server; the employee may be told, or asked to accept first.'),
     async (args) => {
-      if (args.exec !== undefined && args.exec.trim() === '') throw new UsageError('--exec is empty; give the command to run, like --exec "df -h"');
-      if (args.exec === undefined && !process.stdin.isTTY) throw new UsageError('an interactive shell needs a terminal; use --exec "COMMAND" to run one command');
+      if (args.exec !== undefined && args.exec.trim() === '')
+        throw new UsageError('--exec is empty; give the command to run, like --exec "df -h"');
+      if (args.exec === undefined && !process.stdin.isTTY)
+        throw new UsageError('an interactive shell needs a terminal; use --exec "COMMAND" to run one command');
       const ticket = args.ticket === undefined ? undefined : ticketId(args.ticket);
       const client = ctx.api(args);
       // The socket authenticates itself, with the token of the signed-in client.

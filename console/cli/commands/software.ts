@@ -16,7 +16,11 @@ export function registerSoftwareCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
           y
             // --version here is the package version, not the CLI's own.
             .version(false)
-            .positional('name', { type: 'string', demandOption: true, describe: 'part of the package name, e.g. "firefox"' })
+            .positional('name', {
+              type: 'string',
+              demandOption: true,
+              describe: 'part of the package name, e.g. "firefox"',
+            })
             .option('version', { type: 'string', describe: 'only this exact version' })
             .option('json', jsonOption),
         async (args) => {

@@ -12,10 +12,19 @@ import { textValue, ticketId } from '../flags.js';
 import { clean, jsonOption, printJson } from '../output.js';
 import { assigneeText, priorityLabel, stateSentence, statusText } from '../ticket-summary.js';
 
-export const ticketIdPositional = { type: 'string', demandOption: true, describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)' } as const;
-const textPositional = { type: 'string', demandOption: true, describe: 'the text (quote it); "-" reads it from standard input' } as const;
+export const ticketIdPositional = {
+  type: 'string',
+  demandOption: true,
+  describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)',
+} as const;
+const textPositional = {
+  type: 'string',
+  demandOption: true,
+  describe: 'the text (quote it); "-" reads it from standard input',
+} as const;
 const userPositional = { type: 'string', demandOption: true, describe: 'user name of a technician or admin' } as const;
-const textOption = (what: string) => ({ type: 'string', describe: `${what}; "-" reads it from standard input` }) as const;
+const textOption = (what: string) =>
+  ({ type: 'string', describe: `${what}; "-" reads it from standard input` }) as const;
 const requiredText = (what: string) => ({ ...textOption(what), demandOption: true }) as const;
 
 type ActionArgs = GlobalArgs & { id: string; json: boolean };
@@ -25,7 +34,8 @@ type SendAction = (api: ApiClient, params: { id: number }) => Promise<TicketView
 /** A rating as typed: a whole number from 1 to 5. */
 function ratingValue(text: string): number {
   const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(value) || value < 1 || value > 5) throw new UsageError(`a rating is a whole number from 1 (poor) to 5 (excellent), not "${clean(text)}"`);
+  if (!Number.isInteger(value) || value < 1 || value > 5)
+    throw new UsageError(`a rating is a whole number from 1 (poor) to 5 (excellent), not "${clean(text)}"`);
   return value;
 }
 
@@ -88,7 +98,11 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
     .command(
       'pending <id>',
       'wait for someone else (the requester, a supplier); the SLA clock pauses',
-      (y) => y.positional('id', ticketIdPositional).option('reason', textOption('what you are waiting for (kept as an internal note)')).option('json', jsonOption),
+      (y) =>
+        y
+          .positional('id', ticketIdPositional)
+          .option('reason', textOption('what you are waiting for (kept as an internal note)'))
+          .option('json', jsonOption),
       (args) =>
         act(
           args,
@@ -102,7 +116,11 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
     .command(
       'resolve <id>',
       'mark a ticket resolved, saying how',
-      (y) => y.positional('id', ticketIdPositional).option('resolution', requiredText('what fixed it')).option('json', jsonOption),
+      (y) =>
+        y
+          .positional('id', ticketIdPositional)
+          .option('resolution', requiredText('what fixed it'))
+          .option('json', jsonOption),
       (args) =>
         act(
           args,
@@ -122,7 +140,11 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
     .command(
       'reopen <id>',
       'reopen a resolved ticket (back to in progress)',
-      (y) => y.positional('id', ticketIdPositional).option('reason', requiredText('why it is not fixed after all')).option('json', jsonOption),
+      (y) =>
+        y
+          .positional('id', ticketIdPositional)
+          .option('reason', requiredText('why it is not fixed after all'))
+          .option('json', jsonOption),
       (args) =>
         act(
           args,
@@ -140,8 +162,15 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
         y
           .positional('id', ticketIdPositional)
           .option('note', requiredText('why it needs the next line'))
-          .option('raise-priority', { type: 'boolean', default: false, describe: 'also make it one step more urgent (P3 to P2)' })
-          .option('assignee', { type: 'string', describe: 'give it to this technician at the next line (default: nobody, status new)' })
+          .option('raise-priority', {
+            type: 'boolean',
+            default: false,
+            describe: 'also make it one step more urgent (P3 to P2)',
+          })
+          .option('assignee', {
+            type: 'string',
+            describe: 'give it to this technician at the next line (default: nobody, status new)',
+          })
           .option('json', jsonOption),
       (args) =>
         act(
@@ -151,7 +180,8 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
             const body = { note, raisePriority: args.raisePriority || undefined, assignee: args.assignee };
             return api.call(API.tickets.escalate, { params, body });
           },
-          (t) => `Ticket #${t.id} is now at line ${t.line} (${priorityLabel(t.priority)}, ${statusText(t.status)}, ${assigneeText(t)}).`,
+          (t) =>
+            `Ticket #${t.id} is now at line ${t.line} (${priorityLabel(t.priority)}, ${statusText(t.status)}, ${assigneeText(t)}).`,
         ),
     )
     .command(
@@ -160,7 +190,11 @@ export function addTicketActionCommands(group: Argv<GlobalArgs>, ctx: CliContext
       (y) =>
         y
           .positional('id', ticketIdPositional)
-          .positional('rating', { type: 'string', demandOption: true, describe: 'a whole number from 1 (poor) to 5 (excellent)' })
+          .positional('rating', {
+            type: 'string',
+            demandOption: true,
+            describe: 'a whole number from 1 (poor) to 5 (excellent)',
+          })
           .option('comment', textOption('a few words on how it went'))
           .option('json', jsonOption),
       async (args) => {

@@ -44,9 +44,12 @@ function listQuery(filters: ListFilters, deviceId: string | undefined): TicketLi
 }
 
 function noTickets(filters: ListFilters): string {
-  const filtered = filters.line !== undefined || filters.status !== undefined || filters.device !== undefined || filters.breached;
+  const filtered =
+    filters.line !== undefined || filters.status !== undefined || filters.device !== undefined || filters.breached;
   if (filters.mine && !filtered) return 'No open tickets are assigned to you.';
-  return filtered || filters.mine ? 'No tickets match.' : 'No tickets yet; open one with `helpline ticket create --subject "..."`.';
+  return filtered || filters.mine
+    ? 'No tickets match.'
+    : 'No tickets yet; open one with `helpline ticket create --subject "..."`.';
 }
 
 /** What `ticket show` adds after the description when there is any: faults still raised, the rating, the PC's snapshot. */
@@ -55,7 +58,8 @@ function detailExtras(detail: TicketDetailView): string[][] {
   const facts: string[] = [];
   if (detail.activeFaults.length > 0) facts.push(`Still failing: ${detail.activeFaults.map(clean).join(', ')}`);
   if (detail.rating !== null) {
-    const comment = detail.rating.comment.trim() === '' ? '' : ` — "${clean(detail.rating.comment.replace(/\s*\r?\n\s*/g, ' '))}"`;
+    const comment =
+      detail.rating.comment.trim() === '' ? '' : ` — "${clean(detail.rating.comment.replace(/\s*\r?\n\s*/g, ' '))}"`;
     facts.push(`Rating: ${detail.rating.rating} of 5${comment}`);
   }
   if (facts.length > 0) blocks.push(facts);
@@ -73,14 +77,24 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           'list tickets, most urgent first',
           (y) =>
             y
-              .option('mine', { type: 'boolean', default: false, describe: 'only tickets assigned to you (open ones, unless --status says otherwise)' })
+              .option('mine', {
+                type: 'boolean',
+                default: false,
+                describe: 'only tickets assigned to you (open ones, unless --status says otherwise)',
+              })
               .option('line', { type: 'number', choices: LINES, describe: 'only tickets at this support line' })
               .option('status', { choices: TICKET_STATUSES, describe: 'only tickets with this status' })
               .option('device', { type: 'string', describe: 'only tickets about this device (id or name)' })
               .option('breached', { type: 'boolean', default: false, describe: 'only tickets past an SLA target' })
               .option('json', jsonOption),
           async (args) => {
-            const filters: ListFilters = { mine: args.mine, line: args.line, status: args.status, device: args.device, breached: args.breached };
+            const filters: ListFilters = {
+              mine: args.mine,
+              line: args.line,
+              status: args.status,
+              device: args.device,
+              breached: args.breached,
+            };
             const api = ctx.api(args);
             const deviceId = args.device === undefined ? undefined : await deviceIdFor(api, args.device);
             const tickets = await api.call(API.tickets.list, { query: listQuery(filters, deviceId) });
@@ -107,15 +121,27 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           'open a ticket; priority follows from impact and urgency (1 = most pressing)',
           (y) =>
             y
-              .option('subject', { type: 'string', demandOption: true, describe: 'one line saying what is wrong (up to 200 characters)' })
+              .option('subject', {
+                type: 'string',
+                demandOption: true,
+                describe: 'one line saying what is wrong (up to 200 characters)',
+              })
               .option('description', { type: 'string', describe: 'the details; "-" reads them from standard input' })
               .option('device', {
                 type: 'string',
                 describe: 'the device it is about, by id or name (see `helpline devices list`)',
               })
               .option('category', { type: 'string', describe: 'e.g. "printer" or "network" (default general)' })
-              .option('impact', { type: 'number', choices: LEVELS, describe: 'how many are affected, 1 (everyone) to 5 (one person, barely) (default 3)' })
-              .option('urgency', { type: 'number', choices: LEVELS, describe: 'how soon it hurts, 1 (now) to 5 (whenever) (default 3)' })
+              .option('impact', {
+                type: 'number',
+                choices: LEVELS,
+                describe: 'how many are affected, 1 (everyone) to 5 (one person, barely) (default 3)',
+              })
+              .option('urgency', {
+                type: 'number',
+                choices: LEVELS,
+                describe: 'how soon it hurts, 1 (now) to 5 (whenever) (default 3)',
+              })
               .option('line', { type: 'number', choices: LINES, describe: 'support line to start at (default 1)' })
               .option('json', jsonOption)
               .example('$0 ticket create --subject "Printer on floor 2 jams" --impact 2 --urgency 3', ''),
@@ -123,7 +149,8 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             const api = ctx.api(args);
             const body: CreateTicketRequest = {
               subject: args.subject === STDIN_ARG ? '-' : args.subject,
-              description: args.description === undefined ? undefined : await textValue('--description', args.description),
+              description:
+                args.description === undefined ? undefined : await textValue('--description', args.description),
               deviceId: args.device === undefined ? undefined : await deviceIdFor(api, args.device),
               category: args.category,
               impact: args.impact,
@@ -132,7 +159,9 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             };
             const ticket = await api.call(API.tickets.create, { body });
             if (args.json) return printJson(io, ticket);
-            io.out(`Opened ticket #${ticket.id}: ${clean(ticket.subject)} (${priorityLabel(ticket.priority)}, ${lineLabel(ticket.line)}, ${ticket.status}).`);
+            io.out(
+              `Opened ticket #${ticket.id}: ${clean(ticket.subject)} (${priorityLabel(ticket.priority)}, ${lineLabel(ticket.line)}, ${ticket.status}).`,
+            );
           },
         )
         .command(
@@ -145,7 +174,8 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             printFields(io, ticketFields(detail.ticket));
             io.out('');
             io.out('Description:');
-            const description = detail.ticket.description.trim() === '' ? ['(none)'] : textLines(detail.ticket.description);
+            const description =
+              detail.ticket.description.trim() === '' ? ['(none)'] : textLines(detail.ticket.description);
             for (const line of description) io.out(`    ${line}`);
             for (const block of detailExtras(detail)) {
               io.out('');
@@ -157,6 +187,9 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           },
         ),
       ctx,
-    ).demandCommand(1, 'name a ticket command: list, create, show, reply, note, assign, start, pending, resolve, close, reopen, escalate or rate'),
+    ).demandCommand(
+      1,
+      'name a ticket command: list, create, show, reply, note, assign, start, pending, resolve, close, reopen, escalate or rate',
+    ),
   );
 }

@@ -26,7 +26,10 @@ export function registerTokenCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
         'make an enrollment token; it is shown once',
         (y) =>
           y
-            .option('group', { type: 'string', describe: 'device group the enrolled PCs join (server default: "default")' })
+            .option('group', {
+              type: 'string',
+              describe: 'device group the enrolled PCs join (server default: "default")',
+            })
             .option('ttl', { type: 'string', describe: 'how long the token is valid, e.g. 30m, 12h, 7d (1m to 90d)' })
             .option('uses', { type: 'string', describe: 'how many PCs may enroll with it' })
             .option('approval', { type: 'boolean', describe: 'devices wait as pending until an admin approves them' })
@@ -74,7 +77,14 @@ export function registerTokenCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
       .command(
         'revoke <id>',
         'revoke an enrollment token so no more PCs can use it',
-        (y) => y.positional('id', { type: 'string', demandOption: true, describe: 'token id, like tok_... (see `helpline token list`)' }).option('json', jsonOption),
+        (y) =>
+          y
+            .positional('id', {
+              type: 'string',
+              demandOption: true,
+              describe: 'token id, like tok_... (see `helpline token list`)',
+            })
+            .option('json', jsonOption),
         async (args) => {
           const info = await ctx.api(args).call(API.enrollment.revokeToken, { params: { id: args.id } });
           if (args.json) return printJson(io, info);

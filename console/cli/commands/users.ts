@@ -27,11 +27,15 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
               choices: [1, 2, 3] as const,
               describe: 'support line, for technicians (default 1)',
             })
-            .option('password', { type: 'string', describe: 'initial password, at least 10 characters (default: generated)' })
+            .option('password', {
+              type: 'string',
+              describe: 'initial password, at least 10 characters (default: generated)',
+            })
             .option('json', jsonOption)
             .example('$0 users add bob --role technician --line 2', ''),
         async (args) => {
-          if (args.line !== undefined && args.role !== 'technician') throw new UsageError('--line is only for --role technician');
+          if (args.line !== undefined && args.role !== 'technician')
+            throw new UsageError('--line is only for --role technician');
           const body = { name: args.name, role: args.role, line: args.line, password: args.password };
           const created = await ctx.api(args).call(API.users.add, { body });
           if (args.json) return printJson(io, created);
@@ -44,7 +48,7 @@ export function registerUserCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
       )
       .command(
         'reset-password <name>',
-        "give a user a new generated password and sign out all their logins",
+        'give a user a new generated password and sign out all their logins',
         (y) => y.positional('name', nameArg).option('json', jsonOption),
         async (args) => {
           const reset = await ctx.api(args).call(API.users.resetPassword, { params: { name: args.name } });

@@ -10,8 +10,9 @@ export const attachmentRoutes = {
   upload: route({
     method: 'POST',
     path: '/api/tickets/:id/attachments',
-    summary: 'Attach a file to a ticket: the raw bytes as the body, the file name in ?name=; '
-      + 'refused with 413 past the size limit',
+    summary:
+      'Attach a file to a ticket: the raw bytes as the body, the file name in ?name=; ' +
+      'refused with 413 past the size limit',
     access: STAFF,
     params: TicketIdParams,
     query: AttachmentUploadQuery,
@@ -32,8 +33,9 @@ export const attachmentRoutes = {
   download: route({
     method: 'GET',
     path: '/api/attachments/:id',
-    summary: 'Download an attachment: always as a file to save, with a safe content type '
-      + '(unsafe types as application/octet-stream)',
+    summary:
+      'Download an attachment: always as a file to save, with a safe content type ' +
+      '(unsafe types as application/octet-stream)',
     access: ANY_ROLE,
     params: AttachmentIdParams,
     responseKind: 'binary',

@@ -5,8 +5,23 @@ import { DeviceActionRequest, DeviceIdParams, DeviceView } from '../devices.js';
 import { route } from '../route.js';
 
 export const deviceRoutes = {
-  list: route({ method: 'GET', path: '/api/devices', summary: 'List devices', access: ANY_ROLE, response: Type.Array(DeviceView), errors: [] }),
-  show: route({ method: 'GET', path: '/api/devices/:id', summary: 'One device', access: ANY_ROLE, params: DeviceIdParams, response: DeviceView, errors: ['not_found'] }),
+  list: route({
+    method: 'GET',
+    path: '/api/devices',
+    summary: 'List devices',
+    access: ANY_ROLE,
+    response: Type.Array(DeviceView),
+    errors: [],
+  }),
+  show: route({
+    method: 'GET',
+    path: '/api/devices/:id',
+    summary: 'One device',
+    access: ANY_ROLE,
+    params: DeviceIdParams,
+    response: DeviceView,
+    errors: ['not_found'],
+  }),
   approve: route({
     method: 'POST',
     path: '/api/devices/:id/approve',

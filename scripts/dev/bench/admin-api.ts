@@ -2,7 +2,11 @@
 import { createApiClient } from '../../../protocol/api/client.js';
 import { API } from '../../../protocol/api/routes/index.js';
 
-export async function createBenchEnrollmentToken(serverUrl: string, adminPassword: string, uses: number): Promise<string> {
+export async function createBenchEnrollmentToken(
+  serverUrl: string,
+  adminPassword: string,
+  uses: number,
+): Promise<string> {
   const server = serverUrl.replace(/\/+$/, '');
   const signIn = { user: 'admin', password: adminPassword };
   const login = await createApiClient({ server }).call(API.auth.login, { body: signIn });

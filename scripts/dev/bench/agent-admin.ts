@@ -8,7 +8,12 @@ import { INVENTORY_SECTION_NAMES } from '../../../protocol/messages/inventory.js
 
 const POLL_MS = 500;
 
-export async function waitForFullInventory(serverUrl: string, adminPassword: string, deviceId: string, timeoutMs: number): Promise<number> {
+export async function waitForFullInventory(
+  serverUrl: string,
+  adminPassword: string,
+  deviceId: string,
+  timeoutMs: number,
+): Promise<number> {
   const startedAt = Date.now();
   const server = serverUrl.replace(/\/+$/, '');
   const signIn = { user: 'admin', password: adminPassword };
@@ -26,5 +31,7 @@ export async function waitForFullInventory(serverUrl: string, adminPassword: str
     }
     await sleep(POLL_MS);
   }
-  throw new Error(`the server held ${have} of ${INVENTORY_SECTION_NAMES.length} inventory sections after ${timeoutMs / 1000} s; the agent's startup inventory did not arrive`);
+  throw new Error(
+    `the server held ${have} of ${INVENTORY_SECTION_NAMES.length} inventory sections after ${timeoutMs / 1000} s; the agent's startup inventory did not arrive`,
+  );
 }

@@ -15,7 +15,17 @@ const OUTPUT_KEPT = 4000;
 
 export async function enrollAgent(token: string, stateDir: string): Promise<{ deviceId: string; status: string }> {
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [AGENT_BIN, 'enroll', '--token', token, '--state', stateDir, '--name', 'bench-agent', '--json']);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      AGENT_BIN,
+      'enroll',
+      '--token',
+      token,
+      '--state',
+      stateDir,
+      '--name',
+      'bench-agent',
+      '--json',
+    ]);
     return JSON.parse(stdout) as { deviceId: string; status: string };
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
@@ -47,7 +57,9 @@ export function startAgent(stateDir: string, args: string[], env: Record<string,
   };
   child.stdout!.setEncoding('utf8').on('data', keep);
   child.stderr!.setEncoding('utf8').on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   return {
     pid: child.pid!,

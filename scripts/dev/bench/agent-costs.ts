@@ -74,7 +74,12 @@ export async function measure(work: () => unknown): Promise<Cost> {
   const cpu = process.cpuUsage(cpuBefore);
   const ownCpuMs = (cpu.user + cpu.system) / 1000;
   const childCpuMs = (readChildrenCpuMs(process.pid) ?? 0) - childrenBefore;
-  return { wallMs: round(wallMs), ownCpuMs: round(ownCpuMs), childCpuMs: round(childCpuMs), cpuMs: round(ownCpuMs + childCpuMs) };
+  return {
+    wallMs: round(wallMs),
+    ownCpuMs: round(ownCpuMs),
+    childCpuMs: round(childCpuMs),
+    cpuMs: round(ownCpuMs + childCpuMs),
+  };
 }
 
 /** Runs one at a time, as the agent does: these spawn helpers and must not overlap. */

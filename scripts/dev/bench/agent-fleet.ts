@@ -66,7 +66,14 @@ export class AgentFleet {
     identities: SimulatedIdentity[],
     private readonly settings: FleetSettings,
   ) {
-    this.agents = identities.map((identity) => ({ identity, lastHandshakeTs: 0, failedAttempts: 0, channel: null, everConnected: false, heartbeatTimer: null }));
+    this.agents = identities.map((identity) => ({
+      identity,
+      lastHandshakeTs: 0,
+      failedAttempts: 0,
+      channel: null,
+      everConnected: false,
+      heartbeatTimer: null,
+    }));
   }
 
   get size(): number {
@@ -115,7 +122,13 @@ export class AgentFleet {
       serverPublicKey: this.settings.serverPublicKey,
       timestamp: agent.lastHandshakeTs,
       agentVersion: HELPLINE_VERSION,
-      hello: { agentVersion: HELPLINE_VERSION, hostname: agent.identity.hostname, platform: process.platform, osRelease: release().slice(0, 128), arch: process.arch },
+      hello: {
+        agentVersion: HELPLINE_VERSION,
+        hostname: agent.identity.hostname,
+        platform: process.platform,
+        osRelease: release().slice(0, 128),
+        arch: process.arch,
+      },
       timeoutMs: ATTEMPT_TIMEOUT_MS,
     });
     this.inFlight--;

@@ -43,7 +43,8 @@ export function parseAgentBenchOptions(argv: string[]): AgentBenchOptions | 'hel
   });
   if (values === 'help') return 'help';
   const runs = values['cost-runs'] ?? '3';
-  if (!/^\d+$/.test(runs) || Number(runs) < 1 || Number(runs) > 100) throw new UsageError(`--cost-runs must be an integer from 1 to 100, got "${runs}"`);
+  if (!/^\d+$/.test(runs) || Number(runs) < 1 || Number(runs) > 100)
+    throw new UsageError(`--cost-runs must be an integer from 1 to 100, got "${runs}"`);
   return {
     durationSec: seconds('--duration', values.duration, 1) ?? 300,
     warmupSec: seconds('--warmup', values.warmup, 0) ?? 30,

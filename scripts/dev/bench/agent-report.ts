@@ -36,7 +36,10 @@ export function buildAgentResult(input: AgentBenchInput) {
     window: {
       ...window,
       seconds: round(window.ms / 1000, 1),
-      cpuPctOfOneCore: { agentProcess: pct(window.agentCpuMs, window.ms), includingChildren: pct(window.agentCpuMs + window.childrenCpuMs, window.ms) },
+      cpuPctOfOneCore: {
+        agentProcess: pct(window.agentCpuMs, window.ms),
+        includingChildren: pct(window.agentCpuMs + window.childrenCpuMs, window.ms),
+      },
       traffic: {
         upstreamBytesPerMinute: perMinute(window.bytes.upstream),
         downstreamBytesPerMinute: perMinute(window.bytes.downstream),
@@ -77,8 +80,9 @@ export function formatAgentResult(result: AgentBenchResult): string {
     `  expected CPU of the collectors at these intervals (median run, after the first): health ${result.expectedCollectorCpuPct.health} %, inventory ${result.expectedCollectorCpuPct.inventory} % of a core`,
     '',
     '  call (median of runs, by CPU)   used by     wall ms   CPU ms  own ms  children ms  max wall ms',
-    ...costs.calls.map((c) =>
-      `  ${c.call.padEnd(30)}  ${c.usedBy.padEnd(9)} ${fmt(c.median.wallMs, 9)} ${fmt(c.median.cpuMs, 8)} ${fmt(c.median.ownCpuMs, 7)} ${fmt(c.median.childCpuMs, 12)} ${fmt(c.maxWallMs, 12)}`,
+    ...costs.calls.map(
+      (c) =>
+        `  ${c.call.padEnd(30)}  ${c.usedBy.padEnd(9)} ${fmt(c.median.wallMs, 9)} ${fmt(c.median.cpuMs, 8)} ${fmt(c.median.ownCpuMs, 7)} ${fmt(c.median.childCpuMs, 12)} ${fmt(c.maxWallMs, 12)}`,
     ),
     '',
     `agent stop: ${result.agentStop ? `${result.agentStop.ms} ms, ${result.agentStop.clean ? 'clean' : 'not clean'}` : 'n/a'}`,

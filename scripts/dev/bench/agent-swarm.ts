@@ -41,14 +41,22 @@ async function enroll(given: SwarmSettings): Promise<void> {
   const parsed = parseEnrollmentToken(given.token);
   if (!parsed.ok) throw new Error(`bad enrollment token: ${parsed.error}`);
   const startedAt = performance.now();
-  const { identities, failures } = await enrollIdentities({ token: parsed.token, agents: given.agents, concurrency: given.enrollConcurrency, runId: given.runId });
+  const { identities, failures } = await enrollIdentities({
+    token: parsed.token,
+    agents: given.agents,
+    concurrency: given.enrollConcurrency,
+    runId: given.runId,
+  });
   fleet = new AgentFleet(identities, {
     serverUrl: parsed.token.serverUrl,
     serverPublicKey: parsed.token.serverPublicKey,
     connectConcurrency: given.connectConcurrency,
     heartbeatIntervalMs: given.heartbeatIntervalMs,
   });
-  tell({ type: 'enrolled', outcome: { enrolled: identities.length, elapsedMs: performance.now() - startedAt, failures: failures.toJSON() } });
+  tell({
+    type: 'enrolled',
+    outcome: { enrolled: identities.length, elapsedMs: performance.now() - startedAt, failures: failures.toJSON() },
+  });
 }
 
 async function connect(): Promise<void> {
@@ -57,9 +65,16 @@ async function connect(): Promise<void> {
   const cpuBefore = process.cpuUsage();
   const attemptsBefore = running.attempts;
   eventLoopDelay.enable();
-  const progress = setInterval(() => tell({ type: 'progress', connected: running.connected, target: running.size, failures: running.failures.total }), PROGRESS_EVERY_MS);
+  const progress = setInterval(
+    () =>
+      tell({ type: 'progress', connected: running.connected, target: running.size, failures: running.failures.total }),
+    PROGRESS_EVERY_MS,
+  );
   let timedOut: NodeJS.Timeout | undefined;
-  await Promise.race([running.connectAll(), new Promise<void>((resolve) => (timedOut = setTimeout(resolve, settings!.connectTimeoutMs)))]);
+  await Promise.race([
+    running.connectAll(),
+    new Promise<void>((resolve) => (timedOut = setTimeout(resolve, settings!.connectTimeoutMs))),
+  ]);
   clearTimeout(timedOut);
   clearInterval(progress);
   running.connectPhaseOver = true;
@@ -72,7 +87,10 @@ async function connect(): Promise<void> {
     type: 'connect-phase-done',
     outcome: {
       everConnected: running.everConnected,
-      timeToConnectAllMs: allConnected && running.firstAttemptAt !== null && running.lastFirstConnectAt !== null ? running.lastFirstConnectAt - running.firstAttemptAt : null,
+      timeToConnectAllMs:
+        allConnected && running.firstAttemptAt !== null && running.lastFirstConnectAt !== null
+          ? running.lastFirstConnectAt - running.firstAttemptAt
+          : null,
       elapsedMs: running.firstAttemptAt === null ? 0 : performance.now() - running.firstAttemptAt,
       handshakes: running.handshakes,
       attempts: running.attempts - attemptsBefore,
@@ -100,7 +118,9 @@ async function finish(): Promise<void> {
       emfile: running.emfile,
     };
     // Wait until the report is handed to the IPC channel: exit() would drop it otherwise.
-    await new Promise<void>((resolve) => process.send!({ type: 'report', report } satisfies FromSwarm, () => resolve()));
+    await new Promise<void>((resolve) =>
+      process.send!({ type: 'report', report } satisfies FromSwarm, () => resolve()),
+    );
     await running.stop(CLOSE_GRACE_MS);
   }
   process.disconnect();
@@ -109,6 +129,13 @@ async function finish(): Promise<void> {
 
 function eventLoopLag(): EventLoopLag {
   // The histogram records whole sampling periods; the lag is what exceeds the period.
-  const lag = (nanoseconds: number) => (Number.isFinite(nanoseconds) ? Math.round(Math.max(0, nanoseconds / 1e6 - EVENT_LOOP_RESOLUTION_MS) * 100) / 100 : 0);
-  return { p50Ms: lag(eventLoopDelay.percentile(50)), p99Ms: lag(eventLoopDelay.percentile(99)), maxMs: lag(eventLoopDelay.max) };
+  const lag = (nanoseconds: number) =>
+    Number.isFinite(nanoseconds)
+      ? Math.round(Math.max(0, nanoseconds / 1e6 - EVENT_LOOP_RESOLUTION_MS) * 100) / 100
+      : 0;
+  return {
+    p50Ms: lag(eventLoopDelay.percentile(50)),
+    p99Ms: lag(eventLoopDelay.percentile(99)),
+    maxMs: lag(eventLoopDelay.max),
+  };
 }

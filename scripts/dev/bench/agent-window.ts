@@ -19,8 +19,17 @@ export interface WindowFigures {
   logLines: number;
 }
 
-export async function measureWindow(agent: AgentProcess, counts: () => ByteCounts, durationMs: number): Promise<WindowFigures> {
-  const read = () => ({ own: readCpuMs(agent.pid), children: readChildrenCpuMs(agent.pid), at: performance.now(), bytes: counts() });
+export async function measureWindow(
+  agent: AgentProcess,
+  counts: () => ByteCounts,
+  durationMs: number,
+): Promise<WindowFigures> {
+  const read = () => ({
+    own: readCpuMs(agent.pid),
+    children: readChildrenCpuMs(agent.pid),
+    at: performance.now(),
+    bytes: counts(),
+  });
   const logLinesBefore = agent.logLines();
   const start = read();
   const rssStart = readRssKiB(agent.pid);
@@ -37,7 +46,8 @@ export async function measureWindow(agent: AgentProcess, counts: () => ByteCount
   const end = read();
   const rssEnd = readRssKiB(agent.pid);
   if (rssEnd !== null && (rssMax === null || rssEnd > rssMax)) rssMax = rssEnd;
-  if (start.own === null || end.own === null || start.children === null || end.children === null) throw new Error('could not read the agent\'s CPU time from /proc');
+  if (start.own === null || end.own === null || start.children === null || end.children === null)
+    throw new Error("could not read the agent's CPU time from /proc");
   return {
     openedAt: start.at,
     ms: Math.round(end.at - start.at),
@@ -52,5 +62,10 @@ export async function measureWindow(agent: AgentProcess, counts: () => ByteCount
 
 /** Bytes and connections between two readings; `open` is the later reading's. */
 export function byteDiff(after: ByteCounts, before: ByteCounts): ByteCounts {
-  return { upstream: after.upstream - before.upstream, downstream: after.downstream - before.downstream, connections: after.connections - before.connections, open: after.open };
+  return {
+    upstream: after.upstream - before.upstream,
+    downstream: after.downstream - before.downstream,
+    connections: after.connections - before.connections,
+    open: after.open,
+  };
 }

@@ -6,13 +6,16 @@ export class UsageError extends Error {}
 
 type FlagOptions = NonNullable<ParseArgsConfig['options']>;
 const HELP = { help: { type: 'boolean', default: false } } as const;
-type Parsed<O extends FlagOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP; strict: true; allowPositionals: false }>>['values'];
+type Parsed<O extends FlagOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O & typeof HELP; strict: true; allowPositionals: false }>
+>['values'];
 
 /** The flags' values, or 'help' for --help. */
 export function parseFlags<const O extends FlagOptions>(argv: string[], options: O): Parsed<O> | 'help' {
   let values: Parsed<O>;
   try {
-    values = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, ...HELP } }).values as Parsed<O>;
+    values = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, ...HELP } })
+      .values as Parsed<O>;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -25,7 +25,11 @@ export interface BenchResult {
   heartbeatIntervalSec: number;
   fdLimit: number | null;
   enrollment: EnrollmentOutcome & { perSecond: number };
-  connect: ConnectPhaseOutcome & { handshakesPerSecond: number | null; serverCpuMsPerAttempt: number | null; swarmCpuMsPerAttempt: number | null };
+  connect: ConnectPhaseOutcome & {
+    handshakesPerSecond: number | null;
+    serverCpuMsPerAttempt: number | null;
+    swarmCpuMsPerAttempt: number | null;
+  };
   swarm: SwarmReport & { rssEndKiB: number | null };
   server: ServerSamples & { rssPerAgentKiB: number | null; rssPerAgentSinceEnrollmentKiB: number | null };
 }
@@ -43,15 +47,22 @@ export function buildResult(input: {
 }): BenchResult {
   const { connect, server, swarm } = input;
   const perAgent = (from: number | null) =>
-    from !== null && server.rssEndKiB !== null && swarm.connectedAtEnd > 0 ? round((server.rssEndKiB - from) / swarm.connectedAtEnd) : null;
-  const perAttempt = (cpuMs: number | null) => (cpuMs !== null && connect.attempts > 0 ? round(cpuMs / connect.attempts) : null);
+    from !== null && server.rssEndKiB !== null && swarm.connectedAtEnd > 0
+      ? round((server.rssEndKiB - from) / swarm.connectedAtEnd)
+      : null;
+  const perAttempt = (cpuMs: number | null) =>
+    cpuMs !== null && connect.attempts > 0 ? round(cpuMs / connect.attempts) : null;
   const connectWindowMs = connect.timeToConnectAllMs ?? connect.elapsedMs;
   return {
     agents: input.agents,
     durationSec: input.durationSec,
     heartbeatIntervalSec: input.heartbeatIntervalSec,
     fdLimit: input.fdLimit,
-    enrollment: { ...input.enrollment, elapsedMs: Math.round(input.enrollment.elapsedMs), perSecond: round(input.enrollment.enrolled / (input.enrollment.elapsedMs / 1000)) },
+    enrollment: {
+      ...input.enrollment,
+      elapsedMs: Math.round(input.enrollment.elapsedMs),
+      perSecond: round(input.enrollment.enrolled / (input.enrollment.elapsedMs / 1000)),
+    },
     connect: {
       ...connect,
       timeToConnectAllMs: connect.timeToConnectAllMs === null ? null : Math.round(connect.timeToConnectAllMs),
@@ -62,7 +73,11 @@ export function buildResult(input: {
       swarmCpuMsPerAttempt: perAttempt(connect.swarmCpuMs),
     },
     swarm: { ...swarm, rssEndKiB: input.swarmRssEndKiB },
-    server: { ...server, rssPerAgentKiB: perAgent(server.rssBaselineKiB), rssPerAgentSinceEnrollmentKiB: perAgent(server.rssAfterEnrollmentKiB) },
+    server: {
+      ...server,
+      rssPerAgentKiB: perAgent(server.rssBaselineKiB),
+      rssPerAgentSinceEnrollmentKiB: perAgent(server.rssAfterEnrollmentKiB),
+    },
   };
 }
 
@@ -113,7 +128,8 @@ function counts(tally: Record<string, number>, prefix = '', separator = ', '): s
   return entries.length === 0 ? '' : prefix + entries.map(([reason, count]) => `${count} × ${reason}`).join(separator);
 }
 
-const health = (window: HealthWindow) => `${latency(window)}${window.failures > 0 ? `; ${window.failures} probes failed` : ''}`;
+const health = (window: HealthWindow) =>
+  `${latency(window)}${window.failures > 0 ? `; ${window.failures} probes failed` : ''}`;
 const lag = (value: EventLoopLag) => `p50 ${value.p50Ms} ms, p99 ${value.p99Ms} ms, max ${value.maxMs} ms`;
 const seconds = (valueMs: number) => `${(valueMs / 1000).toFixed(2)} s`;
 const ms = (value: number | null) => (value === null ? '?' : `${value} ms`);

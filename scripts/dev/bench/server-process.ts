@@ -25,7 +25,15 @@ export interface ServerProcess {
 
 export async function initServerData(dataDir: string, adminPassword: string): Promise<void> {
   try {
-    await promisify(execFile)(process.execPath, [SERVER_BIN, 'init', '--data', dataDir, '--admin-password', adminPassword, '--json']);
+    await promisify(execFile)(process.execPath, [
+      SERVER_BIN,
+      'init',
+      '--data',
+      dataDir,
+      '--admin-password',
+      adminPassword,
+      '--json',
+    ]);
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
     throw new Error(`helpline-server init failed: ${detail}`);
@@ -34,11 +42,16 @@ export async function initServerData(dataDir: string, adminPassword: string): Pr
 
 export function startServer(dataDir: string): Promise<ServerProcess> {
   const env = { ...process.env, HELPLINE_LOG_LEVEL: process.env.HELPLINE_LOG_LEVEL ?? 'warn' };
-  const child = spawn(process.execPath, [SERVER_BIN, 'start', '--data', dataDir, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_BIN, 'start', '--data', dataDir, '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const logCounts = new Tally();
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_KEPT)));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const stderrTail = () => stderr.trim();
 
   return new Promise((resolve, reject) => {
@@ -49,7 +62,10 @@ export function startServer(dataDir: string): Promise<ServerProcess> {
       child.kill('SIGKILL');
       reject(new Error(`${message}${stderrTail() ? `\n${stderrTail()}` : ''}`));
     };
-    const timer = setTimeout(() => fail(`the server printed no "listening on" line within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(`the server printed no "listening on" line within ${START_TIMEOUT_MS / 1000} s`),
+      START_TIMEOUT_MS,
+    );
     void exited.then(({ code, signal }) => {
       if (url === null) fail(`the server exited before listening (code ${code}, signal ${signal})`);
     });
@@ -89,12 +105,18 @@ function levelName(level: number | undefined): string {
   return (level !== undefined && names[level]) || 'log';
 }
 
-async function stopChild(child: ChildProcess, exited: ServerProcess['exited']): Promise<{ ms: number; clean: boolean }> {
+async function stopChild(
+  child: ChildProcess,
+  exited: ServerProcess['exited'],
+): Promise<{ ms: number; clean: boolean }> {
   const startedAt = Date.now();
   if (child.exitCode !== null || child.signalCode !== null) return { ms: 0, clean: child.exitCode === 0 };
   child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
-  const result = await Promise.race([exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS)))]);
+  const result = await Promise.race([
+    exited,
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), STOP_TIMEOUT_MS))),
+  ]);
   clearTimeout(timer);
   if (result === null) {
     child.kill('SIGKILL');

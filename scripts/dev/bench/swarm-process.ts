@@ -42,7 +42,8 @@ export function startSwarm(): SwarmProcess {
           if (message.type === 'fatal') finish(() => reject(new Error(`the swarm failed: ${message.message}`)));
           else if (message.type === until) finish(() => resolve(message as Answer<typeof until>));
         };
-        const onExit = () => finish(() => reject(new Error(`the swarm exited unexpectedly (code ${exit?.code}, signal ${exit?.signal})`)));
+        const onExit = () =>
+          finish(() => reject(new Error(`the swarm exited unexpectedly (code ${exit?.code}, signal ${exit?.signal})`)));
         const finish = (settle: () => void) => {
           child.off('message', onMessage);
           child.off('exit', onExit);

@@ -40,7 +40,8 @@ export function servedContentType(declared: string): string {
 }
 
 // RFC 8187 attr-char: what may stay unencoded in filename*.
-const encodeRfc8187 = (text: string) => encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const encodeRfc8187 = (text: string) =>
+  encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * `attachment` with the name twice: an ASCII stand-in for old clients (anything else, and quotes

@@ -44,7 +44,7 @@ export function createAttachmentFiles(dataDir: string) {
           size += chunk.length;
           if (size > maxBytes) throw new AttachmentTooLarge(maxBytes);
           hash.update(chunk);
-          for (let written = 0; written < chunk.length; ) written += (await file.write(chunk, written)).bytesWritten;
+          for (let written = 0; written < chunk.length;) written += (await file.write(chunk, written)).bytesWritten;
         }
         // Tickets must survive a power cut, and so must what is attached to them.
         await file.sync();

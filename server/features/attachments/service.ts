@@ -39,13 +39,18 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
   const { store, files, maxBytes } = deps;
   const now = deps.now ?? Date.now;
   const tooLarge = (what: string) =>
-    new ApiError('payload_too_large', `${what} is larger than the attachment limit of ${describeBytes(maxBytes)} (${maxBytes} bytes); compress or split it, or ask an admin to raise attachmentMaxBytes`);
-  const empty = () => new ApiError('validation_failed', 'the attachment is empty; send the file\'s bytes as the request body');
+    new ApiError(
+      'payload_too_large',
+      `${what} is larger than the attachment limit of ${describeBytes(maxBytes)} (${maxBytes} bytes); compress or split it, or ask an admin to raise attachmentMaxBytes`,
+    );
+  const empty = () =>
+    new ApiError('validation_failed', "the attachment is empty; send the file's bytes as the request body");
 
   const ticketOpenForAttachments = (ticketId: number) => {
     const status = store.ticketStatus(ticketId);
     if (status === undefined) throw new ApiError('not_found', `no ticket #${ticketId}`);
-    if (status === 'closed') throw new ApiError('invalid_state', `ticket #${ticketId} is closed; files can no longer be attached to it`);
+    if (status === 'closed')
+      throw new ApiError('invalid_state', `ticket #${ticketId} is closed; files can no longer be attached to it`);
   };
   const find = (id: string) => {
     const row = store.byId(id);
@@ -63,7 +68,10 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
       ticketOpenForAttachments(ticketId);
       const contentType = declaredContentType(upload.contentType);
       if (isFormUpload(contentType)) {
-        throw new ApiError('validation_failed', `send the file's bytes as the request body (Content-Type: application/octet-stream or the file's own type), not a ${contentType} form`);
+        throw new ApiError(
+          'validation_failed',
+          `send the file's bytes as the request body (Content-Type: application/octet-stream or the file's own type), not a ${contentType} form`,
+        );
       }
       const announced = Number(upload.contentLength);
       if (announced > maxBytes) throw tooLarge(`the file (${announced} bytes)`);
@@ -81,7 +89,16 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
         files.remove(ticketId, id);
         throw empty();
       }
-      const row: AttachmentRow = { id, ticketId, name, contentType, size: received.size, sha256: received.sha256, uploadedBy: actor.name, at: now() };
+      const row: AttachmentRow = {
+        id,
+        ticketId,
+        name,
+        contentType,
+        size: received.size,
+        sha256: received.sha256,
+        uploadedBy: actor.name,
+        at: now(),
+      };
       try {
         deps.db.transaction(() => {
           // The ticket may have been closed while the file was arriving.
@@ -104,7 +121,11 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
     async download(id: string): Promise<{ attachment: AttachmentView; content: Readable }> {
       const row = find(id);
       const content = await files.read(row.ticketId, row.id);
-      if (!content) throw new ApiError('internal_error', `attachment ${id} is on record, but its file is missing from the server's data directory; tell an admin`);
+      if (!content)
+        throw new ApiError(
+          'internal_error',
+          `attachment ${id} is on record, but its file is missing from the server's data directory; tell an admin`,
+        );
       return { attachment: attachmentView(row), content };
     },
 

@@ -26,7 +26,9 @@ export function createAttachmentStore(db: Db) {
   const remove = db.prepare('DELETE FROM ticket_attachments WHERE id = ?');
   const ticketStatus = db.prepare('SELECT status FROM tickets WHERE id = ?').pluck();
   // The tickets feature owns these tables; an attachment is recorded there like any other change.
-  const addHistory = db.prepare('INSERT INTO ticket_history (ticket_id, at, actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)');
+  const addHistory = db.prepare(
+    'INSERT INTO ticket_history (ticket_id, at, actor, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const touch = db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?');
 
   const changed = (ticketId: number, at: number, actor: string, oldValue: string | null, newValue: string | null) => {

@@ -24,7 +24,9 @@ export interface AuditEntry {
 const GENESIS_HASH = '0'.repeat(64);
 
 function entryHash(prevHash: string, at: number, actor: string, action: string, target: string | null, detail: string) {
-  return createHash('sha256').update(JSON.stringify([prevHash, at, actor, action, target, detail])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([prevHash, at, actor, action, target, detail]))
+    .digest('hex');
 }
 
 export function createAuditStore(db: Db, now: () => number = Date.now) {
@@ -36,14 +38,24 @@ export function createAuditStore(db: Db, now: () => number = Date.now) {
     `SELECT seq, at, actor, action, target, detail, prev_hash AS prevHash, hash FROM audit_log
      WHERE (@action IS NULL OR substr(action, 1, length(@action)) = @action) ORDER BY seq DESC LIMIT @limit`,
   );
-  const all = db.prepare('SELECT seq, at, actor, action, target, detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq');
+  const all = db.prepare(
+    'SELECT seq, at, actor, action, target, detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
+  );
 
   const append = db.transaction((input: AuditEntryInput) => {
     const prevHash = (lastHash.get() as string | undefined) ?? GENESIS_HASH;
     const at = now();
     const target = input.target ?? null;
     const detail = JSON.stringify(input.detail ?? {});
-    insert.run(at, input.actor, input.action, target, detail, prevHash, entryHash(prevHash, at, input.actor, input.action, target, detail));
+    insert.run(
+      at,
+      input.actor,
+      input.action,
+      target,
+      detail,
+      prevHash,
+      entryHash(prevHash, at, input.actor, input.action, target, detail),
+    );
   });
 
   return {

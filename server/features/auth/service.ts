@@ -21,8 +21,16 @@ export type LoginKind = 'api' | 'browser';
 // Compared against when the user does not exist, so that a wrong name costs as long as a wrong password.
 const DUMMY_HASH_PROMISE = hashPassword('not-a-real-password');
 
-export function createAuthService(deps: { users: UserStore; tokens: ApiTokenStore; audit: AuditStore; config: ServerConfig }) {
-  const limiter = createLoginLimiter({ maxFailures: deps.config.loginMaxFailures, windowMs: deps.config.loginWindowMs });
+export function createAuthService(deps: {
+  users: UserStore;
+  tokens: ApiTokenStore;
+  audit: AuditStore;
+  config: ServerConfig;
+}) {
+  const limiter = createLoginLimiter({
+    maxFailures: deps.config.loginMaxFailures,
+    windowMs: deps.config.loginWindowMs,
+  });
 
   return {
     /**
@@ -39,13 +47,22 @@ export function createAuthService(deps: { users: UserStore; tokens: ApiTokenStor
       const retryAfter = limiter.retryAfterSec(name, address);
       if (retryAfter > 0) {
         deps.audit.record({ actor: name, action: 'login.blocked', detail: { address } });
-        throw new ApiError('rate_limited', `too many failed logins; try again in ${retryAfter} s`, undefined, retryAfter);
+        throw new ApiError(
+          'rate_limited',
+          `too many failed logins; try again in ${retryAfter} s`,
+          undefined,
+          retryAfter,
+        );
       }
       const user = deps.users.byName(name);
       const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
       if (!user || !valid || user.disabled) {
         limiter.fail(name, address);
-        deps.audit.record({ actor: name, action: 'login.failed', detail: { address, reason: user?.disabled ? 'disabled' : 'invalid_credentials' } });
+        deps.audit.record({
+          actor: name,
+          action: 'login.failed',
+          detail: { address, reason: user?.disabled ? 'disabled' : 'invalid_credentials' },
+        });
         throw new ApiError('invalid_credentials', 'wrong user name or password');
       }
       limiter.succeed(name, address);

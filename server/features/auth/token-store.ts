@@ -6,10 +6,14 @@ export function createApiTokenStore(db: Db, now: () => number = Date.now) {
   const insert = db.prepare(
     'INSERT INTO api_tokens (id, user_id, secret_hash, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const byId = db.prepare('SELECT user_id AS userId, secret_hash AS secretHash, expires_at AS expiresAt, revoked_at AS revokedAt FROM api_tokens WHERE id = ?');
+  const byId = db.prepare(
+    'SELECT user_id AS userId, secret_hash AS secretHash, expires_at AS expiresAt, revoked_at AS revokedAt FROM api_tokens WHERE id = ?',
+  );
   const touch = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
   const revoke = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
-  const revokeForUser = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id != ?');
+  const revokeForUser = db.prepare(
+    'UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id != ?',
+  );
   const lastTouched = new Map<string, number>();
 
   return {
@@ -27,8 +31,10 @@ export function createApiTokenStore(db: Db, now: () => number = Date.now) {
       // Both groups are not optional: they are there whenever the token matched.
       const id = match[1]!;
       const secret = match[2]!;
-      const row = byId.get(id) as { userId: number; secretHash: string; expiresAt: number; revokedAt: number | null } | undefined;
-      if (!row || row.revokedAt !== null || row.expiresAt <= now() || !secretMatches(secret, row.secretHash)) return null;
+      const row = byId.get(id) as
+        { userId: number; secretHash: string; expiresAt: number; revokedAt: number | null } | undefined;
+      if (!row || row.revokedAt !== null || row.expiresAt <= now() || !secretMatches(secret, row.secretHash))
+        return null;
       // last_used_at is informational; write it at most once a minute per token.
       const last = lastTouched.get(id) ?? 0;
       if (now() - last > 60_000) {

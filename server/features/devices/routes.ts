@@ -8,5 +8,7 @@ export function deviceRoutes(app: FastifyInstance, deps: { devices: DeviceServic
   serve(app, API.devices.list, async () => deps.devices.list());
   serve(app, API.devices.show, async (request) => deps.devices.show(request.params.id));
   serve(app, API.devices.approve, async (request) => deps.devices.approve(currentUser(request), request.params.id));
-  serve(app, API.devices.revoke, async (request) => deps.devices.revoke(currentUser(request), request.params.id, request.body?.reason));
+  serve(app, API.devices.revoke, async (request) =>
+    deps.devices.revoke(currentUser(request), request.params.id, request.body?.reason),
+  );
 }

@@ -39,7 +39,12 @@ export function createDeviceService(deps: { devices: DeviceStore; agents: Agents
       if (row.status === 'active') throw new ApiError('invalid_state', `device ${id} is already active`);
       if (row.status === 'revoked') throw new ApiError('invalid_state', `device ${id} was revoked; enroll it again`);
       deps.devices.setStatus(id, 'active', null);
-      deps.audit.record({ actor: user.name, action: 'device.approved', target: id, detail: { previous: row.status, fingerprint: row.fingerprint } });
+      deps.audit.record({
+        actor: user.name,
+        action: 'device.approved',
+        target: id,
+        detail: { previous: row.status, fingerprint: row.fingerprint },
+      });
       return view(find(id));
     },
 
@@ -48,7 +53,12 @@ export function createDeviceService(deps: { devices: DeviceStore; agents: Agents
       if (row.status === 'revoked') throw new ApiError('invalid_state', `device ${id} is already revoked`);
       deps.devices.setStatus(id, 'revoked', reason ?? `revoked by ${user.name}`);
       deps.agents.disconnect(id, CloseCode.DeviceRevoked, 'device revoked');
-      deps.audit.record({ actor: user.name, action: 'device.revoked', target: id, detail: { previous: row.status, reason: reason ?? null } });
+      deps.audit.record({
+        actor: user.name,
+        action: 'device.revoked',
+        target: id,
+        detail: { previous: row.status, reason: reason ?? null },
+      });
       return view(find(id));
     },
   };

@@ -33,10 +33,14 @@ export function createDeviceStore(db: Db, now: () => number = Date.now) {
   );
   const byId = db.prepare(`${SELECT} WHERE id = ?`);
   const byKey = db.prepare(`${SELECT} WHERE public_key = ?`);
-  const byMachine = db.prepare(`${SELECT} WHERE machine_id = ? AND status IN ('active', 'pending') ORDER BY enrolled_at`);
+  const byMachine = db.prepare(
+    `${SELECT} WHERE machine_id = ? AND status IN ('active', 'pending') ORDER BY enrolled_at`,
+  );
   const all = db.prepare(`${SELECT} ORDER BY name, id`);
   const setStatus = db.prepare('UPDATE devices SET status = ?, status_reason = ? WHERE id = ?');
-  const setAgentInfo = db.prepare('UPDATE devices SET agent_version = ?, platform = ?, os_release = ?, arch = ? WHERE id = ?');
+  const setAgentInfo = db.prepare(
+    'UPDATE devices SET agent_version = ?, platform = ?, os_release = ?, arch = ? WHERE id = ?',
+  );
   const setPresence = db.prepare(
     'UPDATE devices SET last_seen_at = MAX(COALESCE(last_seen_at, 0), ?), last_handshake_ts = MAX(last_handshake_ts, ?) WHERE id = ?',
   );

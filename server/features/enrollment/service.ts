@@ -1,5 +1,10 @@
 // Enrollment tokens (made by admins) and device enrollment (by agents presenting a token).
-import { formatEnrollmentToken, openEnrollmentRequest, sealEnrollmentResponse, type SealedEnrollmentRequest } from '../../../protocol/enrollment.js';
+import {
+  formatEnrollmentToken,
+  openEnrollmentRequest,
+  sealEnrollmentResponse,
+  type SealedEnrollmentRequest,
+} from '../../../protocol/enrollment.js';
 import type { EnrollmentTokenView } from '../../../protocol/api/enrollment-tokens.js';
 import { encodeKey, keyFingerprint } from '../../../protocol/keys.js';
 import { ApiError } from '../../errors.js';
@@ -34,7 +39,11 @@ export function createEnrollmentService(deps: {
     state: tokenState(row, now()),
   });
 
-  function refuse(code: 'token_invalid' | 'token_expired' | 'token_used_up' | 'token_revoked' | 'token_for_another_server', message: string, detail: object): never {
+  function refuse(
+    code: 'token_invalid' | 'token_expired' | 'token_used_up' | 'token_revoked' | 'token_for_another_server',
+    message: string,
+    detail: object,
+  ): never {
     deps.audit.record({ actor: 'anonymous', action: 'enrollment.refused', detail: { code, ...detail } });
     throw new ApiError(code, message);
   }
@@ -53,7 +62,12 @@ export function createEnrollmentService(deps: {
         expiresAt: now() + (options.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS) * 1000,
       };
       deps.tokens.insert(row);
-      deps.audit.record({ actor: user.name, action: 'enrollment_token.created', target: id, detail: { group: row.group, uses: row.maxUses, approval: row.approval, expiresAt: row.expiresAt } });
+      deps.audit.record({
+        actor: user.name,
+        action: 'enrollment_token.created',
+        target: id,
+        detail: { group: row.group, uses: row.maxUses, approval: row.approval, expiresAt: row.expiresAt },
+      });
       const token = formatEnrollmentToken({
         serverUrl: deps.publicUrl(),
         serverPublicKey: deps.keys.channel.publicKey,
@@ -77,26 +91,40 @@ export function createEnrollmentService(deps: {
     enroll(request: SealedEnrollmentRequest) {
       const opened = openEnrollmentRequest(request, deps.keys.channel.secretKey);
       if (!opened.ok && opened.reason === 'not_for_this_server') {
-        refuse('token_for_another_server', 'this enrollment token was issued for another Helpline server (its key does not match)', {});
+        refuse(
+          'token_for_another_server',
+          'this enrollment token was issued for another Helpline server (its key does not match)',
+          {},
+        );
       }
-      if (!opened.ok) throw new ApiError('validation_failed', opened.reason === 'bad_key' ? 'agentPublicKey is not a 32-byte key' : `the enrollment claim is invalid: ${opened.error ?? 'malformed'}`);
+      if (!opened.ok)
+        throw new ApiError(
+          'validation_failed',
+          opened.reason === 'bad_key'
+            ? 'agentPublicKey is not a 32-byte key'
+            : `the enrollment claim is invalid: ${opened.error ?? 'malformed'}`,
+        );
       const { claim, agentPublicKey } = opened;
       const token = deps.tokens.byId(claim.tokenId);
-      if (!token || !secretMatches(claim.secret, token.secretHash)) refuse('token_invalid', 'unknown enrollment token', { tokenId: claim.tokenId });
+      if (!token || !secretMatches(claim.secret, token.secretHash))
+        refuse('token_invalid', 'unknown enrollment token', { tokenId: claim.tokenId });
       const state = tokenState(token, now());
       if (state === 'revoked') refuse('token_revoked', 'this enrollment token was revoked', { tokenId: token.id });
-      if (state === 'expired') refuse('token_expired', 'this enrollment token has expired; ask for a new one', { tokenId: token.id });
+      if (state === 'expired')
+        refuse('token_expired', 'this enrollment token has expired; ask for a new one', { tokenId: token.id });
       if (state === 'used_up') refuse('token_used_up', 'this enrollment token has been used up', { tokenId: token.id });
 
       const publicKey = encodeKey(agentPublicKey);
-      if (deps.devices.byPublicKey(publicKey)) throw new ApiError('key_already_enrolled', 'this agent key is already enrolled');
+      if (deps.devices.byPublicKey(publicKey))
+        throw new ApiError('key_already_enrolled', 'this agent key is already enrolled');
       // A second key for a PC that is already enrolled: a reinstall, or someone posing as it.
       const existing = deps.devices.liveByMachineId(claim.machineId)[0];
       const status = existing ? 'denied' : token.approval ? 'pending' : 'active';
       const statusReason = existing ? `this PC is already enrolled as ${existing.id} with another key` : null;
       const fingerprint = keyFingerprint(agentPublicKey);
       const deviceId = newId('dev');
-      if (!deps.tokens.use(token.id)) refuse('token_used_up', 'this enrollment token has been used up', { tokenId: token.id });
+      if (!deps.tokens.use(token.id))
+        refuse('token_used_up', 'this enrollment token has been used up', { tokenId: token.id });
       deps.devices.insert({
         id: deviceId,
         name: claim.hostname,
@@ -112,8 +140,17 @@ export function createEnrollmentService(deps: {
         agentVersion: claim.agentVersion,
         enrollmentToken: token.id,
       });
-      deps.audit.record({ actor: deviceId, action: 'device.enrolled', target: deviceId, detail: { name: claim.hostname, group: token.group, status, fingerprint, tokenId: token.id, statusReason } });
-      return sealEnrollmentResponse({ deviceId, deviceName: claim.hostname, group: token.group, status, fingerprint }, agentPublicKey, deps.keys.channel.secretKey);
+      deps.audit.record({
+        actor: deviceId,
+        action: 'device.enrolled',
+        target: deviceId,
+        detail: { name: claim.hostname, group: token.group, status, fingerprint, tokenId: token.id, statusReason },
+      });
+      return sealEnrollmentResponse(
+        { deviceId, deviceName: claim.hostname, group: token.group, status, fingerprint },
+        agentPublicKey,
+        deps.keys.channel.secretKey,
+      );
     },
   };
 }

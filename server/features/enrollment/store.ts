@@ -18,7 +18,8 @@ const SELECT = `SELECT t.id, t.secret_hash AS secretHash, t.group_name AS "group
   t.revoked_at AS revokedAt FROM enrollment_tokens t JOIN users u ON u.id = t.created_by`;
 
 type RawRow = Omit<EnrollmentTokenRow, 'approval'> & { approval: number };
-const toRow = (row: RawRow | undefined): EnrollmentTokenRow | undefined => row && { ...row, approval: row.approval === 1 };
+const toRow = (row: RawRow | undefined): EnrollmentTokenRow | undefined =>
+  row && { ...row, approval: row.approval === 1 };
 
 export function createEnrollmentTokenStore(db: Db, now: () => number = Date.now) {
   const insert = db.prepare(
@@ -32,7 +33,15 @@ export function createEnrollmentTokenStore(db: Db, now: () => number = Date.now)
   const use = db.prepare('UPDATE enrollment_tokens SET uses = uses + 1 WHERE id = ? AND uses < max_uses');
 
   return {
-    insert(token: { id: string; secretHash: string; group: string; approval: boolean; maxUses: number; createdBy: number; expiresAt: number }) {
+    insert(token: {
+      id: string;
+      secretHash: string;
+      group: string;
+      approval: boolean;
+      maxUses: number;
+      createdBy: number;
+      expiresAt: number;
+    }) {
       db.transaction(() => {
         ensureGroup.run(token.group, now());
         insert.run({ ...token, approval: token.approval ? 1 : 0, createdAt: now() });

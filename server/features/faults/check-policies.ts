@@ -18,7 +18,13 @@ export interface GroupCheckPolicy {
 
 const asPolicy = ({ value, ...rest }: GroupSetting<CheckPolicy>): GroupCheckPolicy => ({ ...rest, policy: value });
 
-export function createCheckPolicyService(deps: { db: Db; audit: AuditStore; devices: DeviceStore; now: () => number; onChanged?: (group: string) => void }) {
+export function createCheckPolicyService(deps: {
+  db: Db;
+  audit: AuditStore;
+  devices: DeviceStore;
+  now: () => number;
+  onChanged?: (group: string) => void;
+}) {
   const settings = createGroupSettings({
     db: deps.db,
     audit: deps.audit,

@@ -24,7 +24,9 @@ export function createOfflineMonitor(deps: {
   now: () => number;
 }) {
   const offlineCheck = (device: DeviceRow) =>
-    deps.checkPolicies.forGroup(device.group).policy.checks.find((check): check is CheckOfKind<'offline'> => check.kind === 'offline');
+    deps.checkPolicies
+      .forGroup(device.group)
+      .policy.checks.find((check): check is CheckOfKind<'offline'> => check.kind === 'offline');
 
   /** `isRaised` answers for the device's offline check (one query for all devices on a tick). */
   const examine = (device: DeviceRow, at: number, isRaised: (checkId: string) => boolean) => {
@@ -34,7 +36,13 @@ export function createOfflineMonitor(deps: {
     const lastSeenAt = device.lastSeenAt ?? device.enrolledAt;
     if (deps.isOnline(device.id)) {
       if (raised) {
-        deps.faults.cleared(device.id, { checkId: check.id, faultKey: check.id, observedAt: at, detail: `${device.name} is connected again.`, values: { connectedAt: new Date(at).toISOString() } });
+        deps.faults.cleared(device.id, {
+          checkId: check.id,
+          faultKey: check.id,
+          observedAt: at,
+          detail: `${device.name} is connected again.`,
+          values: { connectedAt: new Date(at).toISOString() },
+        });
       }
       return;
     }
@@ -65,7 +73,10 @@ export function createOfflineMonitor(deps: {
     /** A device connected: its offline fault (if any) recovers now rather than on the next tick. */
     deviceOnline(deviceId: string) {
       const device = deps.devices.byId(deviceId);
-      if (device?.status === 'active') deps.db.transaction(() => examine(device, deps.now(), (checkId) => deps.faults.isRaised(device.id, checkId, checkId)))();
+      if (device?.status === 'active')
+        deps.db.transaction(() =>
+          examine(device, deps.now(), (checkId) => deps.faults.isRaised(device.id, checkId, checkId)),
+        )();
     },
     ...periodicCheck(checkNow, { intervalMs: deps.intervalMs, log: deps.log, what: 'offline check' }),
   };

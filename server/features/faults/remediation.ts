@@ -15,7 +15,17 @@ import type { FaultStore } from './store.js';
 const REMEDIATION_VALID_MS = 3_600_000;
 const UNFINISHED = new Set(['queued', 'sent', 'running']);
 
-export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; scripts: ScriptStore; tickets: TicketStore; faults: FaultStore; resolve: (ticketId: number, resolution: string) => void; log: FastifyBaseLogger; now: () => number; onChanged?: (ticketId: number) => void }) {
+export function createRemediation(deps: {
+  jobs: JobService;
+  jobStore: JobStore;
+  scripts: ScriptStore;
+  tickets: TicketStore;
+  faults: FaultStore;
+  resolve: (ticketId: number, resolution: string) => void;
+  log: FastifyBaseLogger;
+  now: () => number;
+  onChanged?: (ticketId: number) => void;
+}) {
   const note = (ticketId: number, body: string) => {
     deps.tickets.addEntry(ticketId, deps.now(), SYSTEM_ACTOR.name, 'event', body);
     deps.onChanged?.(ticketId);
@@ -43,7 +53,10 @@ export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; 
           requestedBy: `remediation:${check.id}`,
           ticketId,
         });
-        note(ticketId, `Remediation started: script ${name} version ${targets[0]!.script.version} (job ${run.jobs[0]!.id}).`);
+        note(
+          ticketId,
+          `Remediation started: script ${name} version ${targets[0]!.script.version} (job ${run.jobs[0]!.id}).`,
+        );
       } catch (error) {
         deps.log.warn({ ticketId, script: name, err: error }, 'remediation could not start');
         note(ticketId, `Remediation not started: ${(error as Error).message}`);
@@ -54,7 +67,10 @@ export function createRemediation(deps: { jobs: JobService; jobStore: JobStore; 
     jobFinished(job: JobRow): void {
       if (job.ticketId === null || !job.result) return;
       const { outcome, exitCode, reason } = job.result;
-      const how = outcome === 'succeeded' ? 'succeeded' : `${outcome.replace('_', ' ')}${exitCode !== null ? ` (exit ${exitCode})` : ''}${reason ? `: ${reason}` : ''}`;
+      const how =
+        outcome === 'succeeded'
+          ? 'succeeded'
+          : `${outcome.replace('_', ' ')}${exitCode !== null ? ` (exit ${exitCode})` : ''}${reason ? `: ${reason}` : ''}`;
       // The agent may see the fault clear (a sample taken while the script wound down) before it
       // reports the job; then the recovery came first and this result is what resolves the ticket.
       const ticket = deps.tickets.byId(job.ticketId);

@@ -14,7 +14,15 @@ import type { Remediation } from './remediation.js';
 import type { FaultStore } from './store.js';
 
 /** A failing disk loses data; the rest hurt but wait a little. Impact is one PC either way. */
-const URGENCY: Record<CheckKind, number> = { smart: 2, disk_usage: 3, memory_usage: 3, cpu_usage: 3, battery_capacity: 4, service_running: 3, offline: 3 };
+const URGENCY: Record<CheckKind, number> = {
+  smart: 2,
+  disk_usage: 3,
+  memory_usage: 3,
+  cpu_usage: 3,
+  battery_capacity: 4,
+  service_running: 3,
+  offline: 3,
+};
 const IMPACT_ONE_PC = 3;
 
 export type RaisedFault = Omit<FaultRaised, 'seq'>;
@@ -37,7 +45,8 @@ export function createFaultService(deps: {
   now: () => number;
   onChanged?: (ticketId: number) => void;
 }) {
-  const checkOf = (deviceId: string, checkId: string) => deps.checkPolicies.forDevice(deviceId).checks.find((candidate) => candidate.id === checkId);
+  const checkOf = (deviceId: string, checkId: string) =>
+    deps.checkPolicies.forDevice(deviceId).checks.find((candidate) => candidate.id === checkId);
   const remediate = (deviceId: string, ticketId: number, checkId: string) => {
     const check = checkOf(deviceId, checkId);
     if (check && deps.remediation) deps.remediation.start(deviceId, ticketId, check);
@@ -87,7 +96,13 @@ export function createFaultService(deps: {
     const open = deps.ticketStore.openFaultTicket(deviceId, fault.checkId);
     if (open) {
       const newItem = deps.faults.raise(open.id, fault.faultKey, at);
-      deps.ticketStore.addEntry(open.id, at, SYSTEM_ACTOR.name, 'event', `${newItem ? 'Fault raised' : 'Fault raised again'}: ${fault.subject}. ${fault.detail}`);
+      deps.ticketStore.addEntry(
+        open.id,
+        at,
+        SYSTEM_ACTOR.name,
+        'event',
+        `${newItem ? 'Fault raised' : 'Fault raised again'}: ${fault.subject}. ${fault.detail}`,
+      );
       deps.onChanged?.(open.id);
       return open.id;
     }

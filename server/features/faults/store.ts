@@ -20,7 +20,12 @@ export function createFaultStore(db: Db) {
     active: (ticketId: number) => active.all(ticketId) as string[],
     clearAll: (ticketId: number) => void clearAll.run(ticketId),
     /** "deviceId checkId" of every raised single-item fault (offline, memory, ...) on an open ticket. */
-    openSingleItemFaults: () => new Set((openSingleItem.all() as Array<{ deviceId: string; faultKey: string }>).map((row) => `${row.deviceId} ${row.faultKey}`)),
+    openSingleItemFaults: () =>
+      new Set(
+        (openSingleItem.all() as Array<{ deviceId: string; faultKey: string }>).map(
+          (row) => `${row.deviceId} ${row.faultKey}`,
+        ),
+      ),
   };
 }
 export type FaultStore = ReturnType<typeof createFaultStore>;

@@ -15,7 +15,9 @@ export function createHealthStore(db: Db) {
      ON CONFLICT(device_id, metric, hour) DO UPDATE SET
        min = MIN(min, excluded.min), max = MAX(max, excluded.max), sum = sum + excluded.sum, count = count + 1`,
   );
-  const rawBetween = db.prepare('SELECT detail FROM health_samples WHERE device_id = ? AND at >= ? AND at <= ? ORDER BY at');
+  const rawBetween = db.prepare(
+    'SELECT detail FROM health_samples WHERE device_id = ? AND at >= ? AND at <= ? ORDER BY at',
+  );
   const hourlyBetween = db.prepare(
     'SELECT hour, metric, min, max, sum / count AS avg FROM health_hourly WHERE device_id = ? AND hour >= ? AND hour <= ? ORDER BY hour, metric',
   );
@@ -29,7 +31,18 @@ export function createHealthStore(db: Db) {
       let inserted = 0;
       for (const sample of samples) {
         const metrics = sampleMetrics(sample);
-        const result = insertSample.run(deviceId, sample.at, metrics.cpuPct, metrics.memUsedPct, metrics.swapUsedPct, metrics.cpuTempC, metrics.batteryPct, metrics.diskMaxUsedPct, metrics.processCount, JSON.stringify(sample));
+        const result = insertSample.run(
+          deviceId,
+          sample.at,
+          metrics.cpuPct,
+          metrics.memUsedPct,
+          metrics.swapUsedPct,
+          metrics.cpuTempC,
+          metrics.batteryPct,
+          metrics.diskMaxUsedPct,
+          metrics.processCount,
+          JSON.stringify(sample),
+        );
         if (result.changes === 0) continue;
         inserted++;
         const hour = Math.floor(sample.at / HOUR) * HOUR;
@@ -40,9 +53,18 @@ export function createHealthStore(db: Db) {
       }
       return inserted;
     },
-    raw: (deviceId: string, from: number, to: number) => (rawBetween.all(deviceId, from, to) as Array<{ detail: string }>).map((row) => JSON.parse(row.detail) as HealthSample),
+    raw: (deviceId: string, from: number, to: number) =>
+      (rawBetween.all(deviceId, from, to) as Array<{ detail: string }>).map(
+        (row) => JSON.parse(row.detail) as HealthSample,
+      ),
     hourly: (deviceId: string, from: number, to: number) =>
-      hourlyBetween.all(deviceId, Math.floor(from / HOUR) * HOUR, to) as Array<{ hour: number; metric: string; min: number; max: number; avg: number }>,
+      hourlyBetween.all(deviceId, Math.floor(from / HOUR) * HOUR, to) as Array<{
+        hour: number;
+        metric: string;
+        min: number;
+        max: number;
+        avg: number;
+      }>,
     latest(deviceId: string): HealthSample | null {
       const detail = latest.get(deviceId) as string | undefined;
       return detail ? (JSON.parse(detail) as HealthSample) : null;

@@ -24,7 +24,8 @@ const LIST_KEYS: Partial<Record<InventorySectionName, KeyOf>> = {
   disks: (disk) => text(disk.device) || text(disk.name),
   filesystems: (fs) => text(fs.mount),
   network: (nic) => text(nic.iface),
-  software: (pkg) => (pkg.arch ? `${text(pkg.name)} (${text(pkg.source)}, ${text(pkg.arch)})` : `${text(pkg.name)} (${text(pkg.source)})`),
+  software: (pkg) =>
+    pkg.arch ? `${text(pkg.name)} (${text(pkg.source)}, ${text(pkg.arch)})` : `${text(pkg.name)} (${text(pkg.source)})`,
   services: (service) => text(service.name),
 };
 
@@ -37,9 +38,16 @@ const NESTED_LIST_KEYS: Record<string, KeyOf> = {
   loggedIn: (session) => `${text(session.user)}@${text(session.terminal)}`,
 };
 
-const show = (value: unknown): string | null => (value === undefined || value === null ? null : typeof value === 'string' ? value : stableStringify(value));
+const show = (value: unknown): string | null =>
+  value === undefined || value === null ? null : typeof value === 'string' ? value : stableStringify(value);
 
-function diffFields(section: InventorySectionName, item: string | null, before: Row, after: Row, prefix = ''): InventoryChange[] {
+function diffFields(
+  section: InventorySectionName,
+  item: string | null,
+  before: Row,
+  after: Row,
+  prefix = '',
+): InventoryChange[] {
   const changes: InventoryChange[] = [];
   for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
     const old = before[field];
@@ -52,23 +60,38 @@ function diffFields(section: InventorySectionName, item: string | null, before: 
       }
     }
     if (stableStringify(old) !== stableStringify(next)) {
-      changes.push({ section, kind: 'changed', item, field: `${prefix}${field}`, oldValue: show(old), newValue: show(next) });
+      changes.push({
+        section,
+        kind: 'changed',
+        item,
+        field: `${prefix}${field}`,
+        oldValue: show(old),
+        newValue: show(next),
+      });
     }
   }
   return changes;
 }
 
-function diffList(section: InventorySectionName, before: Row[], after: Row[], keyOf: KeyOf, field: string | null = null): InventoryChange[] {
+function diffList(
+  section: InventorySectionName,
+  before: Row[],
+  after: Row[],
+  keyOf: KeyOf,
+  field: string | null = null,
+): InventoryChange[] {
   const oldByKey = new Map(before.map((row) => [keyOf(row), row]));
   const newByKey = new Map(after.map((row) => [keyOf(row), row]));
   const changes: InventoryChange[] = [];
   for (const [key, row] of newByKey) {
     const old = oldByKey.get(key);
-    if (!old) changes.push({ section, kind: 'added', item: key, field, oldValue: null, newValue: show(row.version ?? null) });
+    if (!old)
+      changes.push({ section, kind: 'added', item: key, field, oldValue: null, newValue: show(row.version ?? null) });
     else changes.push(...diffFields(section, key, old, row, field ? `${field}.` : ''));
   }
   for (const [key, row] of oldByKey) {
-    if (!newByKey.has(key)) changes.push({ section, kind: 'removed', item: key, field, oldValue: show(row.version ?? null), newValue: null });
+    if (!newByKey.has(key))
+      changes.push({ section, kind: 'removed', item: key, field, oldValue: show(row.version ?? null), newValue: null });
   }
   return changes;
 }
@@ -76,8 +99,24 @@ function diffList(section: InventorySectionName, before: Row[], after: Row[], ke
 export function diffSection(section: InventorySectionName, before: unknown, after: unknown): InventoryChange[] {
   if (stableStringify(before) === stableStringify(after)) return [];
   const keyOf = LIST_KEYS[section];
-  if (keyOf && Array.isArray(before) && Array.isArray(after)) return diffList(section, before as Row[], after as Row[], keyOf);
-  if (before && after && typeof before === 'object' && typeof after === 'object') return diffFields(section, null, before as Row, after as Row);
+  if (keyOf && Array.isArray(before) && Array.isArray(after))
+    return diffList(section, before as Row[], after as Row[], keyOf);
+  if (before && after && typeof before === 'object' && typeof after === 'object')
+    return diffFields(section, null, before as Row, after as Row);
   // A section that appeared or went away as a whole (a battery plugged in or removed).
-  return [{ section, kind: before === null || before === undefined ? 'added' : after === null || after === undefined ? 'removed' : 'changed', item: null, field: null, oldValue: show(before), newValue: show(after) }];
+  return [
+    {
+      section,
+      kind:
+        before === null || before === undefined
+          ? 'added'
+          : after === null || after === undefined
+            ? 'removed'
+            : 'changed',
+      item: null,
+      field: null,
+      oldValue: show(before),
+      newValue: show(after),
+    },
+  ];
 }

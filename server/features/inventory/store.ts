@@ -14,7 +14,9 @@ export function createInventoryStore(db: Db) {
     `INSERT INTO inventory_sections (device_id, section, data, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(device_id, section) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
   );
-  const allSections = db.prepare('SELECT section, data, updated_at AS updatedAt FROM inventory_sections WHERE device_id = ? ORDER BY section');
+  const allSections = db.prepare(
+    'SELECT section, data, updated_at AS updatedAt FROM inventory_sections WHERE device_id = ? ORDER BY section',
+  );
   const countSections = db.prepare('SELECT COUNT(*) FROM inventory_sections WHERE device_id = ?').pluck();
   const insertChange = db.prepare(
     'INSERT INTO inventory_changes (device_id, at, section, kind, item, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -24,8 +26,12 @@ export function createInventoryStore(db: Db) {
      WHERE device_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?`,
   );
   const clearSoftware = db.prepare('DELETE FROM software WHERE device_id = ?');
-  const insertSoftware = db.prepare('INSERT INTO software (device_id, name, version, publisher, source, installed_at, arch) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const softwareOf = db.prepare('SELECT name, version, publisher, source, installed_at AS installedAt, arch FROM software WHERE device_id = ? ORDER BY name COLLATE NOCASE, source');
+  const insertSoftware = db.prepare(
+    'INSERT INTO software (device_id, name, version, publisher, source, installed_at, arch) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const softwareOf = db.prepare(
+    'SELECT name, version, publisher, source, installed_at AS installedAt, arch FROM software WHERE device_id = ? ORDER BY name COLLATE NOCASE, source',
+  );
   const findSoftware = db.prepare(
     `SELECT s.device_id AS deviceId, d.name AS deviceName, s.name, s.version, s.publisher, s.source, s.installed_at AS installedAt, s.arch
      FROM software s JOIN devices d ON d.id = s.device_id
@@ -38,22 +44,37 @@ export function createInventoryStore(db: Db) {
       const data = getSection.get(deviceId, section) as string | undefined;
       return data === undefined ? undefined : (JSON.parse(data) as unknown);
     },
-    putSection: (deviceId: string, section: string, data: unknown, at: number) => void putSection.run(deviceId, section, JSON.stringify(data), at),
-    sections: (deviceId: string) => allSections.all(deviceId) as Array<{ section: string; data: string; updatedAt: number }>,
+    putSection: (deviceId: string, section: string, data: unknown, at: number) =>
+      void putSection.run(deviceId, section, JSON.stringify(data), at),
+    sections: (deviceId: string) =>
+      allSections.all(deviceId) as Array<{ section: string; data: string; updatedAt: number }>,
     hasInventory: (deviceId: string) => (countSections.get(deviceId) as number) > 0,
     addChanges(deviceId: string, at: number, changes: InventoryChange[]): void {
-      for (const change of changes) insertChange.run(deviceId, at, change.section, change.kind, change.item, change.field, change.oldValue, change.newValue);
+      for (const change of changes)
+        insertChange.run(
+          deviceId,
+          at,
+          change.section,
+          change.kind,
+          change.item,
+          change.field,
+          change.oldValue,
+          change.newValue,
+        );
     },
     changes: (deviceId: string, since: number, limit = 1000) => changesSince.all(deviceId, since, limit) as ChangeRow[],
     replaceSoftware(deviceId: string, packages: SoftwarePackage[]): void {
       clearSoftware.run(deviceId);
-      for (const pkg of packages) insertSoftware.run(deviceId, pkg.name, pkg.version, pkg.publisher, pkg.source, pkg.installedAt, pkg.arch);
+      for (const pkg of packages)
+        insertSoftware.run(deviceId, pkg.name, pkg.version, pkg.publisher, pkg.source, pkg.installedAt, pkg.arch);
     },
     softwareOf: (deviceId: string) => softwareOf.all(deviceId) as Array<Omit<SoftwarePackage, never>>,
     /** Devices that have software whose name contains `name` (case-insensitive), optionally at one version. */
     findSoftware(name: string, version?: string) {
       const pattern = `%${name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      return findSoftware.all({ pattern, version: version ?? null }) as Array<SoftwarePackage & { deviceId: string; deviceName: string }>;
+      return findSoftware.all({ pattern, version: version ?? null }) as Array<
+        SoftwarePackage & { deviceId: string; deviceName: string }
+      >;
     },
   };
 }

@@ -19,14 +19,25 @@ export function resolveJobArgs(scriptName: string, params: ScriptParam[], given:
   for (const name of Object.keys(given)) {
     if (!declared.has(name)) {
       const known = params.map((param) => param.name).join(', ') || 'none';
-      throw new ApiError('validation_failed', `script ${scriptName} has no parameter "${name}" (its parameters: ${known})`);
+      throw new ApiError(
+        'validation_failed',
+        `script ${scriptName} has no parameter "${name}" (its parameters: ${known})`,
+      );
     }
   }
   const args: JobArgs = {};
   for (const param of params) {
     const value = given[param.name] ?? param.default;
-    if (value === null) throw new ApiError('validation_failed', `script ${scriptName} needs the parameter "${param.name}" (${param.description})`);
-    if (!isValidParamValue(param.type, value)) throw new ApiError('validation_failed', `parameter "${param.name}" must be ${EXPECTED[param.type]}, not ${JSON.stringify(value)}`);
+    if (value === null)
+      throw new ApiError(
+        'validation_failed',
+        `script ${scriptName} needs the parameter "${param.name}" (${param.description})`,
+      );
+    if (!isValidParamValue(param.type, value))
+      throw new ApiError(
+        'validation_failed',
+        `parameter "${param.name}" must be ${EXPECTED[param.type]}, not ${JSON.stringify(value)}`,
+      );
     args[param.name] = value;
   }
   return args;

@@ -16,7 +16,6 @@ export function createJobDispatcher(deps: {
   intervalMs: number;
   now: () => number;
 }) {
-
   const deliver = (deviceId: string) => {
     const at = deps.now();
     for (const job of deps.jobs.deliverable(deviceId, at)) {

@@ -2,7 +2,14 @@
 // job, signed with the job signing key (on the server, or by an admin's own key through
 // prepare + signed). Results come back through the agents' outboxes.
 import { randomBytes } from 'node:crypto';
-import type { JobListQuery, JobView, PreparedRun, RunRequest, RunView, SignedJobsRequest } from '../../../protocol/api/jobs.js';
+import type {
+  JobListQuery,
+  JobView,
+  PreparedRun,
+  RunRequest,
+  RunView,
+  SignedJobsRequest,
+} from '../../../protocol/api/jobs.js';
 import { isJobSignatureValid, signJob } from '../../../protocol/job-signing.js';
 import type { JobArgs, JobEnvelope, JobResult } from '../../../protocol/messages/jobs.js';
 import type { Db } from '../../db/database.js';
@@ -66,20 +73,38 @@ export interface RunPlan {
 
 type SignedJob = { envelope: JobEnvelope; signature: string; script: ScriptVersionRow };
 
-export function createJobService(deps: { db: Db; jobs: JobStore; scripts: ScriptStore; devices: DeviceStore; keys: ServerKeys; audit: AuditStore; now: () => number; onQueued: (deviceIds: string[]) => void; onFinished?: (job: JobRow) => void }) {
+export function createJobService(deps: {
+  db: Db;
+  jobs: JobStore;
+  scripts: ScriptStore;
+  devices: DeviceStore;
+  keys: ServerKeys;
+  audit: AuditStore;
+  now: () => number;
+  onQueued: (deviceIds: string[]) => void;
+  onFinished?: (job: JobRow) => void;
+}) {
   const { now } = deps;
   const platformOf = (device: DeviceRow) => PLATFORM_OF[device.platform] ?? device.platform;
 
   /** The variants of a script (of one version number, when given). */
   const variantsOf = (name: string, version?: number) => {
     const rows = version === undefined ? deps.scripts.variants(name) : deps.scripts.version(name, version);
-    if (rows.length === 0) throw new ApiError('not_found', version === undefined ? `no script named ${name}` : `script ${name} has no version ${version}`);
+    if (rows.length === 0)
+      throw new ApiError(
+        'not_found',
+        version === undefined ? `no script named ${name}` : `script ${name} has no version ${version}`,
+      );
     return rows;
   };
 
   /** The active devices a selection names, each with the variant it runs (refused when none can). */
-  const targets = (selection: Pick<RunRequest, 'deviceIds' | 'group'>, variants: readonly ScriptVersionRow[]): RunTarget[] => {
-    if (!selection.deviceIds === !selection.group) throw new ApiError('validation_failed', 'name the targets: deviceIds or group, not both');
+  const targets = (
+    selection: Pick<RunRequest, 'deviceIds' | 'group'>,
+    variants: readonly ScriptVersionRow[],
+  ): RunTarget[] => {
+    if (!selection.deviceIds === !selection.group)
+      throw new ApiError('validation_failed', 'name the targets: deviceIds or group, not both');
     const name = variants[0]!.name;
     const runsOn = variants.flatMap((variant) => variant.platforms).join(', ');
     if (selection.deviceIds) {
@@ -87,16 +112,26 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
         const device = deps.devices.byId(id);
         if (!device || device.status !== 'active') throw new ApiError('validation_failed', `no active device ${id}`);
         const script = variantFor(variants, platformOf(device));
-        if (!script) throw new ApiError('validation_failed', `script ${name} runs on ${runsOn}; device ${device.name} is ${platformOf(device)}`);
+        if (!script)
+          throw new ApiError(
+            'validation_failed',
+            `script ${name} runs on ${runsOn}; device ${device.name} is ${platformOf(device)}`,
+          );
         return { device, script };
       });
     }
-    const members = deps.devices.all().filter((device) => device.group === selection.group && device.status === 'active');
+    const members = deps.devices
+      .all()
+      .filter((device) => device.group === selection.group && device.status === 'active');
     const able = members.flatMap((device) => {
       const script = variantFor(variants, platformOf(device));
       return script ? [{ device, script }] : [];
     });
-    if (able.length === 0) throw new ApiError('validation_failed', `group ${selection.group} has no active device that runs ${name} (${runsOn}); ${members.length} active devices in it`);
+    if (able.length === 0)
+      throw new ApiError(
+        'validation_failed',
+        `group ${selection.group} has no active device that runs ${name} (${runsOn}); ${members.length} active devices in it`,
+      );
     return able;
   };
 
@@ -104,7 +139,8 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
   const envelopesOf = (plan: RunPlan): Array<{ envelope: JobEnvelope; script: ScriptVersionRow }> => {
     const argsByVariant = new Map<number, JobArgs>();
     return plan.targets.map(({ device, script }) => {
-      if (!argsByVariant.has(script.scriptId)) argsByVariant.set(script.scriptId, resolveJobArgs(script.name, script.params, plan.args));
+      if (!argsByVariant.has(script.scriptId))
+        argsByVariant.set(script.scriptId, resolveJobArgs(script.name, script.params, plan.args));
       return { envelope: envelopeFor(plan, device, script, argsByVariant.get(script.scriptId)!), script };
     });
   };
@@ -130,13 +166,41 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
     };
   };
 
-  const store = (runId: string, plan: Pick<RunPlan, 'requestedBy' | 'scheduleId' | 'ticketId'>, signed: SignedJob[]): RunView => {
+  const store = (
+    runId: string,
+    plan: Pick<RunPlan, 'requestedBy' | 'scheduleId' | 'ticketId'>,
+    signed: SignedJob[],
+  ): RunView => {
     deps.db.transaction(() => {
       for (const { envelope, signature, script } of signed) {
-        deps.jobs.insert({ id: envelope.jobId, runId, scriptId: script.scriptId, scriptVersion: script.version, deviceId: envelope.deviceId, envelope, signature, requestedBy: plan.requestedBy, createdAt: now(), notBefore: envelope.notBefore, expiresAt: envelope.expiresAt, scheduleId: plan.scheduleId ?? null, ticketId: plan.ticketId ?? null });
+        deps.jobs.insert({
+          id: envelope.jobId,
+          runId,
+          scriptId: script.scriptId,
+          scriptVersion: script.version,
+          deviceId: envelope.deviceId,
+          envelope,
+          signature,
+          requestedBy: plan.requestedBy,
+          createdAt: now(),
+          notBefore: envelope.notBefore,
+          expiresAt: envelope.expiresAt,
+          scheduleId: plan.scheduleId ?? null,
+          ticketId: plan.ticketId ?? null,
+        });
       }
       const first = signed[0]!.envelope;
-      deps.audit.record({ actor: plan.requestedBy, action: 'job.requested', target: first.scriptName, detail: { runId, versions: [...new Set(signed.map((job) => `${job.script.platforms.join('+')} v${job.script.version}`))], devices: signed.map((job) => job.envelope.deviceId), args: first.args } });
+      deps.audit.record({
+        actor: plan.requestedBy,
+        action: 'job.requested',
+        target: first.scriptName,
+        detail: {
+          runId,
+          versions: [...new Set(signed.map((job) => `${job.script.platforms.join('+')} v${job.script.version}`))],
+          devices: signed.map((job) => job.envelope.deviceId),
+          args: first.args,
+        },
+      });
     })();
     deps.onQueued(signed.map((job) => job.envelope.deviceId));
     return { runId, jobs: signed.map((job) => jobView(deps.jobs.byId(job.envelope.jobId)!)) };
@@ -159,8 +223,20 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
     /** Signs with the server's key and queues; refused when the key is kept off the server. */
     runPlan(plan: RunPlan): RunView {
       const key = deps.keys.jobSigning;
-      if (!key) throw new ApiError('invalid_state', 'the job signing key is not on this server; sign the jobs yourself with `helpline run --signing-key FILE`');
-      return store(newId('run'), plan, envelopesOf(plan).map(({ envelope, script }) => ({ envelope, signature: signJob(envelope, key.secretKey), script })));
+      if (!key)
+        throw new ApiError(
+          'invalid_state',
+          'the job signing key is not on this server; sign the jobs yourself with `helpline run --signing-key FILE`',
+        );
+      return store(
+        newId('run'),
+        plan,
+        envelopesOf(plan).map(({ envelope, script }) => ({
+          envelope,
+          signature: signJob(envelope, key.secretKey),
+          script,
+        })),
+      );
     },
     run(actor: string, request: RunRequest): RunView {
       return this.runPlan(planFor(actor, request));
@@ -171,11 +247,26 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
     },
     storeSigned(actor: string, request: SignedJobsRequest): RunView {
       const signed = request.jobs.map(({ envelope, signature }): SignedJob => {
-        const script = deps.scripts.version(envelope.scriptName, envelope.scriptVersion).find((row) => row.sha512 === envelope.scriptHash);
-        if (!script) throw new ApiError('validation_failed', `job ${envelope.jobId}: the script does not match ${envelope.scriptName} version ${envelope.scriptVersion} in the library`);
-        if (!isJobSignatureValid(envelope, signature, deps.keys.jobSigningPublicKey)) throw new ApiError('validation_failed', `job ${envelope.jobId}: the signature is not from this server's job signing key`);
-        if (envelope.requestedBy !== actor) throw new ApiError('forbidden', `job ${envelope.jobId} was prepared for ${envelope.requestedBy}, not ${actor}`);
-        if (!deps.devices.byId(envelope.deviceId)) throw new ApiError('validation_failed', `job ${envelope.jobId}: no device ${envelope.deviceId}`);
+        const script = deps.scripts
+          .version(envelope.scriptName, envelope.scriptVersion)
+          .find((row) => row.sha512 === envelope.scriptHash);
+        if (!script)
+          throw new ApiError(
+            'validation_failed',
+            `job ${envelope.jobId}: the script does not match ${envelope.scriptName} version ${envelope.scriptVersion} in the library`,
+          );
+        if (!isJobSignatureValid(envelope, signature, deps.keys.jobSigningPublicKey))
+          throw new ApiError(
+            'validation_failed',
+            `job ${envelope.jobId}: the signature is not from this server's job signing key`,
+          );
+        if (envelope.requestedBy !== actor)
+          throw new ApiError(
+            'forbidden',
+            `job ${envelope.jobId} was prepared for ${envelope.requestedBy}, not ${actor}`,
+          );
+        if (!deps.devices.byId(envelope.deviceId))
+          throw new ApiError('validation_failed', `job ${envelope.jobId}: no device ${envelope.deviceId}`);
         if (deps.jobs.byId(envelope.jobId)) throw new ApiError('conflict', `job ${envelope.jobId} was stored already`);
         return { envelope, signature, script };
       });
@@ -189,13 +280,20 @@ export function createJobService(deps: { db: Db; jobs: JobStore; scripts: Script
     },
     started(deviceId: string, jobId: string, at: number): void {
       const row = deps.jobs.byId(jobId);
-      if (row?.deviceId === deviceId && (row.status === 'sent' || row.status === 'queued')) deps.jobs.markRunning(jobId, at);
+      if (row?.deviceId === deviceId && (row.status === 'sent' || row.status === 'queued'))
+        deps.jobs.markRunning(jobId, at);
     },
     /** Runs inside the ingest transaction. */
     finished(deviceId: string, result: Omit<JobResult, 'seq'>): void {
       const row = deps.jobs.byId(result.jobId);
       if (!row || row.deviceId !== deviceId) return;
-      if (result.outcome === 'rejected') deps.audit.record({ actor: deviceId, action: 'job.rejected', target: row.id, detail: { script: row.scriptName, reason: result.reason } });
+      if (result.outcome === 'rejected')
+        deps.audit.record({
+          actor: deviceId,
+          action: 'job.rejected',
+          target: row.id,
+          detail: { script: row.scriptName, reason: result.reason },
+        });
       // A refusal of a job that did run (it was sent twice, the second copy refused as a
       // replay) must not hide the real result.
       if (result.outcome === 'rejected' && row.result && row.result.outcome !== 'rejected') return;

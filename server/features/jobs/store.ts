@@ -26,7 +26,10 @@ export interface JobRow {
   result: Omit<JobResult, 'seq' | 'jobId'> | null;
 }
 
-export type NewJob = Omit<JobRow, 'scriptName' | 'deviceName' | 'sentAt' | 'startedAt' | 'finishedAt' | 'result' | 'status'>;
+export type NewJob = Omit<
+  JobRow,
+  'scriptName' | 'deviceName' | 'sentAt' | 'startedAt' | 'finishedAt' | 'result' | 'status'
+>;
 
 const SELECT = `SELECT j.id, j.run_id AS runId, j.script_id AS scriptId, j.script_version AS scriptVersion, s.name AS scriptName,
   j.device_id AS deviceId, d.name AS deviceName, j.envelope, j.signature, j.status, j.requested_by AS requestedBy,
@@ -35,7 +38,11 @@ const SELECT = `SELECT j.id, j.run_id AS runId, j.script_id AS scriptId, j.scrip
   FROM jobs j JOIN scripts s ON s.id = j.script_id LEFT JOIN devices d ON d.id = j.device_id`;
 
 type RawRow = Omit<JobRow, 'envelope' | 'result'> & { envelope: string; result: string | null };
-const parse = (row: RawRow): JobRow => ({ ...row, envelope: JSON.parse(row.envelope) as JobEnvelope, result: row.result ? (JSON.parse(row.result) as JobRow['result']) : null });
+const parse = (row: RawRow): JobRow => ({
+  ...row,
+  envelope: JSON.parse(row.envelope) as JobEnvelope,
+  result: row.result ? (JSON.parse(row.result) as JobRow['result']) : null,
+});
 
 export function createJobStore(db: Db) {
   const insert = db.prepare(
@@ -43,11 +50,21 @@ export function createJobStore(db: Db) {
      VALUES (@id, @runId, @scriptId, @scriptVersion, @deviceId, @envelope, @signature, 'queued', @requestedBy, @createdAt, @notBefore, @expiresAt, @scheduleId, @ticketId)`,
   );
   const byId = db.prepare(`${SELECT} WHERE j.id = ?`);
-  const deliverable = db.prepare(`${SELECT} WHERE j.device_id = ? AND j.status = 'queued' AND j.not_before <= ? AND j.expires_at > ? ORDER BY j.created_at, j.id`);
-  const dueDevices = db.prepare("SELECT DISTINCT device_id FROM jobs WHERE status = 'queued' AND not_before <= ? AND expires_at > ?").pluck();
-  const expire = db.prepare("UPDATE jobs SET status = 'expired', finished_at = ? WHERE status = 'queued' AND expires_at <= ?");
-  const setStatus = db.prepare('UPDATE jobs SET status = ?, sent_at = COALESCE(?, sent_at), started_at = COALESCE(?, started_at) WHERE id = ?');
-  const finish = db.prepare('UPDATE jobs SET status = ?, finished_at = ?, started_at = COALESCE(?, started_at), result = ? WHERE id = ?');
+  const deliverable = db.prepare(
+    `${SELECT} WHERE j.device_id = ? AND j.status = 'queued' AND j.not_before <= ? AND j.expires_at > ? ORDER BY j.created_at, j.id`,
+  );
+  const dueDevices = db
+    .prepare("SELECT DISTINCT device_id FROM jobs WHERE status = 'queued' AND not_before <= ? AND expires_at > ?")
+    .pluck();
+  const expire = db.prepare(
+    "UPDATE jobs SET status = 'expired', finished_at = ? WHERE status = 'queued' AND expires_at <= ?",
+  );
+  const setStatus = db.prepare(
+    'UPDATE jobs SET status = ?, sent_at = COALESCE(?, sent_at), started_at = COALESCE(?, started_at) WHERE id = ?',
+  );
+  const finish = db.prepare(
+    'UPDATE jobs SET status = ?, finished_at = ?, started_at = COALESCE(?, started_at), result = ? WHERE id = ?',
+  );
   const requeueSent = db.prepare("UPDATE jobs SET status = 'queued' WHERE device_id = ? AND status = 'sent'");
   const openForTicket = db.prepare(`${SELECT} WHERE j.ticket_id = ? ORDER BY j.created_at DESC`);
 
@@ -76,7 +93,8 @@ export function createJobStore(db: Db) {
     expire: (now: number) => expire.run(now, now).changes,
     markSent: (id: string, at: number) => void setStatus.run('sent', at, null, id),
     markRunning: (id: string, at: number) => void setStatus.run('running', null, at, id),
-    finish: (id: string, status: JobStatus, at: number, startedAt: number | null, result: JobRow['result']) => void finish.run(status, at, startedAt, JSON.stringify(result), id),
+    finish: (id: string, status: JobStatus, at: number, startedAt: number | null, result: JobRow['result']) =>
+      void finish.run(status, at, startedAt, JSON.stringify(result), id),
     /** Jobs sent on a channel that closed before the agent said it started them go out again. */
     requeueSent: (deviceId: string) => requeueSent.run(deviceId).changes,
     forTicket: (ticketId: number) => (openForTicket.all(ticketId) as RawRow[]).map(parse),

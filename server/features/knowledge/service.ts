@@ -44,7 +44,12 @@ function hitView(row: SearchRow): KbSearchHit {
 }
 
 function linkView(row: LinkRow): KbLinkView {
-  return { ticketId: row.ticketId, article: { id: row.articleId, title: row.title, category: row.category }, linkedBy: row.linkedBy, at: iso(row.at) };
+  return {
+    ticketId: row.ticketId,
+    article: { id: row.articleId, title: row.title, category: row.category },
+    linkedBy: row.linkedBy,
+    at: iso(row.at),
+  };
 }
 
 /** The checks a schema cannot make: a title that is only spaces, the body's size in bytes, NUL. */
@@ -52,10 +57,14 @@ function checkedArticle(request: KbArticleRequest): KbArticleRequest {
   const title = request.title.trim();
   if (title === '') throw new ApiError('validation_failed', 'title is empty; give the article a one-line title');
   if (request.body.trim() === '') throw new ApiError('validation_failed', 'body is empty; an article needs some text');
-  if (request.body.includes('\u0000')) throw new ApiError('validation_failed', 'body contains a NUL character (\\u0000); an article body is text');
+  if (request.body.includes('\u0000'))
+    throw new ApiError('validation_failed', 'body contains a NUL character (\\u0000); an article body is text');
   const bytes = Buffer.byteLength(request.body, 'utf8');
   if (bytes > KB_BODY_MAX_BYTES) {
-    throw new ApiError('payload_too_large', `body is ${(bytes / 1024).toFixed(1)} KB; an article body may be at most ${KB_BODY_MAX_BYTES / 1024} KB (${KB_BODY_MAX_BYTES} bytes of UTF-8)`);
+    throw new ApiError(
+      'payload_too_large',
+      `body is ${(bytes / 1024).toFixed(1)} KB; an article body may be at most ${KB_BODY_MAX_BYTES / 1024} KB (${KB_BODY_MAX_BYTES} bytes of UTF-8)`,
+    );
   }
   return { title, body: request.body, category: request.category };
 }
@@ -125,7 +134,14 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
       const created = change(() => {
         const at = now();
         const added = store.link(ticketId, articleId, actor.id, at);
-        if (added) deps.tickets.addEntry(ticketId, at, actor.name, 'event', `Linked knowledge-base article #${articleId}: ${article.title}`);
+        if (added)
+          deps.tickets.addEntry(
+            ticketId,
+            at,
+            actor.name,
+            'event',
+            `Linked knowledge-base article #${articleId}: ${article.title}`,
+          );
         return added;
       });
       return { link: linkView(store.linkRow(ticketId, articleId)!), created };
@@ -140,12 +156,20 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
     fromTicket(actor: AuthUser, ticketId: number, overrides: KbFromTicketRequest = {}): KbArticleView {
       const ticket = findTicket(ticketId);
       if (ticket.status !== 'resolved' && ticket.status !== 'closed') {
-        throw new ApiError('invalid_state', `ticket #${ticketId} is ${ticket.status.replace(/_/g, ' ')}; only a resolved or closed ticket can become an article, so resolve it first`);
+        throw new ApiError(
+          'invalid_state',
+          `ticket #${ticketId} is ${ticket.status.replace(/_/g, ' ')}; only a resolved or closed ticket can become an article, so resolve it first`,
+        );
       }
       const resolution = ticket.resolution?.trim() ?? '';
-      if (resolution === '') throw new ApiError('invalid_state', `ticket #${ticketId} has no resolution text to write an article from`);
+      if (resolution === '')
+        throw new ApiError('invalid_state', `ticket #${ticketId} has no resolution text to write an article from`);
       const existing = store.fromTicket(ticketId);
-      if (existing !== undefined) throw new ApiError('conflict', `ticket #${ticketId} already became knowledge-base article #${existing}; edit that one instead`);
+      if (existing !== undefined)
+        throw new ApiError(
+          'conflict',
+          `ticket #${ticketId} already became knowledge-base article #${existing}; edit that one instead`,
+        );
       const description = ticket.description.trim();
       const body = `${description === '' ? '' : `${description}\n\n`}## Resolution\n\n${resolution}\n`;
       const title = overrides.title ?? titleFromSubject(ticket.subject);
@@ -153,7 +177,13 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
         const created = insert(actor, { title, body, category: overrides.category ?? ticket.category }, ticketId);
         const at = now();
         store.link(ticketId, created, actor.id, at);
-        deps.tickets.addEntry(ticketId, at, actor.name, 'event', `Knowledge-base article #${created} written from this ticket's resolution`);
+        deps.tickets.addEntry(
+          ticketId,
+          at,
+          actor.name,
+          'event',
+          `Knowledge-base article #${created} written from this ticket's resolution`,
+        );
         return created;
       });
       return articleView(find(id));

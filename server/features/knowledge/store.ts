@@ -66,19 +66,31 @@ export function createKnowledgeStore(db: Db) {
     `INSERT INTO kb_articles (title, body, category, created_by, created_at, updated_at, source_ticket_id)
      VALUES (@title, @body, @category, @createdBy, @at, @at, @sourceTicketId)`,
   );
-  const update = db.prepare('UPDATE kb_articles SET title = @title, body = @body, category = @category, updated_by = @updatedBy, updated_at = @at WHERE id = @id');
+  const update = db.prepare(
+    'UPDATE kb_articles SET title = @title, body = @body, category = @category, updated_by = @updatedBy, updated_at = @at WHERE id = @id',
+  );
   const remove = db.prepare('DELETE FROM kb_articles WHERE id = ?');
   const byId = db.prepare(`${ARTICLE} WHERE a.id = ?`);
   const bySourceTicket = db.prepare('SELECT id FROM kb_articles WHERE source_ticket_id = ?').pluck();
-  const addLink = db.prepare('INSERT OR IGNORE INTO ticket_kb_links (ticket_id, article_id, linked_by, at) VALUES (?, ?, ?, ?)');
+  const addLink = db.prepare(
+    'INSERT OR IGNORE INTO ticket_kb_links (ticket_id, article_id, linked_by, at) VALUES (?, ?, ?, ?)',
+  );
   const link = db.prepare(`${LINK} WHERE l.ticket_id = ? AND l.article_id = ?`);
   const links = db.prepare(`${LINK} WHERE l.ticket_id = ? ORDER BY l.at, l.article_id`);
 
   return {
-    insert(article: { title: string; body: string; category: string; createdBy: number; at: number; sourceTicketId: number | null }): number {
+    insert(article: {
+      title: string;
+      body: string;
+      category: string;
+      createdBy: number;
+      at: number;
+      sourceTicketId: number | null;
+    }): number {
       return Number(insert.run(article).lastInsertRowid);
     },
-    update: (id: number, article: { title: string; body: string; category: string; updatedBy: number; at: number }) => void update.run({ id, ...article }),
+    update: (id: number, article: { title: string; body: string; category: string; updatedBy: number; at: number }) =>
+      void update.run({ id, ...article }),
     /** False when there was no such article. Its ticket links go with it (ON DELETE CASCADE). */
     remove: (id: number) => remove.run(id).changes > 0,
     byId: (id: number) => byId.get(id) as ArticleRow | undefined,
@@ -105,7 +117,8 @@ export function createKnowledgeStore(db: Db) {
     },
 
     /** False when the pair was linked already. */
-    link: (ticketId: number, articleId: number, userId: number, at: number) => addLink.run(ticketId, articleId, userId, at).changes > 0,
+    link: (ticketId: number, articleId: number, userId: number, at: number) =>
+      addLink.run(ticketId, articleId, userId, at).changes > 0,
     linkRow: (ticketId: number, articleId: number) => link.get(ticketId, articleId) as LinkRow | undefined,
     links: (ticketId: number) => links.all(ticketId) as LinkRow[],
   };

@@ -27,7 +27,11 @@ export function subscriptionMatches(subscription: SubscriptionRow, event: Ticket
  * a team address, gets one message. Personal e-mail subscriptions without a target go to the
  * subscriber's current address, and are skipped while they have none.
  */
-export function planDeliveries(subscriptions: SubscriptionRow[], event: TicketEvent, options: { emailEnabled: boolean }): PlannedDelivery[] {
+export function planDeliveries(
+  subscriptions: SubscriptionRow[],
+  event: TicketEvent,
+  options: { emailEnabled: boolean },
+): PlannedDelivery[] {
   const planned = new Map<string, PlannedDelivery>();
   for (const subscription of subscriptions) {
     if (!subscriptionMatches(subscription, event)) continue;
@@ -44,7 +48,11 @@ export function planDeliveries(subscriptions: SubscriptionRow[], event: TicketEv
  * Delay before the next attempt after `failures` failed ones: doubling from `baseMs`, capped at
  * `capMs`, then half of it random ("equal jitter"), so retries spread out yet never come at once.
  */
-export function retryDelay(failures: number, policy: { baseMs: number; capMs: number }, random: () => number = Math.random): number {
+export function retryDelay(
+  failures: number,
+  policy: { baseMs: number; capMs: number },
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(failures - 1, 0), 40);
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** exponent);
   return Math.round(ceiling / 2 + random() * (ceiling / 2));

@@ -66,8 +66,18 @@ export function emailBody(event: TicketEvent, publicUrl: string): string {
   ];
   if (event.detail) lines.push('', block(event.detail));
   // The requester is asked for a rating on resolve (employees see the same on their PC).
-  if (event.kind === 'ticket.resolved') lines.push('', `Asked for this? Tell us how we did, from 1 to 5: helpline ticket rate ${ticket.id} <1-5> [--comment TEXT]`);
-  lines.push('', `Open the ticket: ${ticketLink(publicUrl, ticket.id)}`, '', '-- ', 'Helpline. Change your subscriptions in the console.');
+  if (event.kind === 'ticket.resolved')
+    lines.push(
+      '',
+      `Asked for this? Tell us how we did, from 1 to 5: helpline ticket rate ${ticket.id} <1-5> [--comment TEXT]`,
+    );
+  lines.push(
+    '',
+    `Open the ticket: ${ticketLink(publicUrl, ticket.id)}`,
+    '',
+    '-- ',
+    'Helpline. Change your subscriptions in the console.',
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -79,7 +89,12 @@ function escapeChat(text: string): string {
 /** One line for a chat webhook's `text`. */
 export function chatText(event: TicketEvent, publicUrl: string): string {
   const { ticket } = event;
-  const facts = [`P${ticket.priority}`, `line ${ticket.line}`, ticket.assignee ? `assigned to ${oneLine(ticket.assignee, 64)}` : 'unassigned'];
-  if (ticket.deviceName ?? ticket.deviceId) facts.push(`device ${oneLine((ticket.deviceName ?? ticket.deviceId)!, 100)}`);
+  const facts = [
+    `P${ticket.priority}`,
+    `line ${ticket.line}`,
+    ticket.assignee ? `assigned to ${oneLine(ticket.assignee, 64)}` : 'unassigned',
+  ];
+  if (ticket.deviceName ?? ticket.deviceId)
+    facts.push(`device ${oneLine((ticket.deviceName ?? ticket.deviceId)!, 100)}`);
   return escapeChat(`${emailSubject(event)} (${facts.join(', ')})`) + ` ${ticketLink(publicUrl, ticket.id)}`;
 }

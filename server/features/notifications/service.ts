@@ -40,7 +40,15 @@ export function createNotificationService(deps: NotificationServiceDeps) {
   const now = deps.now ?? Date.now;
   const store = createNotificationStore(deps.db);
   const email = createEmailSender(deps.config);
-  const worker = createDeliveryWorker({ store, config: deps.config, log: deps.log, now, random: deps.random ?? Math.random, email, publicUrl: deps.publicUrl });
+  const worker = createDeliveryWorker({
+    store,
+    config: deps.config,
+    log: deps.log,
+    now,
+    random: deps.random ?? Math.random,
+    email,
+    publicUrl: deps.publicUrl,
+  });
   if (!email) deps.log.info({}, 'no SMTP relay configured (smtpHost): e-mail notifications are off');
 
   const view = (row: SubscriptionRow): SubscriptionView => ({
@@ -59,28 +67,50 @@ export function createNotificationService(deps: NotificationServiceDeps) {
   const deliveryView = (row: DeliveryRow): DeliveryView => {
     const event = JSON.parse(row.event) as TicketEvent;
     const { event: _event, nextAttemptAt, createdAt, sentAt, ...rest } = row;
-    return { ...rest, kind: event.kind, ticketId: event.ticket.id, nextAttemptAt: iso(nextAttemptAt), createdAt: iso(createdAt), sentAt: sentAt === null ? null : iso(sentAt) };
+    return {
+      ...rest,
+      kind: event.kind,
+      ticketId: event.ticket.id,
+      nextAttemptAt: iso(nextAttemptAt),
+      createdAt: iso(createdAt),
+      sentAt: sentAt === null ? null : iso(sentAt),
+    };
   };
   const record = (actor: AuthUser, action: string, target: string, detail: Record<string, unknown>) =>
     deps.audit?.record({ actor: actor.name, action, target, detail });
 
-  function insert(actor: AuthUser, userId: number | null, request: CreateOwnSubscriptionRequest & Partial<CreateSubscriptionRequest>): SubscriptionView {
+  function insert(
+    actor: AuthUser,
+    userId: number | null,
+    request: CreateOwnSubscriptionRequest & Partial<CreateSubscriptionRequest>,
+  ): SubscriptionView {
     const channel = request.channel ?? 'email';
     const target = request.target ?? null;
     if (request.deviceGroup !== undefined && !store.deviceGroupExists(request.deviceGroup)) {
       throw new ApiError('validation_failed', `no device group ${request.deviceGroup}`);
     }
-    if (request.assignedOnly && userId === null) throw new ApiError('validation_failed', 'assignedOnly needs a user: a team has no tickets of its own');
+    if (request.assignedOnly && userId === null)
+      throw new ApiError('validation_failed', 'assignedOnly needs a user: a team has no tickets of its own');
     if (userId !== null && store.subscriptions({ userId }).length >= MAX_SUBSCRIPTIONS_PER_USER) {
-      throw new ApiError('conflict', `a user may have at most ${MAX_SUBSCRIPTIONS_PER_USER} subscriptions; delete some first`);
+      throw new ApiError(
+        'conflict',
+        `a user may have at most ${MAX_SUBSCRIPTIONS_PER_USER} subscriptions; delete some first`,
+      );
     }
     if (channel === 'webhook' && (target === null || !/^https?:\/\//i.test(target) || !URL.canParse(target))) {
       throw new ApiError('validation_failed', 'a webhook needs a target: an http:// or https:// URL');
     }
-    if (channel === 'email' && target !== null && target.includes('://')) throw new ApiError('validation_failed', 'an e-mail subscription needs an e-mail address as target');
-    if (target === null && userId === null) throw new ApiError('validation_failed', 'a team subscription (no user) needs a target');
+    if (channel === 'email' && target !== null && target.includes('://'))
+      throw new ApiError('validation_failed', 'an e-mail subscription needs an e-mail address as target');
+    if (target === null && userId === null)
+      throw new ApiError('validation_failed', 'a team subscription (no user) needs a target');
     if (target === null && !store.userById(userId!)?.email) {
-      throw new ApiError('invalid_state', userId === actor.id ? 'set your e-mail address first (PUT /api/me/email)' : 'that user has no e-mail address; give a target');
+      throw new ApiError(
+        'invalid_state',
+        userId === actor.id
+          ? 'set your e-mail address first (PUT /api/me/email)'
+          : 'that user has no e-mail address; give a target',
+      );
     }
     const id = store.insertSubscription(
       {
@@ -118,7 +148,10 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     notify(event: TicketEvent): void {
       try {
         if (!Value.Check(TicketEvent, event)) {
-          deps.log.error({ kind: (event as { kind?: unknown })?.kind }, 'malformed ticket event; no notifications queued');
+          deps.log.error(
+            { kind: (event as { kind?: unknown })?.kind },
+            'malformed ticket event; no notifications queued',
+          );
           return;
         }
         const planned = planDeliveries(store.enabledSubscriptions(), event, { emailEnabled: email !== null });
@@ -126,7 +159,10 @@ export function createNotificationService(deps: NotificationServiceDeps) {
         store.enqueue(planned, JSON.stringify(event), now());
         worker.wake();
       } catch (error) {
-        deps.log.error({ error: describeError(error) }, 'could not queue notifications; the ticket itself is not affected');
+        deps.log.error(
+          { error: describeError(error) },
+          'could not queue notifications; the ticket itself is not affected',
+        );
       }
     },
     start: () => worker.start(),
@@ -134,7 +170,8 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     /** Sends every delivery that is due now; resolves when done (tests drive the queue with it). */
     deliverDue: () => worker.deliverDue(),
 
-    listSubscriptions: (actor: AuthUser, scope: 'own' | 'all') => store.subscriptions(scope === 'own' ? { userId: actor.id } : {}).map(view),
+    listSubscriptions: (actor: AuthUser, scope: 'own' | 'all') =>
+      store.subscriptions(scope === 'own' ? { userId: actor.id } : {}).map(view),
     createOwnSubscription: (actor: AuthUser, request: CreateOwnSubscriptionRequest) => insert(actor, actor.id, request),
     createSubscription(actor: AuthUser, request: CreateSubscriptionRequest): SubscriptionView {
       const user = request.user === undefined ? null : store.userByName(request.user);
@@ -144,7 +181,12 @@ export function createNotificationService(deps: NotificationServiceDeps) {
     setSubscriptionEnabled(actor: AuthUser, id: number, enabled: boolean): SubscriptionView {
       find(actor, id, 'any');
       store.setSubscriptionEnabled(id, enabled);
-      record(actor, enabled ? 'notification.subscription_enabled' : 'notification.subscription_disabled', `subscription ${id}`, {});
+      record(
+        actor,
+        enabled ? 'notification.subscription_enabled' : 'notification.subscription_disabled',
+        `subscription ${id}`,
+        {},
+      );
       return view(store.subscription(id)!);
     },
     deleteSubscription(actor: AuthUser, id: number, scope: 'own' | 'any'): void {

@@ -20,7 +20,10 @@ export interface SubscriptionRow {
   createdAt: number;
 }
 
-export type NewSubscription = Pick<SubscriptionRow, 'userId' | 'kinds' | 'deviceGroup' | 'line' | 'assignedOnly' | 'channel' | 'target' | 'enabled'> & { createdBy: number };
+export type NewSubscription = Pick<
+  SubscriptionRow,
+  'userId' | 'kinds' | 'deviceGroup' | 'line' | 'assignedOnly' | 'channel' | 'target' | 'enabled'
+> & { createdBy: number };
 
 export interface DeliveryRow {
   id: number;
@@ -98,14 +101,22 @@ export function createNotificationStore(db: Db) {
   const insertDelivery = db.prepare(
     `INSERT INTO notification_deliveries (subscription_id, channel, target, event, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const due = db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM notification_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`);
+  const due = db.prepare(
+    `SELECT ${DELIVERY_COLUMNS} FROM notification_deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+  );
   const deliveryById = db.prepare(`SELECT ${DELIVERY_COLUMNS} FROM notification_deliveries WHERE id = ?`);
   const listDeliveries = db.prepare(
     `SELECT ${DELIVERY_COLUMNS} FROM notification_deliveries WHERE (@status IS NULL OR status = @status) ORDER BY id DESC LIMIT @limit`,
   );
-  const markSent = db.prepare("UPDATE notification_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?");
-  const markRetry = db.prepare('UPDATE notification_deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?');
-  const markFailed = db.prepare("UPDATE notification_deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?");
+  const markSent = db.prepare(
+    "UPDATE notification_deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
+  );
+  const markRetry = db.prepare(
+    'UPDATE notification_deliveries SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
+  );
+  const markFailed = db.prepare(
+    "UPDATE notification_deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+  );
   const prune = db.prepare("DELETE FROM notification_deliveries WHERE status IN ('sent', 'failed') AND created_at < ?");
 
   const toContact = (row: RawContact | undefined): UserContact | undefined =>
@@ -114,11 +125,21 @@ export function createNotificationStore(db: Db) {
   return {
     subscription: (id: number) => toSubscription(subscriptionById.get(id) as RawSubscription | undefined),
     subscriptions: (filter: { userId?: number } = {}) =>
-      ((filter.userId === undefined ? subscriptionsAll.all() : subscriptionsOfUser.all(filter.userId)) as RawSubscription[]).map((row) => toSubscription(row)!),
+      (
+        (filter.userId === undefined
+          ? subscriptionsAll.all()
+          : subscriptionsOfUser.all(filter.userId)) as RawSubscription[]
+      ).map((row) => toSubscription(row)!),
     enabledSubscriptions: () => (subscriptionsEnabled.all() as RawSubscription[]).map((row) => toSubscription(row)!),
     insertSubscription(subscription: NewSubscription, at: number): number {
       const { kinds, assignedOnly, enabled, ...rest } = subscription;
-      const values = { ...rest, kinds: JSON.stringify(kinds), assignedOnly: assignedOnly ? 1 : 0, enabled: enabled ? 1 : 0, createdAt: at };
+      const values = {
+        ...rest,
+        kinds: JSON.stringify(kinds),
+        assignedOnly: assignedOnly ? 1 : 0,
+        enabled: enabled ? 1 : 0,
+        createdAt: at,
+      };
       return Number(insertSubscription.run(values).lastInsertRowid);
     },
     setSubscriptionEnabled: (id: number, enabled: boolean) => void setEnabled.run(enabled ? 1 : 0, id),
@@ -134,9 +155,15 @@ export function createNotificationStore(db: Db) {
     setUserEmail: (userId: number, email: string | null) => void setEmail.run(email, userId),
 
     /** Queues one delivery per (subscription, channel, target), all in one transaction. */
-    enqueue: db.transaction((items: Array<{ subscriptionId: number; channel: NotificationChannel; target: string }>, event: string, at: number) => {
-      for (const item of items) insertDelivery.run(item.subscriptionId, item.channel, item.target, event, at, at);
-    }),
+    enqueue: db.transaction(
+      (
+        items: Array<{ subscriptionId: number; channel: NotificationChannel; target: string }>,
+        event: string,
+        at: number,
+      ) => {
+        for (const item of items) insertDelivery.run(item.subscriptionId, item.channel, item.target, event, at, at);
+      },
+    ),
     due: (at: number, limit: number) => due.all(at, limit) as DeliveryRow[],
     delivery: (id: number) => deliveryById.get(id) as DeliveryRow | undefined,
     deliveries: (filter: { status?: DeliveryStatus; limit?: number } = {}) =>

@@ -15,7 +15,12 @@ export function webhookPayload(event: TicketEvent, publicUrl: string): WebhookPa
 }
 
 /** Resolves on a 2xx answer; throws on anything else, on a redirect (never followed) and on timeout. */
-export async function postWebhook(url: string, event: TicketEvent, publicUrl: string, timeoutMs: number): Promise<void> {
+export async function postWebhook(
+  url: string,
+  event: TicketEvent,
+  publicUrl: string,
+  timeoutMs: number,
+): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': `Helpline/${HELPLINE_VERSION}` },

@@ -72,7 +72,12 @@ export function createDeliveryWorker(deps: {
   }
 
   async function attempt(row: DeliveryRow, summary: DeliverySummary): Promise<void> {
-    const where = { deliveryId: row.id, subscriptionId: row.subscriptionId, channel: row.channel, target: loggableTarget(row) };
+    const where = {
+      deliveryId: row.id,
+      subscriptionId: row.subscriptionId,
+      channel: row.channel,
+      target: loggableTarget(row),
+    };
     let error: string;
     try {
       await send(row, JSON.parse(row.event) as TicketEvent);
@@ -89,7 +94,11 @@ export function createDeliveryWorker(deps: {
       log.error({ ...where, attempts, error }, 'notification delivery failed; giving up');
       return;
     }
-    const delayMs = retryDelay(attempts, { baseMs: config.notifyBackoffBaseMs, capMs: config.notifyBackoffCapMs }, deps.random);
+    const delayMs = retryDelay(
+      attempts,
+      { baseMs: config.notifyBackoffBaseMs, capMs: config.notifyBackoffCapMs },
+      deps.random,
+    );
     store.markRetry(row.id, now() + delayMs, error);
     summary.retrying++;
     log.warn({ ...where, attempts, error, retryInMs: delayMs }, 'notification delivery failed; will retry');
@@ -125,7 +134,9 @@ export function createDeliveryWorker(deps: {
 
   const tick = () => {
     if (!timer) return;
-    deliverDue().catch((error: unknown) => log.error({ error: describeError(error) }, 'notification worker failed; will try again'));
+    deliverDue().catch((error: unknown) =>
+      log.error({ error: describeError(error) }, 'notification worker failed; will try again'),
+    );
   };
 
   return {

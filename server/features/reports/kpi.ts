@@ -47,7 +47,8 @@ export function needsSlaClocks(row: ReportTicketRow, startMs: number, endMs: num
 }
 
 function contribution(input: KpiInput, row: ReportTicketRow): Contribution {
-  const within = (instant: number | null): instant is number => instant !== null && instant >= input.startMs && instant < input.endMs;
+  const within = (instant: number | null): instant is number =>
+    instant !== null && instant >= input.startMs && instant < input.endMs;
   // As the SLA clock counts it: a ticket resolved without a reply was answered by its resolution.
   const respondedAt = row.firstResponseAt ?? row.resolvedAt;
   const responded = within(respondedAt);
@@ -81,7 +82,14 @@ function contribution(input: KpiInput, row: ReportTicketRow): Contribution {
   };
 }
 
-const counts = (c: Contribution) => c.opened || c.resolved || c.closed || c.backlog || c.firstResponse !== null || c.resolution !== null || c.rating !== null;
+const counts = (c: Contribution) =>
+  c.opened ||
+  c.resolved ||
+  c.closed ||
+  c.backlog ||
+  c.firstResponse !== null ||
+  c.resolution !== null ||
+  c.rating !== null;
 
 function timerFigures(measures: readonly Timed[]): TimerFigures {
   const spread = (pick: (timed: Timed) => number) => {
@@ -144,11 +152,18 @@ export function buildKpiReport(input: KpiInput): KpiReport {
     const category = categories.get(row.category) ?? { category: row.category, faults: 0 };
     categories.set(row.category, { ...category, faults: category.faults + 1 });
     if (row.deviceId === null) continue;
-    const device = devices.get(row.deviceId) ?? { deviceId: row.deviceId, deviceName: row.deviceName ?? row.deviceId, group: row.deviceGroup ?? '', faults: 0 };
+    const device = devices.get(row.deviceId) ?? {
+      deviceId: row.deviceId,
+      deviceName: row.deviceName ?? row.deviceId,
+      group: row.deviceGroup ?? '',
+      faults: 0,
+    };
     devices.set(row.deviceId, { ...device, faults: device.faults + 1 });
   }
   // Lines in their numeric order, names alphabetically; the "none" group last.
-  const keys = [...byGroup.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : input.groupBy === 'line' ? Number(a) - Number(b) : byText(a, b)));
+  const keys = [...byGroup.keys()].sort((a, b) =>
+    a === null ? 1 : b === null ? -1 : input.groupBy === 'line' ? Number(a) - Number(b) : byText(a, b),
+  );
   const groups: KpiGroup[] = keys.map((key) => ({ key, ...figures(byGroup.get(key)!) }));
   return {
     range: input.range,

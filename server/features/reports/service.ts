@@ -17,7 +17,8 @@ export interface ReportServiceDeps {
 }
 
 /** Midnight starting a "YYYY-MM-DD" day, as a local value (see zoned-time.ts). */
-const localMidnight = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+const localMidnight = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 
 export function createReportService(deps: ReportServiceDeps) {
   const store = createReportStore(deps.db);
@@ -37,7 +38,13 @@ export function createReportService(deps: ReportServiceDeps) {
       const clocked = rows.filter((row) => needsSlaClocks(row, startMs, endMs));
       const intervals = store.statusIntervals(clocked.map((row) => row.id));
       return buildKpiReport({
-        range: { from: query.from, to: query.to, timeZone, startAt: new Date(startMs).toISOString(), endAt: new Date(endMs).toISOString() },
+        range: {
+          from: query.from,
+          to: query.to,
+          timeZone,
+          startAt: new Date(startMs).toISOString(),
+          endAt: new Date(endMs).toISOString(),
+        },
         startMs,
         endMs,
         groupBy: query.groupBy ?? 'line',

@@ -6,7 +6,8 @@
  * The median is nearestRank(values, 50): the lower middle value when n is even.
  */
 export function nearestRank(values: readonly number[], percent: number): number | null {
-  if (!Number.isInteger(percent) || percent < 1 || percent > 100) throw new RangeError(`percent must be a whole number 1..100, got ${percent}`);
+  if (!Number.isInteger(percent) || percent < 1 || percent > 100)
+    throw new RangeError(`percent must be a whole number 1..100, got ${percent}`);
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   // percent and n are integers, so percent · n / 100 is exact whenever it is a whole number.

@@ -37,7 +37,9 @@ export interface ReportStore {
 
 export function createReportStore(db: Db): ReportStore {
   // The ratings table comes with its own migration; without it, satisfaction is reported as null.
-  const ratingsTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ticket_ratings'").pluck();
+  const ratingsTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ticket_ratings'")
+    .pluck();
   const intervals = db.prepare(
     `SELECT ticket_id AS ticketId, status, from_at AS "from", to_at AS "to" FROM ticket_status_intervals
      WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY ticket_id, from_at, rowid`,

@@ -15,21 +15,38 @@ const DAY_MS = 86_400_000;
 /** A firing found later than this (server down or busy) counts as missed, unless the spread is longer. */
 const MISSED_AFTER_MS = 10 * 60_000;
 
-export function createScheduler(deps: { schedules: ScheduleStore; scripts: ScriptStore; jobs: JobService; log: FastifyBaseLogger; intervalMs: number; now: () => number; random?: () => number }) {
+export function createScheduler(deps: {
+  schedules: ScheduleStore;
+  scripts: ScriptStore;
+  jobs: JobService;
+  log: FastifyBaseLogger;
+  intervalMs: number;
+  now: () => number;
+  random?: () => number;
+}) {
   const random = deps.random ?? Math.random;
 
   const fire = (schedule: ScheduleRow, due: number, next: number | null, at: number): boolean => {
     if (at - due > Math.max(schedule.spreadMs, MISSED_AFTER_MS)) {
-      deps.log.warn({ schedule: schedule.name, due: new Date(due).toISOString() }, 'schedule firing missed (the server was not running); waiting for the next one');
+      deps.log.warn(
+        { schedule: schedule.name, due: new Date(due).toISOString() },
+        'schedule firing missed (the server was not running); waiting for the next one',
+      );
       return false;
     }
     if (schedule.window && !insideWindow(schedule.window, schedule.timeZone, due)) {
-      deps.log.info({ schedule: schedule.name, due: new Date(due).toISOString() }, 'schedule skipped: outside its maintenance window');
+      deps.log.info(
+        { schedule: schedule.name, due: new Date(due).toISOString() },
+        'schedule skipped: outside its maintenance window',
+      );
       return false;
     }
     const variants = deps.scripts.variants(schedule.scriptName);
     if (variants.length === 0) {
-      deps.log.warn({ schedule: schedule.name, script: schedule.scriptName }, 'schedule skipped: its script is not in the library');
+      deps.log.warn(
+        { schedule: schedule.name, script: schedule.scriptName },
+        'schedule skipped: its script is not in the library',
+      );
       return false;
     }
     const windowEnd = schedule.window ? windowEndAfter(schedule.window, schedule.timeZone, due) : null;
@@ -39,7 +56,8 @@ export function createScheduler(deps: { schedules: ScheduleStore; scripts: Scrip
       targets: deps.jobs.targets(selection, variants),
       args: schedule.args,
       notBefore: () => due + Math.floor(random() * spread),
-      expiresAt: (_device, notBefore) => windowEnd ?? Math.max(notBefore + 60_000, Math.min(due + spread + DAY_MS, next ?? Infinity)),
+      expiresAt: (_device, notBefore) =>
+        windowEnd ?? Math.max(notBefore + 60_000, Math.min(due + spread + DAY_MS, next ?? Infinity)),
       requestedBy: `schedule:${schedule.name}`,
       scheduleId: schedule.id,
     });

@@ -11,7 +11,6 @@ import type { ScheduleRow, ScheduleStore } from './store.js';
 import { nextFiring, scheduleTimingProblem } from './timing.js';
 import { iso } from '../../time.js';
 
-
 export function scheduleView(row: ScheduleRow): ScheduleView {
   return {
     id: row.id,
@@ -31,13 +30,26 @@ export function scheduleView(row: ScheduleRow): ScheduleView {
   };
 }
 
-export function createScheduleService(deps: { db: Db; schedules: ScheduleStore; scripts: ScriptStore; devices: DeviceStore; audit: AuditStore; now: () => number }) {
+export function createScheduleService(deps: {
+  db: Db;
+  schedules: ScheduleStore;
+  scripts: ScriptStore;
+  devices: DeviceStore;
+  audit: AuditStore;
+  now: () => number;
+}) {
   const find = (id: number) => {
     const row = deps.schedules.byId(id);
     if (!row) throw new ApiError('not_found', `no schedule #${id}`);
     return row;
   };
-  const audited = <T>(actor: string, action: string, target: string, detail: Record<string, unknown>, work: () => T): T =>
+  const audited = <T>(
+    actor: string,
+    action: string,
+    target: string,
+    detail: Record<string, unknown>,
+    work: () => T,
+  ): T =>
     deps.db.transaction(() => {
       const result = work();
       deps.audit.record({ actor, action, target, detail });
@@ -46,32 +58,40 @@ export function createScheduleService(deps: { db: Db; schedules: ScheduleStore; 
 
   return {
     add(actor: string, request: ScheduleRequest): ScheduleView {
-      if (!request.deviceId === !request.group) throw new ApiError('validation_failed', 'name the target: deviceId or group, not both');
+      if (!request.deviceId === !request.group)
+        throw new ApiError('validation_failed', 'name the target: deviceId or group, not both');
       const problem = scheduleTimingProblem(request.cron, request.timeZone);
       if (problem) throw new ApiError('validation_failed', problem);
-      if (deps.schedules.nameTaken(request.name)) throw new ApiError('conflict', `a schedule named ${request.name} exists already`);
+      if (deps.schedules.nameTaken(request.name))
+        throw new ApiError('conflict', `a schedule named ${request.name} exists already`);
       const variants = deps.scripts.variants(request.script);
       if (variants.length === 0) throw new ApiError('not_found', `no script named ${request.script}`);
-      if (request.deviceId && !deps.devices.byId(request.deviceId)) throw new ApiError('validation_failed', `no device ${request.deviceId}`);
+      if (request.deviceId && !deps.devices.byId(request.deviceId))
+        throw new ApiError('validation_failed', `no device ${request.deviceId}`);
       // Checked against every variant now; each firing checks again against the newest versions.
       for (const variant of variants) resolveJobArgs(variant.name, variant.params, request.args);
       const args = request.args ?? {};
       const nextFireAt = nextFiring(request.cron, request.timeZone, deps.now());
-      const id = audited(actor, 'schedule.created', request.name, { script: request.script, cron: request.cron, timeZone: request.timeZone, window: request.window ?? null }, () =>
-        deps.schedules.insert({
-          name: request.name,
-          scriptName: request.script,
-          targetKind: request.deviceId ? 'device' : 'group',
-          target: request.deviceId ?? request.group!,
-          cron: request.cron,
-          timeZone: request.timeZone,
-          spreadMs: request.spreadMs ?? 0,
-          window: request.window ?? null,
-          args,
-          createdBy: actor,
-          createdAt: deps.now(),
-          nextFireAt,
-        }),
+      const id = audited(
+        actor,
+        'schedule.created',
+        request.name,
+        { script: request.script, cron: request.cron, timeZone: request.timeZone, window: request.window ?? null },
+        () =>
+          deps.schedules.insert({
+            name: request.name,
+            scriptName: request.script,
+            targetKind: request.deviceId ? 'device' : 'group',
+            target: request.deviceId ?? request.group!,
+            cron: request.cron,
+            timeZone: request.timeZone,
+            spreadMs: request.spreadMs ?? 0,
+            window: request.window ?? null,
+            args,
+            createdBy: actor,
+            createdAt: deps.now(),
+            nextFireAt,
+          }),
       );
       return scheduleView(find(id));
     },
@@ -81,7 +101,9 @@ export function createScheduleService(deps: { db: Db; schedules: ScheduleStore; 
       const row = find(id);
       // Resuming starts from now: firings missed while paused are not made up.
       const next = paused ? row.nextFireAt : nextFiring(row.cron, row.timeZone, deps.now());
-      audited(actor, paused ? 'schedule.paused' : 'schedule.resumed', row.name, {}, () => deps.schedules.setPaused(id, paused, next));
+      audited(actor, paused ? 'schedule.paused' : 'schedule.resumed', row.name, {}, () =>
+        deps.schedules.setPaused(id, paused, next),
+      );
       return scheduleView(find(id));
     },
     remove(actor: string, id: number): void {

@@ -18,7 +18,8 @@ export function scheduleTimingProblem(cron: string, timeZone: string): string | 
   } catch {
     return `unknown time zone "${timeZone}"; use an IANA name such as Europe/Berlin or UTC`;
   }
-  if (cron.trim().split(/\s+/).length !== 5) return `cron expression "${cron}" must have five fields: minute hour day-of-month month day-of-week`;
+  if (cron.trim().split(/\s+/).length !== 5)
+    return `cron expression "${cron}" must have five fields: minute hour day-of-month month day-of-week`;
   try {
     new Cron(cron, { timezone: timeZone, paused: true });
   } catch (error) {

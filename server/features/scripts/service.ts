@@ -15,11 +15,17 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export function scriptVersionView(row: ScriptVersionRow): ScriptVersionView {
   const { scriptId: _id, body, ...rest } = row;
-  return { ...rest, platforms: rest.platforms as ScriptVersionView['platforms'], bytes: Buffer.byteLength(body), createdAt: new Date(row.createdAt).toISOString() };
+  return {
+    ...rest,
+    platforms: rest.platforms as ScriptVersionView['platforms'],
+    bytes: Buffer.byteLength(body),
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
 }
 
 /** The variant of each script version that runs on a platform (linux, windows, macos). */
-export const variantFor = (rows: readonly ScriptVersionRow[], platform: string) => rows.find((row) => row.platforms.includes(platform)) ?? null;
+export const variantFor = (rows: readonly ScriptVersionRow[], platform: string) =>
+  rows.find((row) => row.platforms.includes(platform)) ?? null;
 
 export function createScriptService(deps: { db: Db; scripts: ScriptStore; audit: AuditStore; now: () => number }) {
   const variants = (name: string) => {
@@ -32,21 +38,37 @@ export function createScriptService(deps: { db: Db; scripts: ScriptStore; audit:
   return {
     add(actor: string, request: ScriptRequest): { version: ScriptVersionView; created: boolean } {
       const bytes = Buffer.byteLength(request.body);
-      if (bytes > MAX_SCRIPT_BYTES) throw new ApiError('payload_too_large', `the script is ${Math.ceil(bytes / 1024)} KiB; at most ${MAX_SCRIPT_BYTES / 1024} KiB are allowed`);
+      if (bytes > MAX_SCRIPT_BYTES)
+        throw new ApiError(
+          'payload_too_large',
+          `the script is ${Math.ceil(bytes / 1024)} KiB; at most ${MAX_SCRIPT_BYTES / 1024} KiB are allowed`,
+        );
       const line = request.body.split('\n').findIndex((text) => CONTROL.test(text));
-      if (line >= 0) throw new ApiError('validation_failed', `the script has a control character on line ${line + 1}; only tabs and line breaks are allowed`);
+      if (line >= 0)
+        throw new ApiError(
+          'validation_failed',
+          `the script has a control character on line ${line + 1}; only tabs and line breaks are allowed`,
+        );
       const names = new Set<string>();
       for (const param of request.params ?? []) {
         if (names.has(param.name)) throw new ApiError('validation_failed', `parameter ${param.name} is declared twice`);
         names.add(param.name);
       }
-      if (request.interpreter === 'cmd' && request.platforms.some((platform) => platform !== 'windows')) throw new ApiError('validation_failed', 'cmd scripts run on Windows only; set platforms to windows');
+      if (request.interpreter === 'cmd' && request.platforms.some((platform) => platform !== 'windows'))
+        throw new ApiError('validation_failed', 'cmd scripts run on Windows only; set platforms to windows');
       const key = variantKey(request.platforms);
       const existing = deps.scripts.variants(request.name);
       const current = existing.find((row) => variantKey(row.platforms) === key) ?? null;
-      const overlapping = existing.find((row) => row !== current && row.platforms.some((platform) => (request.platforms as readonly string[]).includes(platform)));
+      const overlapping = existing.find(
+        (row) =>
+          row !== current &&
+          row.platforms.some((platform) => (request.platforms as readonly string[]).includes(platform)),
+      );
       if (overlapping) {
-        throw new ApiError('conflict', `script ${request.name} already has a variant for ${overlapping.platforms.join(', ')}; each platform may have one variant (this one is for ${request.platforms.join(', ')})`);
+        throw new ApiError(
+          'conflict',
+          `script ${request.name} already has a variant for ${overlapping.platforms.join(', ')}; each platform may have one variant (this one is for ${request.platforms.join(', ')})`,
+        );
       }
       const row = {
         name: request.name,
@@ -63,11 +85,17 @@ export function createScriptService(deps: { db: Db; scripts: ScriptStore; audit:
         createdBy: actor,
         createdAt: deps.now(),
       };
-      const content = (version: object) => stableStringify({ ...version, scriptId: 0, version: 0, createdBy: '', createdAt: 0 });
+      const content = (version: object) =>
+        stableStringify({ ...version, scriptId: 0, version: 0, createdBy: '', createdAt: 0 });
       if (current && content(current) === content(row)) return { version: scriptVersionView(current), created: false };
       const scriptId = deps.db.transaction(() => {
         const added = deps.scripts.addVersion(row);
-        deps.audit.record({ actor, action: 'script.saved', target: request.name, detail: { version: added, platforms: row.platforms, sha512: row.sha512 } });
+        deps.audit.record({
+          actor,
+          action: 'script.saved',
+          target: request.name,
+          detail: { version: added, platforms: row.platforms, sha512: row.sha512 },
+        });
         return deps.scripts.variants(request.name).find((variant) => variantKey(variant.platforms) === key)!.scriptId;
       })();
       return { version: scriptVersionView(deps.scripts.latestOf(scriptId)!), created: true };
@@ -79,7 +107,11 @@ export function createScriptService(deps: { db: Db; scripts: ScriptStore; audit:
       if (rows.length === 0) throw new ApiError('not_found', `script ${name} has no version ${version}`);
       if (platform !== undefined) rows = rows.filter((row) => row.platforms.includes(platform));
       if (rows.length === 0) throw new ApiError('not_found', `script ${name} has no variant for ${platform}`);
-      if (rows.length > 1) throw new ApiError('validation_failed', `script ${name} has variants for ${describe(rows)}; say which platform`);
+      if (rows.length > 1)
+        throw new ApiError(
+          'validation_failed',
+          `script ${name} has variants for ${describe(rows)}; say which platform`,
+        );
       return { ...scriptVersionView(rows[0]!), body: rows[0]!.body };
     },
     versions: (name: string) => {

@@ -26,9 +26,22 @@ const SELECT = `SELECT s.id AS scriptId, s.name, v.version, v.description, v.cha
   v.timeout_ms AS timeoutMs, v.platforms, v.elevation, v.concurrent, v.created_by AS createdBy, v.created_at AS createdAt
   FROM script_versions v JOIN scripts s ON s.id = v.script_id`;
 
-type RawRow = Omit<ScriptVersionRow, 'params' | 'platforms' | 'elevation' | 'concurrent'> & { params: string; platforms: string; elevation: number; concurrent: number };
+type RawRow = Omit<ScriptVersionRow, 'params' | 'platforms' | 'elevation' | 'concurrent'> & {
+  params: string;
+  platforms: string;
+  elevation: number;
+  concurrent: number;
+};
 const parse = (row: RawRow | undefined): ScriptVersionRow | null =>
-  row ? { ...row, params: JSON.parse(row.params) as ScriptParam[], platforms: JSON.parse(row.platforms) as string[], elevation: row.elevation === 1, concurrent: row.concurrent === 1 } : null;
+  row
+    ? {
+        ...row,
+        params: JSON.parse(row.params) as ScriptParam[],
+        platforms: JSON.parse(row.platforms) as string[],
+        elevation: row.elevation === 1,
+        concurrent: row.concurrent === 1,
+      }
+    : null;
 
 /** The variant key of a platform set: the same set in any order is the same variant. */
 export const variantKey = (platforms: readonly string[]) => JSON.stringify([...platforms].sort());
@@ -64,7 +77,15 @@ export function createScriptStore(db: Db) {
       let id = scriptId.get(row.name, key) as number | undefined;
       if (id === undefined) id = Number(insertScript.run(row.name, key, row.createdBy, row.createdAt).lastInsertRowid);
       const version = (this.latestOf(id)?.version ?? 0) + 1;
-      insertVersion.run({ ...row, scriptId: id, version, params: JSON.stringify(row.params), platforms: JSON.stringify(row.platforms), elevation: row.elevation ? 1 : 0, concurrent: row.concurrent ? 1 : 0 });
+      insertVersion.run({
+        ...row,
+        scriptId: id,
+        version,
+        params: JSON.stringify(row.params),
+        platforms: JSON.stringify(row.platforms),
+        elevation: row.elevation ? 1 : 0,
+        concurrent: row.concurrent ? 1 : 0,
+      });
       return version;
     },
   };

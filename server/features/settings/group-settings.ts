@@ -37,9 +37,16 @@ export function createGroupSettings<S extends TSchema>(deps: {
   const cache = new Map<string, GroupSetting<T>>();
   for (const row of store.withPrefix(deps.prefix)) {
     const group = row.key.slice(deps.prefix.length);
-    cache.set(group, { group, custom: true, value: JSON.parse(row.value) as T, updatedBy: row.updatedBy, updatedAt: row.updatedAt });
+    cache.set(group, {
+      group,
+      custom: true,
+      value: JSON.parse(row.value) as T,
+      updatedBy: row.updatedBy,
+      updatedAt: row.updatedAt,
+    });
   }
-  const forGroup = (group: string): GroupSetting<T> => cache.get(group) ?? { group, custom: false, value: deps.defaultValue, updatedBy: null, updatedAt: null };
+  const forGroup = (group: string): GroupSetting<T> =>
+    cache.get(group) ?? { group, custom: false, value: deps.defaultValue, updatedBy: null, updatedAt: null };
 
   return {
     forGroup,
@@ -52,7 +59,12 @@ export function createGroupSettings<S extends TSchema>(deps: {
       const before = forGroup(group).value;
       deps.db.transaction(() => {
         store.write(deps.prefix + group, JSON.stringify(next), actor, at);
-        deps.audit.record({ actor, action: `${deps.auditAction}.changed`, target: group, detail: { before, after: next } });
+        deps.audit.record({
+          actor,
+          action: `${deps.auditAction}.changed`,
+          target: group,
+          detail: { before, after: next },
+        });
       })();
       cache.set(group, { group, custom: true, value: next, updatedBy: actor, updatedAt: at });
       deps.onChanged?.(group);
@@ -60,10 +72,16 @@ export function createGroupSettings<S extends TSchema>(deps: {
     },
     reset(actor: string, group: string): GroupSetting<T> {
       const before = cache.get(group);
-      if (!before) throw new ApiError('not_found', `group ${group} has no setting of its own here; it already runs the default`);
+      if (!before)
+        throw new ApiError('not_found', `group ${group} has no setting of its own here; it already runs the default`);
       deps.db.transaction(() => {
         store.remove(deps.prefix + group);
-        deps.audit.record({ actor, action: `${deps.auditAction}.reset`, target: group, detail: { before: before.value } });
+        deps.audit.record({
+          actor,
+          action: `${deps.auditAction}.reset`,
+          target: group,
+          detail: { before: before.value },
+        });
       })();
       cache.delete(group);
       deps.onChanged?.(group);

@@ -23,10 +23,13 @@ export function createSettingsService(deps: { db: Db; audit: AuditStore; users: 
     helpDesk: () => current,
     setHelpDesk(actor: string, next: unknown): HelpDeskSettings {
       if (!validator.Check(next)) throw new ApiError('validation_failed', describeFirstError(validator, next));
-      const problems = [checkSlaPolicy(next.slaPolicy), checkPriorityMatrix(next.priorityMatrix)].flatMap((result) => (result.ok ? [] : result.errors));
+      const problems = [checkSlaPolicy(next.slaPolicy), checkPriorityMatrix(next.priorityMatrix)].flatMap((result) =>
+        result.ok ? [] : result.errors,
+      );
       for (const rule of next.escalationRules) {
         const user = rule.assignTo ? deps.users.byName(rule.assignTo) : undefined;
-        if (rule.assignTo && (!user || user.role === 'viewer')) problems.push(`escalation rule assigns to ${rule.assignTo}, who is not an active technician or admin`);
+        if (rule.assignTo && (!user || user.role === 'viewer'))
+          problems.push(`escalation rule assigns to ${rule.assignTo}, who is not an active technician or admin`);
       }
       if (problems.length) throw new ApiError('validation_failed', problems.join('; '));
       deps.db.transaction(() => {

@@ -5,7 +5,13 @@ import type { RawData, WebSocket } from 'ws';
 import { Compile } from 'typebox/compile';
 import { ShellClientFrame, ShellCloseCode, type ShellServerFrame } from '../../../protocol/api/shell.js';
 import type { ServerToAgentBody, ServerToAgentType } from '../../../protocol/envelope.js';
-import { SHELL_CHUNK_BYTES, SHELL_MAX_SIZE, SHELL_MIN_SIZE, SHELL_OUTPUT_WINDOW, type ShellExit } from '../../../protocol/messages/shell.js';
+import {
+  SHELL_CHUNK_BYTES,
+  SHELL_MAX_SIZE,
+  SHELL_MIN_SIZE,
+  SHELL_OUTPUT_WINDOW,
+  type ShellExit,
+} from '../../../protocol/messages/shell.js';
 import type { Recording } from './recording.js';
 
 const frameValidator = Compile(ShellClientFrame);
@@ -64,11 +70,13 @@ export function createLiveSession(deps: LiveSessionDeps) {
     } catch {
       frame = null;
     }
-    if (!frameValidator.Check(frame)) return end('the technician sent a frame the server could not read', ShellCloseCode.BadFrame);
+    if (!frameValidator.Check(frame))
+      return end('the technician sent a frame the server could not read', ShellCloseCode.BadFrame);
     switch (frame.type) {
       case 'input': {
         const data = Buffer.from(frame.data, 'base64url');
-        if (data.length === 0 || data.length > SHELL_CHUNK_BYTES) return end(`input chunks must be 1 to ${SHELL_CHUNK_BYTES} bytes`, ShellCloseCode.BadFrame);
+        if (data.length === 0 || data.length > SHELL_CHUNK_BYTES)
+          return end(`input chunks must be 1 to ${SHELL_CHUNK_BYTES} bytes`, ShellCloseCode.BadFrame);
         bytesIn += data.length;
         deps.recording.input(data, deps.now());
         deps.toAgent('shell.input', { sessionId, data: frame.data });
@@ -76,8 +84,17 @@ export function createLiveSession(deps: LiveSessionDeps) {
       }
       case 'resize': {
         const { cols, rows } = frame;
-        if (cols < SHELL_MIN_SIZE.cols || rows < SHELL_MIN_SIZE.rows || cols > SHELL_MAX_SIZE.cols || rows > SHELL_MAX_SIZE.rows) {
-          return send({ type: 'error', code: 'bad_size', message: `terminal size ${cols}×${rows} is out of bounds (${SHELL_MIN_SIZE.cols}×${SHELL_MIN_SIZE.rows} to ${SHELL_MAX_SIZE.cols}×${SHELL_MAX_SIZE.rows}); ignored` });
+        if (
+          cols < SHELL_MIN_SIZE.cols ||
+          rows < SHELL_MIN_SIZE.rows ||
+          cols > SHELL_MAX_SIZE.cols ||
+          rows > SHELL_MAX_SIZE.rows
+        ) {
+          return send({
+            type: 'error',
+            code: 'bad_size',
+            message: `terminal size ${cols}×${rows} is out of bounds (${SHELL_MIN_SIZE.cols}×${SHELL_MIN_SIZE.rows} to ${SHELL_MAX_SIZE.cols}×${SHELL_MAX_SIZE.rows}); ignored`,
+          });
         }
         deps.recording.resize(cols, rows, deps.now());
         deps.toAgent('shell.resize', { sessionId, cols, rows });

@@ -6,7 +6,10 @@ import { StringDecoder } from 'node:string_decoder';
 
 export const TRUNCATION_MARKER = '\r\n[Helpline: the recording stopped here because it reached its size limit]\r\n';
 
-export function openRecording(file: string, options: { cols: number; rows: number; startedAt: number; title: string; maxBytes: number; recordInput: boolean }) {
+export function openRecording(
+  file: string,
+  options: { cols: number; rows: number; startedAt: number; title: string; maxBytes: number; recordInput: boolean },
+) {
   const stream = createWriteStream(file, { mode: 0o600 });
   const decoders = { o: new StringDecoder('utf8'), i: new StringDecoder('utf8') };
   let bytes = 0;
@@ -15,7 +18,16 @@ export function openRecording(file: string, options: { cols: number; rows: numbe
     bytes += Buffer.byteLength(line);
     stream.write(line);
   };
-  write(JSON.stringify({ version: 2, width: options.cols, height: options.rows, timestamp: Math.floor(options.startedAt / 1000), title: options.title, env: { TERM: 'xterm-256color' } }) + '\n');
+  write(
+    JSON.stringify({
+      version: 2,
+      width: options.cols,
+      height: options.rows,
+      timestamp: Math.floor(options.startedAt / 1000),
+      title: options.title,
+      env: { TERM: 'xterm-256color' },
+    }) + '\n',
+  );
   const event = (at: number, code: 'o' | 'i' | 'r', text: string) => {
     if (truncated || text === '') return;
     const line = JSON.stringify([Math.max(0, (at - options.startedAt) / 1000), code, text]) + '\n';

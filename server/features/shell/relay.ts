@@ -63,46 +63,108 @@ export function createShellRelay(deps: {
   log: FastifyBaseLogger;
   now: () => number;
 }) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false, clientTracking: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
   const live = new Map<string, Entry>();
   mkdirSync(deps.recordingsDir, { recursive: true, mode: 0o700 });
 
   const refuse = (socket: Duplex, error: ApiError) => {
     const body = JSON.stringify({ code: error.code, message: error.message });
-    const head = [`HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode] ?? 'Refused'}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+    const head = [
+      `HTTP/1.1 ${error.statusCode} ${STATUS_CODES[error.statusCode] ?? 'Refused'}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+    ];
     if (socket.writable) socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
     socket.destroy();
   };
 
   /** Everything that must hold before a shell opens; throws the ApiError to answer with. */
-  const admit = (request: IncomingMessage, deviceId: string): { user: AuthUser; query: ShellQuery; policy: ShellPolicy } => {
+  const admit = (
+    request: IncomingMessage,
+    deviceId: string,
+  ): { user: AuthUser; query: ShellQuery; policy: ShellPolicy } => {
     const user = authenticateRequest(request, deps.auth, deps.browserSessions);
-    if (!user) throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
+    if (!user)
+      throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
     if (user.role === 'viewer') throw new ApiError('forbidden', 'viewers cannot open remote shells');
     const params = Object.fromEntries(new URL(request.url ?? '', 'http://x').searchParams);
-    const query = { ...params, ...(params.cols ? { cols: Number(params.cols) } : {}), ...(params.rows ? { rows: Number(params.rows) } : {}), ...(params.ticket ? { ticket: Number(params.ticket) } : {}) };
-    if (!queryValidator.Check(query)) throw new ApiError('validation_failed', describeFirstError(queryValidator, query));
+    const query = {
+      ...params,
+      ...(params.cols ? { cols: Number(params.cols) } : {}),
+      ...(params.rows ? { rows: Number(params.rows) } : {}),
+      ...(params.ticket ? { ticket: Number(params.ticket) } : {}),
+    };
+    if (!queryValidator.Check(query))
+      throw new ApiError('validation_failed', describeFirstError(queryValidator, query));
     const device = deps.devices.byId(deviceId);
     if (!device) throw new ApiError('not_found', `no device ${deviceId}`);
     if (device.status !== 'active') throw new ApiError('invalid_state', `device ${device.name} is ${device.status}`);
     const policy = deps.policies.forGroup(device.group).value;
-    if (!(policy.roles as readonly string[]).includes(user.role)) throw new ApiError('forbidden', `the shell policy of group ${device.group} does not allow ${user.role}s to open shells`);
+    if (!(policy.roles as readonly string[]).includes(user.role))
+      throw new ApiError(
+        'forbidden',
+        `the shell policy of group ${device.group} does not allow ${user.role}s to open shells`,
+      );
     if (!deps.isOnline(deviceId)) throw new ApiError('invalid_state', `device ${device.name} is offline`);
     const onDevice = [...live.values()].filter((entry) => entry.deviceId === deviceId).length;
-    if (onDevice >= policy.maxPerDevice) throw new ApiError('conflict', `device ${device.name} already has ${onDevice} remote shells open (the limit is ${policy.maxPerDevice})`);
+    if (onDevice >= policy.maxPerDevice)
+      throw new ApiError(
+        'conflict',
+        `device ${device.name} already has ${onDevice} remote shells open (the limit is ${policy.maxPerDevice})`,
+      );
     const mine = [...live.values()].filter((entry) => entry.userId === user.id).length;
-    if (mine >= policy.maxPerTechnician) throw new ApiError('conflict', `you already have ${mine} remote shells open (the limit is ${policy.maxPerTechnician})`);
-    if (query.ticket !== undefined && !deps.ticketExists(query.ticket)) throw new ApiError('not_found', `no ticket #${query.ticket}`);
+    if (mine >= policy.maxPerTechnician)
+      throw new ApiError(
+        'conflict',
+        `you already have ${mine} remote shells open (the limit is ${policy.maxPerTechnician})`,
+      );
+    if (query.ticket !== undefined && !deps.ticketExists(query.ticket))
+      throw new ApiError('not_found', `no ticket #${query.ticket}`);
     return { user, query, policy };
   };
 
-  const start = (socket: import('ws').WebSocket, deviceId: string, user: AuthUser, query: ShellQuery, policy: ShellPolicy) => {
+  const start = (
+    socket: import('ws').WebSocket,
+    deviceId: string,
+    user: AuthUser,
+    query: ShellQuery,
+    policy: ShellPolicy,
+  ) => {
     const sessionId = `sh_${randomBytes(12).toString('hex')}`;
     const startedAt = deps.now();
     const recordingFile = join(deps.recordingsDir, `${sessionId}.cast`);
-    const recording = openRecording(recordingFile, { cols: query.cols, rows: query.rows, startedAt, title: `${user.name} on ${deviceId}`, maxBytes: deps.recordingMaxBytes, recordInput: policy.recordInput });
-    deps.sessions.insert({ id: sessionId, deviceId, technician: user.name, technicianId: user.id, ticketId: query.ticket ?? null, shell: query.shell ?? '(default)', exec: query.exec ?? null, startedAt, recordingFile, inputRecorded: policy.recordInput });
-    deps.audit.record({ actor: user.name, action: 'shell.opened', target: deviceId, detail: { sessionId, shell: query.shell ?? null, exec: query.exec ?? null, ticket: query.ticket ?? null } });
+    const recording = openRecording(recordingFile, {
+      cols: query.cols,
+      rows: query.rows,
+      startedAt,
+      title: `${user.name} on ${deviceId}`,
+      maxBytes: deps.recordingMaxBytes,
+      recordInput: policy.recordInput,
+    });
+    deps.sessions.insert({
+      id: sessionId,
+      deviceId,
+      technician: user.name,
+      technicianId: user.id,
+      ticketId: query.ticket ?? null,
+      shell: query.shell ?? '(default)',
+      exec: query.exec ?? null,
+      startedAt,
+      recordingFile,
+      inputRecorded: policy.recordInput,
+    });
+    deps.audit.record({
+      actor: user.name,
+      action: 'shell.opened',
+      target: deviceId,
+      detail: { sessionId, shell: query.shell ?? null, exec: query.exec ?? null, ticket: query.ticket ?? null },
+    });
     const session = createLiveSession({
       sessionId,
       deviceId,
@@ -113,8 +175,29 @@ export function createShellRelay(deps: {
       onEnd: (end: LiveSessionEnd) => {
         live.delete(sessionId);
         const endedAt = deps.now();
-        deps.sessions.finish({ id: sessionId, endedAt, exitCode: end.exitCode, reason: end.reason, bytesIn: end.bytesIn, bytesOut: end.bytesOut, recordingBytes: end.recording.bytes, truncated: end.recording.truncated });
-        deps.audit.record({ actor: user.name, action: 'shell.closed', target: deviceId, detail: { sessionId, seconds: Math.round((endedAt - startedAt) / 1000), bytesIn: end.bytesIn, bytesOut: end.bytesOut, exitCode: end.exitCode, reason: end.reason } });
+        deps.sessions.finish({
+          id: sessionId,
+          endedAt,
+          exitCode: end.exitCode,
+          reason: end.reason,
+          bytesIn: end.bytesIn,
+          bytesOut: end.bytesOut,
+          recordingBytes: end.recording.bytes,
+          truncated: end.recording.truncated,
+        });
+        deps.audit.record({
+          actor: user.name,
+          action: 'shell.closed',
+          target: deviceId,
+          detail: {
+            sessionId,
+            seconds: Math.round((endedAt - startedAt) / 1000),
+            bytesIn: end.bytesIn,
+            bytesOut: end.bytesOut,
+            exitCode: end.exitCode,
+            reason: end.reason,
+          },
+        });
         deps.onEnded?.(sessionId);
       },
     });
@@ -150,21 +233,27 @@ export function createShellRelay(deps: {
         deviceId = deviceIdIn(request.url);
         admitted = admit(request, deviceId);
       } catch (error) {
-        const refusal = error instanceof ApiError ? error : new ApiError('internal_error', 'the shell could not be opened');
+        const refusal =
+          error instanceof ApiError ? error : new ApiError('internal_error', 'the shell could not be opened');
         deps.log.info({ deviceId, code: refusal.code, reason: refusal.message }, 'remote shell refused');
         return refuse(socket, refusal);
       }
-      wss.handleUpgrade(request, socket, head, (ws) => start(ws, deviceId, admitted.user, admitted.query, admitted.policy));
+      wss.handleUpgrade(request, socket, head, (ws) =>
+        start(ws, deviceId, admitted.user, admitted.query, admitted.policy),
+      );
     },
     fromAgent: {
-      waiting: (deviceId: string, body: AgentToServerBody<'shell.waiting'>) => ofDevice(deviceId, body.sessionId)?.waiting(body.message),
+      waiting: (deviceId: string, body: AgentToServerBody<'shell.waiting'>) =>
+        ofDevice(deviceId, body.sessionId)?.waiting(body.message),
       opened(deviceId: string, body: AgentToServerBody<'shell.opened'>) {
         if (!ofDevice(deviceId, body.sessionId)) return;
         deps.sessions.setShell(body.sessionId, body.shell);
         ofDevice(deviceId, body.sessionId)!.opened(body.shell, body.sessionId);
       },
-      output: (deviceId: string, body: AgentToServerBody<'shell.output'>) => ofDevice(deviceId, body.sessionId)?.output(body.data),
-      exit: (deviceId: string, body: AgentToServerBody<'shell.exit'>) => ofDevice(deviceId, body.sessionId)?.agentExit(body),
+      output: (deviceId: string, body: AgentToServerBody<'shell.output'>) =>
+        ofDevice(deviceId, body.sessionId)?.output(body.data),
+      exit: (deviceId: string, body: AgentToServerBody<'shell.exit'>) =>
+        ofDevice(deviceId, body.sessionId)?.agentExit(body),
     },
     /** The device disconnected or was revoked: its sessions end now. */
     deviceGone(deviceId: string, reason: string): void {
@@ -172,7 +261,8 @@ export function createShellRelay(deps: {
     },
     /** The technician was disabled: their sessions end now. */
     userDisabled(userId: number): void {
-      for (const entry of [...live.values()]) if (entry.userId === userId) entry.live.end('the technician account was disabled');
+      for (const entry of [...live.values()])
+        if (entry.userId === userId) entry.live.end('the technician account was disabled');
     },
     liveCount: () => live.size,
     close(): void {

@@ -27,7 +27,11 @@ const SELECT = `SELECT s.id, s.device_id AS deviceId, d.name AS deviceName, s.te
   s.bytes_out AS bytesOut, s.recording_file AS recordingFile, s.recording_bytes AS recordingBytes, s.truncated, s.input_recorded AS inputRecorded
   FROM shell_sessions s LEFT JOIN devices d ON d.id = s.device_id`;
 type Raw = Omit<ShellSessionRow, 'truncated' | 'inputRecorded'> & { truncated: number; inputRecorded: number };
-const parse = (row: Raw): ShellSessionRow => ({ ...row, truncated: row.truncated === 1, inputRecorded: row.inputRecorded === 1 });
+const parse = (row: Raw): ShellSessionRow => ({
+  ...row,
+  truncated: row.truncated === 1,
+  inputRecorded: row.inputRecorded === 1,
+});
 
 export function createShellSessionStore(db: Db) {
   const insert = db.prepare(
@@ -39,13 +43,33 @@ export function createShellSessionStore(db: Db) {
     'UPDATE shell_sessions SET ended_at = @endedAt, exit_code = @exitCode, reason = @reason, bytes_in = @bytesIn, bytes_out = @bytesOut, recording_bytes = @recordingBytes, truncated = @truncated WHERE id = @id',
   );
   const byId = db.prepare(`${SELECT} WHERE s.id = ?`);
-  const expired = db.prepare('SELECT id, recording_file AS recordingFile FROM shell_sessions WHERE ended_at IS NOT NULL AND started_at < ?');
+  const expired = db.prepare(
+    'SELECT id, recording_file AS recordingFile FROM shell_sessions WHERE ended_at IS NOT NULL AND started_at < ?',
+  );
   const remove = db.prepare('DELETE FROM shell_sessions WHERE id = ?');
   return {
-    insert: (row: Pick<ShellSessionRow, 'id' | 'deviceId' | 'technician' | 'technicianId' | 'ticketId' | 'shell' | 'exec' | 'startedAt' | 'recordingFile' | 'inputRecorded'>) =>
-      void insert.run({ ...row, inputRecorded: row.inputRecorded ? 1 : 0 }),
+    insert: (
+      row: Pick<
+        ShellSessionRow,
+        | 'id'
+        | 'deviceId'
+        | 'technician'
+        | 'technicianId'
+        | 'ticketId'
+        | 'shell'
+        | 'exec'
+        | 'startedAt'
+        | 'recordingFile'
+        | 'inputRecorded'
+      >,
+    ) => void insert.run({ ...row, inputRecorded: row.inputRecorded ? 1 : 0 }),
     setShell: (id: string, shell: string) => void setShell.run(shell, id),
-    finish: (row: Pick<ShellSessionRow, 'id' | 'endedAt' | 'exitCode' | 'reason' | 'bytesIn' | 'bytesOut' | 'recordingBytes' | 'truncated'>) => void finish.run({ ...row, truncated: row.truncated ? 1 : 0 }),
+    finish: (
+      row: Pick<
+        ShellSessionRow,
+        'id' | 'endedAt' | 'exitCode' | 'reason' | 'bytesIn' | 'bytesOut' | 'recordingBytes' | 'truncated'
+      >,
+    ) => void finish.run({ ...row, truncated: row.truncated ? 1 : 0 }),
     byId: (id: string) => {
       const row = byId.get(id) as Raw | undefined;
       return row ? parse(row) : null;

@@ -22,10 +22,16 @@ const MAX_DAYS_SCANNED = 366 * 60;
 const weekdayOfLocal = (localDay: number) => WEEKDAYS[(new Date(localDay).getUTCDay() + 6) % 7]!;
 const isoDateOfLocal = (localDay: number) => new Date(localDay).toISOString().slice(0, 10);
 
-function openIntervalsOfDay(calendar: BusinessCalendar, holidays: ReadonlySet<string>, localDay: number): OpenInterval[] {
+function openIntervalsOfDay(
+  calendar: BusinessCalendar,
+  holidays: ReadonlySet<string>,
+  localDay: number,
+): OpenInterval[] {
   if (holidays.has(isoDateOfLocal(localDay))) return [];
   const toInstant = (time: string) => localToInstant(calendar.timeZone, localDay + minutesOfDay(time) * MINUTE_MS);
-  return calendar.workingHours[weekdayOfLocal(localDay)].map((interval: WorkingInterval) => [toInstant(interval.start), toInstant(interval.end)] as const);
+  return calendar.workingHours[weekdayOfLocal(localDay)].map(
+    (interval: WorkingInterval) => [toInstant(interval.start), toInstant(interval.end)] as const,
+  );
 }
 
 /**
@@ -41,7 +47,9 @@ export function* openIntervalsFrom(calendar: BusinessCalendar, fromMs: number): 
       if (end > fromMs && end > start) yield [Math.max(start, fromMs), end];
     }
   }
-  throw new Error(`calendar in ${calendar.timeZone} has no opening hours in ${MAX_DAYS_SCANNED} days after ${new Date(fromMs).toISOString()}`);
+  throw new Error(
+    `calendar in ${calendar.timeZone} has no opening hours in ${MAX_DAYS_SCANNED} days after ${new Date(fromMs).toISOString()}`,
+  );
 }
 
 /** The instant at which `businessMs` of open time have passed since `startMs`. */
@@ -60,7 +68,8 @@ export function addBusinessMs(calendar: BusinessCalendar, startMs: number, busin
  * to the next opening; 0 minutes gives that opening (or `startMs` itself when open).
  */
 export function addBusinessMinutes(calendar: BusinessCalendar, startMs: number, minutes: number): number {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError(`business minutes must be a finite number ≥ 0, got ${minutes}`);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new RangeError(`business minutes must be a finite number ≥ 0, got ${minutes}`);
   return addBusinessMs(calendar, startMs, Math.round(minutes * MINUTE_MS));
 }
 

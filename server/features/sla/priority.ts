@@ -1,5 +1,10 @@
 // Priority from impact and urgency, through the configured 5×5 matrix.
-import { DEFAULT_PRIORITY_MATRIX, checkPriorityMatrix, type Priority, type PriorityMatrix } from '../../../protocol/api/sla.js';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  checkPriorityMatrix,
+  type Priority,
+  type PriorityMatrix,
+} from '../../../protocol/api/sla.js';
 
 function assertScale(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1 || value > 5) {

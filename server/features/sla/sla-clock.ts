@@ -79,7 +79,10 @@ function pausedSpans(input: SlaClockInput, stopAt: number): Span[] {
 
 function isPausedAt(input: SlaClockInput, instant: number): boolean {
   const pausing = new Set(input.pausedStatuses ?? DEFAULT_PAUSED_STATUSES);
-  return input.statusIntervals.some((interval) => pausing.has(interval.status) && interval.from <= instant && (interval.to === null || interval.to > instant));
+  return input.statusIntervals.some(
+    (interval) =>
+      pausing.has(interval.status) && interval.from <= instant && (interval.to === null || interval.to > instant),
+  );
 }
 
 /** The stretches in which the clock runs: from creation on, minus the pauses; the last is endless. */
@@ -114,7 +117,12 @@ function usedUntil(policy: SlaPolicy, running: readonly Span[], stopAt: number):
   return used;
 }
 
-function evaluateTimer(input: SlaClockInput, kind: SlaTimerKind, targetMinutes: number, clockStop: number | null): SlaTimer {
+function evaluateTimer(
+  input: SlaClockInput,
+  kind: SlaTimerKind,
+  targetMinutes: number,
+  clockStop: number | null,
+): SlaTimer {
   const { policy, now } = input;
   const stopped = clockStop !== null && clockStop <= now;
   const stopAt = Math.max(input.createdAt, stopped ? clockStop : now);
@@ -163,7 +171,12 @@ export function evaluateSla(input: SlaClockInput): SlaEvaluation {
   return {
     evaluatedAt: input.now,
     priority: input.priority,
-    firstResponse: evaluateTimer(input, 'first_response', target.firstResponseMinutes, input.firstResponseAt ?? input.resolvedAt),
+    firstResponse: evaluateTimer(
+      input,
+      'first_response',
+      target.firstResponseMinutes,
+      input.firstResponseAt ?? input.resolvedAt,
+    ),
     resolution: evaluateTimer(input, 'resolution', target.resolutionMinutes, input.resolvedAt),
   };
 }

@@ -20,11 +20,15 @@ function timersOf(evaluation: SlaEvaluation): SlaTimer[] {
 export function slaEventsHappened(evaluation: SlaEvaluation): SlaEvent[] {
   const events: SlaEvent[] = [];
   for (const timer of timersOf(evaluation)) {
-    if (timer.warned && timer.warningAt !== null) events.push({ type: 'sla.warning', kind: timer.kind, at: timer.warningAt });
-    if (timer.breached && timer.breachAt !== null) events.push({ type: 'sla.breach', kind: timer.kind, at: timer.breachAt });
+    if (timer.warned && timer.warningAt !== null)
+      events.push({ type: 'sla.warning', kind: timer.kind, at: timer.warningAt });
+    if (timer.breached && timer.breachAt !== null)
+      events.push({ type: 'sla.breach', kind: timer.kind, at: timer.breachAt });
   }
   // A warning and its breach can fall on the same instant (a tiny target); the warning goes first.
-  return events.sort((a, b) => a.at - b.at || (a.type === 'sla.warning' ? -1 : 1) - (b.type === 'sla.warning' ? -1 : 1));
+  return events.sort(
+    (a, b) => a.at - b.at || (a.type === 'sla.warning' ? -1 : 1) - (b.type === 'sla.warning' ? -1 : 1),
+  );
 }
 
 const eventKey = (event: { type: SlaEventType; kind: SlaTimerKind }) => `${event.type}:${event.kind}`;
@@ -41,7 +45,10 @@ export function slaEventsBetween(previous: SlaEvaluation | null, next: SlaEvalua
  * Events to record given those already on the ticket: the stateless variant, for a service that
  * keeps its events but not its last evaluation. Each (type, kind) pair is recorded once per ticket.
  */
-export function unrecordedSlaEvents(next: SlaEvaluation, recorded: Iterable<{ type: SlaEventType; kind: SlaTimerKind }>): SlaEvent[] {
+export function unrecordedSlaEvents(
+  next: SlaEvaluation,
+  recorded: Iterable<{ type: SlaEventType; kind: SlaTimerKind }>,
+): SlaEvent[] {
   const seen = new Set([...recorded].map(eventKey));
   return slaEventsHappened(next).filter((event) => !seen.has(eventKey(event)));
 }
@@ -61,7 +68,6 @@ export function nextSlaCheckAt(evaluation: SlaEvaluation): number | null {
   return due.length ? Math.min(...due) : null;
 }
 
-
 function timerView(timer: SlaTimer) {
   return {
     kind: timer.kind,
@@ -77,5 +83,9 @@ function timerView(timer: SlaTimer) {
 
 /** The evaluation as the API shows it (protocol/api/sla.ts TicketSlaView). */
 export function toTicketSlaView(evaluation: SlaEvaluation): TicketSlaView {
-  return { priority: evaluation.priority, firstResponse: timerView(evaluation.firstResponse), resolution: timerView(evaluation.resolution) };
+  return {
+    priority: evaluation.priority,
+    firstResponse: timerView(evaluation.firstResponse),
+    resolution: timerView(evaluation.resolution),
+  };
 }

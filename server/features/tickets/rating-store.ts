@@ -14,7 +14,8 @@ export function createRatingStore(db: Db) {
   );
   const byTicket = db.prepare('SELECT rating, comment, at FROM ticket_ratings WHERE ticket_id = ?');
   return {
-    put: (ticketId: number, rating: number, comment: string, at: number) => void upsert.run(ticketId, rating, comment, at),
+    put: (ticketId: number, rating: number, comment: string, at: number) =>
+      void upsert.run(ticketId, rating, comment, at),
     of: (ticketId: number) => (byTicket.get(ticketId) as RatingRow | undefined) ?? null,
   };
 }

@@ -25,7 +25,6 @@ import { evaluateSla } from '../sla/sla-clock.js';
 import { toTicketSlaView } from '../sla/sla-events.js';
 import { iso } from '../../time.js';
 
-
 export function ticketView(row: TicketRow, sla: TicketSlaView): TicketView {
   return {
     id: row.id,
@@ -68,7 +67,10 @@ export interface TicketServiceDeps {
 }
 
 /** A ticket a device opened: an employee's request or a fault. */
-export type DeviceTicket = Pick<NewTicket, 'subject' | 'description' | 'requesterName' | 'deviceId' | 'category' | 'impact' | 'urgency' | 'faultKey' | 'snapshot'> & {
+export type DeviceTicket = Pick<
+  NewTicket,
+  'subject' | 'description' | 'requesterName' | 'deviceId' | 'category' | 'impact' | 'urgency' | 'faultKey' | 'snapshot'
+> & {
   requesterKind: 'employee' | 'system';
   source: 'employee' | 'fault';
 };
@@ -94,7 +96,8 @@ export function createTicketService(deps: TicketServiceDeps) {
   const userId = (name: string) => {
     const user = deps.users.byName(name);
     if (!user || user.disabled) throw new ApiError('validation_failed', `no active user ${name}`);
-    if (user.role === 'viewer') throw new ApiError('validation_failed', `${name} is a viewer and cannot be assigned tickets`);
+    if (user.role === 'viewer')
+      throw new ApiError('validation_failed', `${name} is a viewer and cannot be assigned tickets`);
     return user;
   };
   const change = <T>(work: () => T) => deps.db.transaction(work)();
@@ -103,10 +106,20 @@ export function createTicketService(deps: TicketServiceDeps) {
     deps.onChanged?.(id);
     return view(find(id));
   };
-  const insert = (ticket: Omit<NewTicket, 'priority' | 'line' | 'assigneeId' | 'status' | 'createdAt'> & { line?: 1 | 2 | 3 }, actor: string): number =>
+  const insert = (
+    ticket: Omit<NewTicket, 'priority' | 'line' | 'assigneeId' | 'status' | 'createdAt'> & { line?: 1 | 2 | 3 },
+    actor: string,
+  ): number =>
     change(() => {
       const at = now();
-      const id = deps.tickets.insert({ ...ticket, priority: priorityFor(deps.settings().priorityMatrix, ticket.impact, ticket.urgency), line: ticket.line ?? 1, assigneeId: null, status: 'new', createdAt: at });
+      const id = deps.tickets.insert({
+        ...ticket,
+        priority: priorityFor(deps.settings().priorityMatrix, ticket.impact, ticket.urgency),
+        line: ticket.line ?? 1,
+        assigneeId: null,
+        status: 'new',
+        createdAt: at,
+      });
       deps.tickets.recordCreation(id, at, actor);
       return id;
     });
@@ -119,7 +132,18 @@ export function createTicketService(deps: TicketServiceDeps) {
       at: now(),
       actor,
       detail,
-      ticket: { id, subject: row.subject, priority: row.priority, line: row.line, status: row.status, assignee: row.assignee, requester: row.requesterName, deviceId: row.deviceId, deviceName: row.deviceName, deviceGroup },
+      ticket: {
+        id,
+        subject: row.subject,
+        priority: row.priority,
+        line: row.line,
+        status: row.status,
+        assignee: row.assignee,
+        requester: row.requesterName,
+        deviceId: row.deviceId,
+        deviceName: row.deviceName,
+        deviceGroup,
+      },
     });
   };
 
@@ -143,7 +167,8 @@ export function createTicketService(deps: TicketServiceDeps) {
 
   return {
     create(actor: AuthUser, request: CreateTicketRequest, source: 'technician' | 'api' = 'technician'): TicketView {
-      if (request.deviceId && !deps.devices.byId(request.deviceId)) throw new ApiError('validation_failed', `no device ${request.deviceId}`);
+      if (request.deviceId && !deps.devices.byId(request.deviceId))
+        throw new ApiError('validation_failed', `no device ${request.deviceId}`);
       const impact = request.impact ?? 3;
       const urgency = request.urgency ?? 3;
       const id = insert(
@@ -189,9 +214,20 @@ export function createTicketService(deps: TicketServiceDeps) {
 
     list(actor: AuthUser, query: TicketListQuery): TicketView[] {
       const views = deps.tickets
-        .list({ status: query.status, line: query.line, deviceId: query.deviceId, assigneeId: query.mine ? actor.id : undefined, openOnly: query.status === undefined && query.mine === true, limit: query.limit ?? 200 })
+        .list({
+          status: query.status,
+          line: query.line,
+          deviceId: query.deviceId,
+          assigneeId: query.mine ? actor.id : undefined,
+          openOnly: query.status === undefined && query.mine === true,
+          limit: query.limit ?? 200,
+        })
         .map(view);
-      return query.breached ? views.filter((ticket) => ticket.sla.firstResponse.state === 'breached' || ticket.sla.resolution.state === 'breached') : views;
+      return query.breached
+        ? views.filter(
+            (ticket) => ticket.sla.firstResponse.state === 'breached' || ticket.sla.resolution.state === 'breached',
+          )
+        : views;
     },
 
     /** Lets the SLA monitor announce warnings and breaches like any other event. */
@@ -216,11 +252,16 @@ export function createTicketService(deps: TicketServiceDeps) {
     /** A public reply; the first one from staff is the first response the SLA measures. */
     reply(actor: AuthUser, id: number, body: string): TicketView {
       const row = find(id);
-      if (row.status === 'closed') throw new ApiError('invalid_state', `ticket #${id} is closed; reopen is not possible after closing, open a new ticket`);
+      if (row.status === 'closed')
+        throw new ApiError(
+          'invalid_state',
+          `ticket #${id} is closed; reopen is not possible after closing, open a new ticket`,
+        );
       change(() => {
         const at = now();
         deps.tickets.addEntry(id, at, actor.name, 'reply', body);
-        if (row.firstResponseAt === null) deps.tickets.update(id, actor.name, at, { firstResponseAt: at }, { firstResponseAt: [null, iso(at)] });
+        if (row.firstResponseAt === null)
+          deps.tickets.update(id, actor.name, at, { firstResponseAt: at }, { firstResponseAt: [null, iso(at)] });
       });
       return changed(id);
     },
@@ -236,7 +277,13 @@ export function createTicketService(deps: TicketServiceDeps) {
       assertAllowed('assign', row.status);
       const assignee = userId(assigneeName);
       change(() => {
-        deps.tickets.update(id, actor.name, now(), { assigneeId: assignee.id, ...(row.status === 'new' ? { status: 'assigned' } : {}) }, { assigneeId: [row.assignee, assignee.name] });
+        deps.tickets.update(
+          id,
+          actor.name,
+          now(),
+          { assigneeId: assignee.id, ...(row.status === 'new' ? { status: 'assigned' } : {}) },
+          { assigneeId: [row.assignee, assignee.name] },
+        );
       });
       emit('ticket.assigned', id, actor.name);
       return changed(id);
@@ -246,7 +293,13 @@ export function createTicketService(deps: TicketServiceDeps) {
       const row = find(id);
       assertAllowed('start', row.status);
       change(() => {
-        deps.tickets.update(id, actor.name, now(), { status: 'in_progress', ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name] });
+        deps.tickets.update(
+          id,
+          actor.name,
+          now(),
+          { status: 'in_progress', ...(row.assigneeId === null ? { assigneeId: actor.id } : {}) },
+          { assigneeId: [null, actor.name] },
+        );
       });
       return changed(id);
     },
@@ -267,7 +320,18 @@ export function createTicketService(deps: TicketServiceDeps) {
       assertAllowed('resolve', row.status);
       change(() => {
         const at = now();
-        deps.tickets.update(id, actor.name, at, { status: 'resolved', resolution, resolvedAt: at, ...(row.assigneeId === null && actor.id > 0 ? { assigneeId: actor.id } : {}) }, { assigneeId: [null, actor.name], resolvedAt: [null, iso(at)] });
+        deps.tickets.update(
+          id,
+          actor.name,
+          at,
+          {
+            status: 'resolved',
+            resolution,
+            resolvedAt: at,
+            ...(row.assigneeId === null && actor.id > 0 ? { assigneeId: actor.id } : {}),
+          },
+          { assigneeId: [null, actor.name], resolvedAt: [null, iso(at)] },
+        );
       });
       emit('ticket.resolved', id, actor.name, resolution);
       return changed(id);
@@ -293,14 +357,22 @@ export function createTicketService(deps: TicketServiceDeps) {
     },
 
     /** Escalation by hand: next support line, optionally higher priority and a new assignee; a note is required. */
-    escalate(actor: AuthUser, id: number, request: { note: string; raisePriority?: boolean; assignee?: string }): TicketView {
+    escalate(
+      actor: AuthUser,
+      id: number,
+      request: { note: string; raisePriority?: boolean; assignee?: string },
+    ): TicketView {
       const row = find(id);
       assertAllowed('escalate', row.status);
-      if (row.line >= 3) throw new ApiError('invalid_state', `ticket #${id} is already at support line 3; there is no line above it`);
+      if (row.line >= 3)
+        throw new ApiError('invalid_state', `ticket #${id} is already at support line 3; there is no line above it`);
       const assignee = request.assignee ? userId(request.assignee) : null;
       change(() => {
         const at = now();
-        const changes: Record<string, string | number | null> = { line: row.line + 1, assigneeId: assignee?.id ?? null };
+        const changes: Record<string, string | number | null> = {
+          line: row.line + 1,
+          assigneeId: assignee?.id ?? null,
+        };
         if (request.raisePriority && row.priority > 1) changes.priority = row.priority - 1;
         if (!assignee && row.status !== 'new') changes.status = 'new';
         if (assignee && row.status === 'new') changes.status = 'assigned';

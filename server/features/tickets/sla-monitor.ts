@@ -21,7 +21,15 @@ export interface SlaMonitorHooks {
   onEscalated?(ticketId: number, rule: EscalationRule): void;
 }
 
-export function createSlaMonitor(deps: { tickets: TicketService; store: TicketStore; settings: SettingsService; log: FastifyBaseLogger; intervalMs: number; now?: () => number; hooks?: SlaMonitorHooks }) {
+export function createSlaMonitor(deps: {
+  tickets: TicketService;
+  store: TicketStore;
+  settings: SettingsService;
+  log: FastifyBaseLogger;
+  intervalMs: number;
+  now?: () => number;
+  hooks?: SlaMonitorHooks;
+}) {
   const now = deps.now ?? Date.now;
 
   const applyRules = (ticketId: number, event: SlaEvent) => {
@@ -30,7 +38,12 @@ export function createSlaMonitor(deps: { tickets: TicketService; store: TicketSt
       const ticket = deps.tickets.show(ticketId).ticket;
       const note = `automatic, on ${event.type === 'sla.breach' ? 'SLA breach' : 'SLA warning'} of ${TIMER_NAME[event.kind]}`;
       try {
-        if (rule.nextLine && ticket.line < 3) deps.tickets.escalate(SYSTEM_ACTOR, ticketId, { note, raisePriority: rule.raisePriority, assignee: rule.assignTo });
+        if (rule.nextLine && ticket.line < 3)
+          deps.tickets.escalate(SYSTEM_ACTOR, ticketId, {
+            note,
+            raisePriority: rule.raisePriority,
+            assignee: rule.assignTo,
+          });
         else if (rule.assignTo) deps.tickets.assign(SYSTEM_ACTOR, ticketId, rule.assignTo);
         deps.hooks?.onEscalated?.(ticketId, rule);
       } catch (error) {
@@ -62,7 +75,13 @@ export function createSlaMonitor(deps: { tickets: TicketService; store: TicketSt
     const days = deps.settings.helpDesk().autoCloseResolvedAfterDays;
     for (const ticketId of deps.store.resolvedBefore(now() - days * DAY)) {
       deps.tickets.close(SYSTEM_ACTOR, ticketId);
-      deps.store.addEntry(ticketId, now(), 'system', 'event', `Closed automatically ${days} days after it was resolved`);
+      deps.store.addEntry(
+        ticketId,
+        now(),
+        'system',
+        'event',
+        `Closed automatically ${days} days after it was resolved`,
+      );
     }
   };
 

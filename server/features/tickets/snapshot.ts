@@ -10,7 +10,8 @@ import type { InventoryService } from '../inventory/service.js';
 const RECENT_MS = 7 * 86_400_000;
 const MAX_CHANGES = 20;
 
-const known = (...parts: Array<string | undefined>) => parts.filter((part) => part && part.trim() && part.trim() !== '-').join(' ');
+const known = (...parts: Array<string | undefined>) =>
+  parts.filter((part) => part && part.trim() && part.trim() !== '-').join(' ');
 
 function summarise(sections: Partial<InventoryData>): Record<string, string> {
   const summary: Record<string, string> = {};
@@ -20,11 +21,19 @@ function summarise(sections: Partial<InventoryData>): Record<string, string> {
   if (system) summary.model = known(system.manufacturer, system.model, system.virtual ? '(virtual machine)' : '');
   if (cpu) summary.cpu = `${known(cpu.manufacturer, cpu.brand)}, ${cpu.cores} threads`;
   if (memory) summary.memory = formatBytes(memory.total);
-  if (disks?.length) summary.disks = disks.map((disk) => `${known(disk.name, disk.type)} ${formatBytes(disk.size)} SMART ${disk.smartStatus || 'unknown'}`).join('; ');
+  if (disks?.length)
+    summary.disks = disks
+      .map((disk) => `${known(disk.name, disk.type)} ${formatBytes(disk.size)} SMART ${disk.smartStatus || 'unknown'}`)
+      .join('; ');
   return summary;
 }
 
-export function createSnapshotTaker(deps: { devices: DeviceStore; health: HealthStore; inventory: InventoryService; now: () => number }) {
+export function createSnapshotTaker(deps: {
+  devices: DeviceStore;
+  health: HealthStore;
+  inventory: InventoryService;
+  now: () => number;
+}) {
   return (deviceId: string): TicketSnapshot | null => {
     const device = deps.devices.byId(deviceId);
     if (!device) return null;

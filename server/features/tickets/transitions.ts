@@ -23,5 +23,8 @@ const WHY_NOT: Partial<Record<TicketAction, string>> = {
 
 export function assertAllowed(action: TicketAction, status: TicketStatus): void {
   if (ALLOWED_FROM[action].includes(status)) return;
-  throw new ApiError('invalid_state', `cannot ${action} a ticket that is ${status.replace('_', ' ')}${WHY_NOT[action] ? `: ${WHY_NOT[action]}` : ''}`);
+  throw new ApiError(
+    'invalid_state',
+    `cannot ${action} a ticket that is ${status.replace('_', ' ')}${WHY_NOT[action] ? `: ${WHY_NOT[action]}` : ''}`,
+  );
 }

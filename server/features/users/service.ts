@@ -6,7 +6,12 @@ import type { AuthUser } from '../auth/service.js';
 import type { ApiTokenStore } from '../auth/token-store.js';
 import type { UserRow, UserStore } from './store.js';
 
-export function createUserService(deps: { users: UserStore; tokens: ApiTokenStore; audit: AuditStore; onDisabled?: (userId: number) => void }) {
+export function createUserService(deps: {
+  users: UserStore;
+  tokens: ApiTokenStore;
+  audit: AuditStore;
+  onDisabled?: (userId: number) => void;
+}) {
   const view = (row: UserRow): UserView => ({
     name: row.name,
     role: row.role,
@@ -33,8 +38,16 @@ export function createUserService(deps: { users: UserStore; tokens: ApiTokenStor
       const password = request.password ?? generatePassword();
       const line = request.role === 'technician' ? (request.line ?? 1) : null;
       deps.users.insert({ name: request.name, role: request.role, line, passwordHash: await hashPassword(password) });
-      deps.audit.record({ actor: actor.name, action: 'user.created', target: request.name, detail: { role: request.role, line } });
-      return { user: view(find(request.name)), ...(request.password === undefined ? { generatedPassword: password } : {}) };
+      deps.audit.record({
+        actor: actor.name,
+        action: 'user.created',
+        target: request.name,
+        detail: { role: request.role, line },
+      });
+      return {
+        user: view(find(request.name)),
+        ...(request.password === undefined ? { generatedPassword: password } : {}),
+      };
     },
 
     /** Gives a user a new generated password and signs out all their logins. */

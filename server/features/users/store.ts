@@ -11,7 +11,8 @@ export interface UserRow {
   createdAt: number;
 }
 
-const COLUMNS = 'id, name, role, support_line AS line, password_hash AS passwordHash, disabled, created_at AS createdAt';
+const COLUMNS =
+  'id, name, role, support_line AS line, password_hash AS passwordHash, disabled, created_at AS createdAt';
 
 /** A users row as SQLite gives it: the flag is 0 or 1. */
 type RawUser = Omit<UserRow, 'disabled'> & { disabled: number };
@@ -24,7 +25,9 @@ export function createUserStore(db: Db, now: () => number = Date.now) {
   const byName = db.prepare(`SELECT ${COLUMNS} FROM users WHERE name = ?`);
   const byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
   const all = db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY name`);
-  const insert = db.prepare('INSERT INTO users (name, role, support_line, password_hash, created_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO users (name, role, support_line, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
   const setDisabled = db.prepare('UPDATE users SET disabled = ? WHERE id = ?');
   const setPassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   return {
