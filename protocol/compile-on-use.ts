@@ -4,7 +4,10 @@
 import type { TSchema } from 'typebox';
 import { Compile, type Validator } from 'typebox/compile';
 
-export function compileOnUse<const T extends TSchema>(schema: T): () => Validator<{}, T> {
-  let validator: Validator<{}, T> | undefined;
-  return () => (validator ??= Compile<T, Validator<{}, T>>(schema));
+/** A validator with no shared definitions (TypeBox's context), as Compile(schema) makes. */
+type SchemaValidator<T extends TSchema> = Validator<Record<never, never>, T>;
+
+export function compileOnUse<const T extends TSchema>(schema: T): () => SchemaValidator<T> {
+  let validator: SchemaValidator<T> | undefined;
+  return () => (validator ??= Compile<T, SchemaValidator<T>>(schema));
 }

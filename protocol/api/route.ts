@@ -91,6 +91,11 @@ export type CallInput<R extends RouteSpec> = Part<'params', ParamsOf<R>> &
 export type CallArgs<R extends RouteSpec> =
   object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
 
+/** The names of a route's path parameters, in the order the path has them. */
+export function pathParamNames(spec: Pick<RouteSpec, 'path'>): string[] {
+  return [...spec.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+}
+
 /** The path of one call: parameters encoded (an id typed by a person never changes the route), query appended. */
 export function routePath(spec: RouteSpec, params?: object, query?: object): string {
   const values = (params ?? {}) as Record<string, unknown>;

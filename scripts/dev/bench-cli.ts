@@ -15,6 +15,7 @@ import { timeCommands, type CliCommand, type CommandTimes } from './bench/cli-ru
 import { parseFlags, positiveInteger, UsageError } from './bench/flags.js';
 import { seedDevices } from './bench/seed-devices.js';
 import { initServerData, startServer } from './bench/server-process.js';
+import { programFailed } from './bench/program-failure.js';
 
 const DEVICES = 1000;
 /** Issue 11's goal: every command's median within this many times bare node's. */
@@ -71,8 +72,7 @@ async function helpline(binDir: string, args: string[], env: Record<string, stri
     const { stdout } = await promisify(execFile)(process.execPath, [join(binDir, 'helpline.js'), ...args], { env });
     return stdout;
   } catch (error) {
-    const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-    throw new Error(`helpline ${args[0]} failed: ${detail}`);
+    throw programFailed(`helpline ${args[0]}`, error);
   }
 }
 

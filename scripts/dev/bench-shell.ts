@@ -1,7 +1,8 @@
 // `npm run bench:shell -- [--keystrokes N] [--megabytes N]`: what a remote shell feels like. A
 // server runs in this process and this PC's agent in its own (as on a real PC), on loopback; the
-// technician's side is the CLI's own shell client. It times keystroke round trips (a byte to `cat` on a raw pty and back, through
-// server and agent both ways) and output throughput with a client that acknowledges at once.
+// technician's side is the CLI's own shell client. It times keystroke round trips (a byte to `cat`
+// on a raw pty and back, through server and agent both ways) and output throughput with a client
+// that acknowledges at once.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

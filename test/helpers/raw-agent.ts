@@ -68,7 +68,7 @@ export function rawConnect(
         resolve({
           upgraded: false,
           status: response.statusCode ?? 0,
-          body: JSON.parse(text) as never,
+          body: JSON.parse(text) as { code: string; message: string },
           retryAfter: (response.headers['retry-after'] as string) ?? null,
         }),
       );

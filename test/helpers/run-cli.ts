@@ -63,8 +63,8 @@ export function startCli(
       const match = ready.exec(output);
       if (match) resolve({ child, match, output: () => output });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`${program} exited with ${code} before it was ready:\n${output}`)));
   });
 }

@@ -3,7 +3,7 @@
 // the OpenAPI document lists every one of them with the error codes it may answer with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Role } from '../../protocol/api/common.js';
-import { COMMON_ERRORS, type RouteSpec } from '../../protocol/api/route.js';
+import { COMMON_ERRORS, pathParamNames, type RouteSpec } from '../../protocol/api/route.js';
 import { allRoutes } from '../../protocol/api/routes/index.js';
 import { API_ERRORS } from '../../protocol/errors.js';
 import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
@@ -12,10 +12,7 @@ import { API, startTestServer, type TestServer } from '../helpers/test-server.js
 type ErrorResponse = { content: { 'application/json': { schema: { properties: { code: { enum: string[] } } } } } };
 
 /** Some value for each path parameter: the role is checked before the parameters are. */
-const placeholderParams = (spec: RouteSpec) =>
-  Object.fromEntries(
-    Object.keys((spec.params as { properties?: object } | undefined)?.properties ?? {}).map((name) => [name, '1']),
-  );
+const placeholderParams = (spec: RouteSpec) => Object.fromEntries(pathParamNames(spec).map((name) => [name, '1']));
 
 describe('API access control', () => {
   let server: TestServer;

@@ -205,7 +205,7 @@ describe('dead connections', () => {
       const online = async () => (await server.client().call(API.devices.list))[0]!.online;
       await eventually(online, 5000, 'online');
       // A paused socket reads nothing, so it never answers the server's pings: a dead peer.
-      (outcome.connection.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+      outcome.connection.ws.pause();
       await eventually(() => server.logs.some((line) => line.reason === 'missed pong'), 5000, 'missed pong');
       await eventually(async () => !(await online()), 5000, 'offline');
     } finally {

@@ -112,8 +112,8 @@ describe('helpline tickets and ticket commands', () => {
     const text = await tom('ticket', 'show', String(id));
     expect(text.stdout).toMatch(/^status:\s+closed$/m);
     expect(text.stdout).toMatch(/^resolution:\s+disk replaced$/m);
-    expect(text.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d  tom  status: in progress → pending$/m);
-    expect(text.stdout).toMatch(/  tom  note \(internal\): Pending: waiting for the new disk$/m);
+    expect(text.stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d {2}tom {2}status: in progress → pending$/m);
+    expect(text.stdout).toMatch(/ {2}tom {2}note \(internal\): Pending: waiting for the new disk$/m);
   });
 
   it("refuses to close a new ticket with the server's message to resolve it first, and exits 1", async () => {

@@ -1,7 +1,7 @@
 // The system-state maintenance scripts (check-disks, os-updates, pending-reboot), run for real in a sandbox.
 // How the sandbox works: test/helpers/maintenance-sandbox.ts.
 import { describe, expect, it } from 'vitest';
-import { checkSandboxesAfterEach, hasCommand, q, sandbox } from '../helpers/maintenance-sandbox.js';
+import { checkSandboxesAfterEach, hasCommand, sandbox } from '../helpers/maintenance-sandbox.js';
 
 checkSandboxesAfterEach();
 

@@ -7,8 +7,10 @@
 //  #  opened (UTC)  pri line cat     device(group)   source  what happens                                  rating
 //  T0 Fri 02-28 10  P3  1   printer -               tech    tom replies Mon 09:00, still in progress      -
 //  T1 Mon 09:00     P1  1   network pc-1(office)    tech    reply 09:30, resolved 11:00, closed 12:00     5 Mon 12:00
-//  T2 Mon 16:00     P3  1   printer pc-2(office)    tech    reply Tue 09:00, pending Tue 10–Wed 10, resolved Wed 12:00  2 Wed
-//  T3 Tue 08:00     P2  2   disk    srv-1(servers)  fault   no reply, resolved Tue 18:00, closed Fri 09:00  1 Mon 03-10 (out)
+//  T2 Mon 16:00     P3  1   printer pc-2(office)    tech    reply Tue 09:00, pending Tue 10–Wed 10,       2 Wed
+//                                                          resolved Wed 12:00
+//  T3 Tue 08:00     P2  2   disk    srv-1(servers)  fault   no reply, resolved Tue 18:00,                 1 Mon 03-10
+//                                                          closed Fri 09:00                              (after range)
 //  T4 Wed 08:00     P2  2   disk    srv-1(servers)  fault   reply Wed 09:00, still open                   -
 //  T5 Wed 10:00     P3  1   memory  pc-1(office)    fault   reply 10:10, resolved Thu 10:00               4 Thu 11:00
 //  T6 Thu 14:00     P3  1   disk    pc-2(office)    fault   untouched                                     -
@@ -231,7 +233,8 @@ describe('KPI report on a seeded week', () => {
         resolved: 3, // T1, T2, T5
         closed: 2, // T1, T8
         backlog: 3, // T0, T6, T7
-        // T0 480/4260 ✗, T1 30/30 ✓, T2 120/1020 ✓, T5 10/10 ✓: sorted 10 30 120 480 → rank 2 = 30, rank ceil(3.6) = 4 → 480
+        // T0 480/4260 ✗, T1 30/30 ✓, T2 120/1020 ✓, T5 10/10 ✓:
+        // sorted 10 30 120 480 → rank 2 = 30, rank ceil(3.6) = 4 → 480
         firstResponse: timer(4, 3, 0.75, [30, 480], [30, 4260]),
         // T1 120/120, T2 840/2640, T5 540/1440, all met: sorted 120 540 840 → rank ceil(1.5) = 2, rank ceil(2.7) = 3
         resolution: timer(3, 3, 1, [540, 840], [1440, 2640]),

@@ -59,7 +59,8 @@ describe('remote shell', () => {
         );
       });
       socket.on('message', (raw) => {
-        const frame = JSON.parse(raw.toString()) as ShellServerFrame;
+        const text = Array.isArray(raw) ? Buffer.concat(raw).toString() : new TextDecoder().decode(raw);
+        const frame = JSON.parse(text) as ShellServerFrame;
         frames.push(frame);
         if (frame.type === 'output') {
           const bytes = Buffer.from(frame.data, 'base64url');

@@ -52,7 +52,10 @@ function noTickets(filters: ListFilters): string {
     : 'No tickets yet; open one with `helpline ticket create --subject "..."`.';
 }
 
-/** What `ticket show` adds after the description when there is any: faults still raised, the rating, the PC's snapshot. */
+/**
+ * What `ticket show` adds after the description when there is any: faults still raised, the rating,
+ * the PC's snapshot.
+ */
 function detailExtras(detail: TicketDetailView): string[][] {
   const blocks: string[][] = [];
   const facts: string[] = [];

@@ -6,6 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { programFailed } from './program-failure.js';
 
 const AGENT_BIN = fileURLToPath(new URL('../../../../bin/helpline-agent.js', import.meta.url));
 /** USER_HZ, the unit of cutime/cstime in /proc/<pid>/stat (100 on every Linux Node runs on). */
@@ -28,8 +29,7 @@ export async function enrollAgent(token: string, stateDir: string): Promise<{ de
     ]);
     return JSON.parse(stdout) as { deviceId: string; status: string };
   } catch (error) {
-    const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-    throw new Error(`helpline-agent enroll failed: ${detail}`);
+    throw programFailed('helpline-agent enroll', error);
   }
 }
 
@@ -55,8 +55,8 @@ export function startAgent(stateDir: string, args: string[], env: Record<string,
     output = (output + chunk).slice(-OUTPUT_KEPT);
     lines += chunk.split('\n').length - 1;
   };
-  child.stdout!.setEncoding('utf8').on('data', keep);
-  child.stderr!.setEncoding('utf8').on('data', keep);
+  child.stdout.setEncoding('utf8').on('data', keep);
+  child.stderr.setEncoding('utf8').on('data', keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );

@@ -14,8 +14,7 @@ type Parsed<O extends FlagOptions> = ReturnType<
 export function parseFlags<const O extends FlagOptions>(argv: string[], options: O): Parsed<O> | 'help' {
   let values: Parsed<O>;
   try {
-    values = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, ...HELP } })
-      .values as Parsed<O>;
+    values = parseArgs({ args: argv, strict: true, allowPositionals: false, options: { ...options, ...HELP } }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

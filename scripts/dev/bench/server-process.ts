@@ -5,6 +5,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Tally } from './percentiles.js';
+import { programFailed } from './program-failure.js';
 
 const SERVER_BIN = fileURLToPath(new URL('../../../../bin/helpline-server.js', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
@@ -35,8 +36,7 @@ export async function initServerData(dataDir: string, adminPassword: string): Pr
       '--json',
     ]);
   } catch (error) {
-    const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-    throw new Error(`helpline-server init failed: ${detail}`);
+    throw programFailed('helpline-server init', error);
   }
 }
 
@@ -48,7 +48,7 @@ export function startServer(dataDir: string): Promise<ServerProcess> {
   });
   const logCounts = new Tally();
   let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_KEPT)));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_KEPT)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
@@ -69,7 +69,7 @@ export function startServer(dataDir: string): Promise<ServerProcess> {
     void exited.then(({ code, signal }) => {
       if (url === null) fail(`the server exited before listening (code ${code}, signal ${signal})`);
     });
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       buffered += chunk;
       const lines = buffered.split('\n');
       buffered = lines.pop()!;
