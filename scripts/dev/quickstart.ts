@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   });
   console.log(`Agent for this machine running (state in ${AGENT_DIR}).`);
 
+  console.log(`\nWeb console: open ${url}/ in a browser and sign in as admin.`);
   console.log('\nNext steps, in another terminal:');
   console.log(
     `  npx helpline login --server ${url} --user admin --password ${adminPassword ?? '<the admin password printed on first start>'}`,
