@@ -25,8 +25,7 @@ export const API_ERRORS = {
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
 /** Codes the client makes itself: the answer was not the Helpline API at all. */
-export const CLIENT_ERRORS = { unexpected_response: 0 } as const;
-export type ClientErrorCode = keyof typeof CLIENT_ERRORS;
+export type ClientErrorCode = 'unexpected_response';
 
 /** Codes of `server.error` frames on the agent channel. */
 export const CHANNEL_ERRORS = {

@@ -3,6 +3,7 @@
 // again from the oldest unacknowledged item, and the server drops what it already stored.
 import type { AgentToServerBody } from '../../protocol/envelope.js';
 import type { OutboxMessageType } from '../../protocol/messages/agent-to-server.js';
+import { CHANNEL_ERRORS } from '../../protocol/errors.js';
 import type { Outbox } from './outbox-store.js';
 
 export type OutboxMessageBody = AgentToServerBody<OutboxMessageType>;
@@ -65,7 +66,7 @@ export function createOutboxSender(outbox: Outbox, options: { window: number; on
       if (!inReplyTo.startsWith(ID_PREFIX)) return null;
       const seq = Number(inReplyTo.slice(ID_PREFIX.length));
       if (!Number.isSafeInteger(seq)) return null;
-      if (code === 'invalid_message') {
+      if (code === CHANNEL_ERRORS.invalid_message) {
         outbox.reject(seq);
         inFlight.delete(seq);
         pump();

@@ -4,7 +4,10 @@ import { Type } from 'typebox';
 /** base64url text, as produced by protocol/bytes.ts. */
 export const Base64Url = (maxLength: number) => Type.String({ pattern: '^[A-Za-z0-9_-]*$', maxLength });
 
-export const DeviceId = Type.String({ pattern: '^dev_[a-z0-9]{10,32}$', description: 'device id' });
+/** A device id as the server makes them; also used to tell an id from a name the user typed. */
+export const DEVICE_ID_PATTERN = '^dev_[a-z0-9]{10,32}$';
+
+export const DeviceId = Type.String({ pattern: DEVICE_ID_PATTERN, description: 'device id' });
 
 export const ShortText = (maxLength = 200) => Type.String({ maxLength });
 

@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import { toBase64Url } from '../../protocol/bytes.js';
 import { CloseCode } from '../../protocol/close-codes.js';
 import { CounterExhaustedError, type SecureSession } from '../../protocol/channel/session.js';
+import { CHANNEL_ERRORS, type ChannelErrorCode } from '../../protocol/errors.js';
 import {
   decodeAgentToServer,
   encodeServerToAgent,
@@ -64,7 +65,7 @@ export class AgentConnection implements AgentContext {
     }
   }
 
-  reject(inReplyTo: string, code: string, message: string): void {
+  reject(inReplyTo: string, code: ChannelErrorCode, message: string): void {
     this.hooks.log.warn({ deviceId: this.deviceId, inReplyTo, code, msg: message }, 'agent message refused');
     this.send('server.error', { inReplyTo, code, message: message.slice(0, 1000) });
   }
@@ -134,7 +135,7 @@ export class AgentConnection implements AgentContext {
       this.hooks.log.error({ deviceId: this.deviceId, type: message.type, err: error }, 'agent message handler failed');
       this.send('server.error', {
         inReplyTo: message.id,
-        code: 'internal_error',
+        code: CHANNEL_ERRORS.internal_error,
         message: 'the server could not process this message',
       });
     };

@@ -7,6 +7,7 @@ import type {
   ServerToAgentBody,
   ServerToAgentType,
 } from '../../protocol/envelope.js';
+import type { ChannelErrorCode } from '../../protocol/errors.js';
 import type { Listen } from '../events.js';
 
 /** One connected agent, as a message handler sees it. */
@@ -14,7 +15,7 @@ export interface AgentContext {
   deviceId: string;
   send<K extends ServerToAgentType>(type: K, body: ServerToAgentBody<K>): boolean;
   /** Refuses one message with an error back to the agent; the connection stays up. */
-  reject(inReplyTo: string, code: string, message: string): void;
+  reject(inReplyTo: string, code: ChannelErrorCode, message: string): void;
   close(code: number, reason: string): void;
 }
 
