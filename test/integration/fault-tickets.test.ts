@@ -2,7 +2,7 @@
 // group's check policy decides what is a fault, and the server keeps one ticket per (device,
 // check) with the PC's snapshot.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleHealth } from '../../agent/health/sampler.js';
@@ -215,14 +215,19 @@ describe('fault tickets', () => {
   it('remediation resolves the ticket even when the agent sees the fault clear before the job has reported', async () => {
     const { marker, listServices } = markerService();
     server = await startTestServer();
-    // The script starts the "service", then takes a second to finish: samples in that second see it running.
+    // The script starts the "service" and finishes only once the test has seen the agent report the
+    // recovery (the release file), so the job's result always comes after it, whatever the load.
+    const release = `${marker}.release`;
     const body: ScriptRequest = {
       name: 'start-database',
       description: 'Starts the database.',
       interpreter: 'sh',
       platforms: ['linux'],
-      body: 'touch "$HELPLINE_PARAM_MARKER"\nsleep 1\n',
-      params: [{ name: 'marker', type: 'path', default: marker, description: 'the service marker' }],
+      body: 'touch "$HELPLINE_PARAM_MARKER"\nwhile [ ! -e "$HELPLINE_PARAM_RELEASE" ]; do sleep 0.1; done\n',
+      params: [
+        { name: 'marker', type: 'path', default: marker, description: 'the service marker' },
+        { name: 'release', type: 'path', default: release, description: 'made once the recovery is noted' },
+      ],
     };
     expect((await server.client().callWithStatus(API.scripts.add, { body })).status).toBe(201);
     await setPolicy({
@@ -245,6 +250,9 @@ describe('fault tickets', () => {
     agents.push(agent);
     await eventually(async () => (await faultTickets(agent.deviceId)).length === 1, 20_000, 'the fault ticket');
     const [ticket] = await faultTickets(agent.deviceId);
+    const noted = async () => (await detail(ticket!.id)).entries.some((entry) => entry.body.startsWith('Recovered: '));
+    await eventually(noted, 20_000, 'the recovery noted while the script still runs');
+    writeFileSync(release, '');
     await eventually(
       async () => (await detail(ticket!.id)).ticket.status === 'resolved',
       20_000,
