@@ -143,13 +143,8 @@ export default defineConfig([
     languageOptions: {
       parserOptions: {
         // Each file is checked with its nearest tsconfig.json: the build's for the sources,
-        // test/tsconfig.json (the test type-check, tsconfig.test.json) for the tests. The two config
-        // files that no tsconfig.json includes (vite's runs in Node, outside the web console's
-        // browser project) are checked with tsconfig.test.json, which lists them.
-        projectService: {
-          allowDefaultProject: ['vitest.config.ts', 'console/web/vite.config.ts'],
-          defaultProject: 'tsconfig.test.json',
-        },
+        // test/tsconfig.json (the test type-check, tsconfig.test.json) for the tests.
+        projectService: { defaultProject: 'tsconfig.test.json' },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -185,7 +180,7 @@ export default defineConfig([
     name: 'helpline/console-web',
     files: ['console/web/**'],
     // vite's config file runs in Node, at build time; only what it builds runs in the browser.
-    ignores: ['console/web/vite.config.ts'],
+    ignores: ['console/web/vite.config.mjs'],
     languageOptions: { globals: globals.browser },
     rules: {
       ...restrictions([

@@ -1,5 +1,7 @@
 // Builds the web console (console/web) into dist/web, which the server serves at `/`.
 // JSX is compiled for Preact by vite's own transformer (oxc); no framework plugin is needed.
+// JavaScript loaded natively (`--configLoader native`), and its cache outside node_modules: a bundled
+// config or a cache there would make npm's hidden lockfile stale and `npx helpline` slow.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -7,6 +9,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
+  cacheDir: fileURLToPath(new URL('../../.cache/vite', import.meta.url)),
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
