@@ -45,7 +45,7 @@ const key = (spec: Pick<RouteSpec, 'method' | 'path'>) => `${spec.method} ${spec
 
 /** Registers one route of the table with its handler. */
 export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handler: RouteHandler<R>): void {
-  const schema: FastifySchema = { summary: spec.summary };
+  const schema: FastifySchema = {};
   if (spec.params) schema.params = spec.params;
   if (spec.query) schema.querystring = spec.query;
   if (spec.body && !spec.rawBody) schema.body = spec.body;
