@@ -20,6 +20,7 @@ import { inventoryPlugin } from './features/inventory/plugin.js';
 import type { JobDispatcher } from './features/jobs/dispatcher.js';
 import { jobsPlugin } from './features/jobs/plugin.js';
 import { knowledgePlugin } from './features/knowledge/plugin.js';
+import { notificationRoutesPlugin } from './features/notifications/plugin.js';
 import { reportsPlugin } from './features/reports/plugin.js';
 import { schedulesPlugin } from './features/schedules/plugin.js';
 import type { Scheduler } from './features/schedules/scheduler.js';
@@ -97,6 +98,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     .use(notificationsPlugin)
     // The features; each handles its agents' messages and serves its routes.
     .use(usersPlugin)
+    .use(notificationRoutesPlugin)
     .use(signInPlugin)
     .use(auditLogPlugin)
     .use(devicesPlugin)

@@ -12,7 +12,7 @@ export interface IngestSink {
   close(code: number, reason: string): void;
 }
 
-export interface IngestItem {
+interface IngestItem {
   deviceId: string;
   seq: number;
   /** Writes the item; runs inside the flush transaction. */
@@ -87,7 +87,6 @@ export function createIngestQueue(deps: { db: Db; log: FastifyBaseLogger; flushM
   };
 
   return {
-    enqueue,
     /** What an agent sent with sequence number `seq`: `apply` stores it, then the agent gets its ack. */
     accept(agent: IngestSink & { deviceId: string }, seq: number, apply: () => void): void {
       enqueue({ deviceId: agent.deviceId, seq, sink: agent, apply });

@@ -4,6 +4,7 @@
 // the web console's session cookie, which also has to show it comes from the console's own pages.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ADMIN, ANY_ROLE, STAFF, type Access } from '../../protocol/api/access.js';
+import type { Role } from '../../protocol/api/common.js';
 import { ApiError } from '../errors.js';
 import type { AuthService, AuthUser } from '../features/auth/service.js';
 import type { BrowserSessions, RequestLike } from '../features/session/browser-sessions.js';
@@ -17,6 +18,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: AuthUser | null;
   }
+}
+
+/** The refusal of a request that needs a signed-in user and has none (routes and sockets alike). */
+export const SIGN_IN_FIRST = 'sign in first: send "Authorization: Bearer <token>" (helpline login)';
+
+/** Whether a route or socket declared with `access` lets a user of `role` in. */
+export function allows(access: Access, role: Role): boolean {
+  return access === 'public' || access.includes(role);
 }
 
 /** Without `sessions` only bearer tokens sign in (an app that serves no web console). */
@@ -38,9 +47,8 @@ export function registerAccessControl(
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const user = authenticateRequest(request, auth, sessions);
-    if (!user)
-      throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
-    if (!access.includes(user.role)) {
+    if (!user) throw new ApiError('unauthorized', SIGN_IN_FIRST);
+    if (!allows(access, user.role)) {
       throw new ApiError('forbidden', `this needs the role ${access.join(' or ')}; you are ${user.role}`);
     }
     request.user = user;

@@ -1,9 +1,9 @@
 // Notifications: people subscribe to ticket events and get them by e-mail or webhook. Tickets
 // tell this part what happened; deliveries are retried by a worker that runs while the server listens.
+// Its API (subscriptions, the delivery queue) is a feature of its own: features/notifications/plugin.ts.
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { AuditStore } from '../features/audit/store.js';
-import { notificationRoutes } from '../features/notifications/routes.js';
 import { createNotificationService } from '../features/notifications/service.js';
 import { sharedPlugin, type Shutdown } from './assembly.js';
 
@@ -21,6 +21,5 @@ export const notificationsPlugin = sharedPlugin('notifications', (app, parts: No
   const notifications = createNotificationService({ db, config, log: app.log, now, publicUrl, audit });
   app.addHook('onListen', async () => notifications.start());
   shutdown.add(() => notifications.stop());
-  notificationRoutes(app, { notifications });
   return { notifications };
 });

@@ -5,13 +5,6 @@ import { API, allRoutes } from '../../protocol/api/routes/index.js';
 import { openApiDocument } from './openapi-document.js';
 import { serve } from './routes.js';
 
-declare module 'fastify' {
-  interface FastifySchema {
-    /** One line for the API documentation. */
-    summary?: string;
-  }
-}
-
 export function registerOpenApi(app: FastifyInstance, info: { version: string }): void {
   // The table is fixed at start, so the document is made once, on first request.
   let document: ReturnType<typeof openApiDocument> | null = null;

@@ -2,6 +2,7 @@
 // body typed from the route's schemas and returns the answer the route declares; the method, the
 // path, the schemas, the roles and the success status come from the table only.
 import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { Static, TSchema } from 'typebox';
@@ -14,9 +15,12 @@ type ServerBodyOf<R extends RouteSpec> = R extends { rawBody: true }
     ? Static<S>
     : undefined;
 
-/** What a handler returns: the JSON answer, a text file, or (binary routes) the reply it sent. */
+/**
+ * What a handler returns: the JSON answer, a text file (whole, or streamed when it may be large), or
+ * (binary routes) the reply it sent.
+ */
 export type AnswerOf<R extends RouteSpec> = R extends { responseKind: 'text' }
-  ? string
+  ? string | Readable
   : R extends { responseKind: 'binary' }
     ? FastifyReply
     : R extends { response: infer S extends TSchema }
@@ -41,7 +45,7 @@ const key = (spec: Pick<RouteSpec, 'method' | 'path'>) => `${spec.method} ${spec
 
 /** Registers one route of the table with its handler. */
 export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handler: RouteHandler<R>): void {
-  const schema: FastifySchema = { summary: spec.summary };
+  const schema: FastifySchema = {};
   if (spec.params) schema.params = spec.params;
   if (spec.query) schema.querystring = spec.query;
   if (spec.body && !spec.rawBody) schema.body = spec.body;

@@ -19,5 +19,5 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; user
     await deps.auth.changePassword(currentUser(request), request.body.currentPassword, request.body.newPassword);
     return { ok: true as const };
   });
-  serve(app, API.auth.me, async (request) => deps.users.view(deps.users.byName(currentUser(request).name)));
+  serve(app, API.auth.me, async (request) => deps.users.viewOf(currentUser(request)));
 }

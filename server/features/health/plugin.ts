@@ -5,13 +5,12 @@ import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Agents } from '../../hub/agents.js';
 import type { IngestQueue } from '../../ingest/ingest-queue.js';
+import { periodicCheck, RETENTION_EVERY_MS } from '../../periodic-check.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
 import type { DeviceStore } from '../devices/store.js';
 import { healthRoutes } from './liveness-routes.js';
 import { createHealthService } from './service.js';
 import { createHealthStore } from './store.js';
-
-const RETENTION_EVERY_MS = 3_600_000;
 
 interface HealthNeeds {
   db: Db;
@@ -31,12 +30,17 @@ export const healthPlugin = featurePlugin('health', (app, parts: HealthNeeds) =>
   hub.handle('health.batch', (agent, { seq, samples }) =>
     ingest.accept(agent, seq, () => healthStore.insert(agent.deviceId, samples)),
   );
-  const pruning = setInterval(() => {
+  const pruneHealth = () => {
     const pruned = health.prune();
     if (pruned.raw || pruned.hourly) app.log.info(pruned, 'pruned old health data');
-  }, RETENTION_EVERY_MS);
-  pruning.unref();
-  shutdown.add(() => clearInterval(pruning));
+  };
+  const retentionCheck = periodicCheck(pruneHealth, {
+    intervalMs: RETENTION_EVERY_MS,
+    log: app.log,
+    what: 'health retention',
+  });
+  app.addHook('onListen', async () => retentionCheck.start());
+  shutdown.add(() => retentionCheck.stop());
   healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => hub.onlineCount() });
   return { health, healthStore };
 });

@@ -32,7 +32,7 @@ export function createSessionService(deps: { auth: AuthService; users: UserServi
     /** The session of a request that the access check let in by its cookie. */
     current(request: RequestLike, user: AuthUser): BrowserSessionView {
       return {
-        user: deps.users.view(deps.users.byName(user.name)),
+        user: deps.users.viewOf(user),
         csrfToken: sessions.csrfFor(browserToken(request)),
       };
     },

@@ -8,6 +8,7 @@ import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Listen } from '../../events.js';
 import type { Agents } from '../../hub/agents.js';
+import { periodicCheck, RETENTION_EVERY_MS } from '../../periodic-check.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
 import type { UpgradeRoutes } from '../../plugins/upgrades.js';
 import type { AuditStore } from '../audit/store.js';
@@ -24,7 +25,6 @@ import { createRecordingService } from './recording-service.js';
 import { recordingRoutes } from './routes.js';
 import { createShellSessionStore, type ShellSessionRow } from './store.js';
 
-const RETENTION_EVERY_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 interface ShellNeeds {
@@ -90,14 +90,19 @@ export const shellPlugin = featurePlugin('shell', (app, parts: ShellNeeds) => {
   parts.userEvents.on('disabled', (userId) => shellRelay.userDisabled(userId));
   parts.upgrades.add(SHELL_PATH, shellRelay.handleUpgrade);
 
-  const pruning = setInterval(() => {
+  const pruneOld = () => {
     const recordings = pruneRecordings(shellSessions, now() - config.recordingRetentionDays * DAY_MS);
     if (recordings) app.log.info({ recordings }, 'deleted recordings past their retention');
-  }, RETENTION_EVERY_MS);
-  pruning.unref();
+  };
+  const retentionCheck = periodicCheck(pruneOld, {
+    intervalMs: RETENTION_EVERY_MS,
+    log: app.log,
+    what: 'recording retention',
+  });
+  app.addHook('onListen', async () => retentionCheck.start());
   // Before the agents' channels close: a session ends as "the server is shutting down".
   parts.shutdown.add(() => {
-    clearInterval(pruning);
+    retentionCheck.stop();
     shellRelay.close();
   });
 

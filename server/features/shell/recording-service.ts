@@ -1,6 +1,7 @@
 // Recordings of remote shells as the API serves them: the sessions, one session, and a session's
 // recording file, whose every download goes to the audit log (who watched whose session).
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import type { RecordingListQuery, RecordingView } from '../../../protocol/api/shell.js';
 import { ApiError } from '../../errors.js';
 import { iso } from '../../time.js';
@@ -36,10 +37,10 @@ export function createRecordingService(deps: { sessions: ShellSessionStore; audi
     if (!row) throw new ApiError('not_found', `no recording ${id}`);
     return row;
   };
-  /** The file's text; null when retention (or a person) removed it. */
-  const readCast = async (file: string): Promise<string | null> => {
+  /** The open file; null when retention (or a person) removed it. */
+  const openCast = async (file: string): Promise<FileHandle | null> => {
     try {
-      return await readFile(file, 'utf8');
+      return await open(file, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -52,8 +53,11 @@ export function createRecordingService(deps: { sessions: ShellSessionStore; audi
         .list({ ...(query.deviceId ? { deviceId: query.deviceId } : {}), limit: query.limit ?? DEFAULT_LIST_LIMIT })
         .map(recordingView),
     show: (id: string) => recordingView(find(id)),
-    /** The asciicast v2 text of an ended session, recorded in the audit log as viewed by `actor`. */
-    async cast(actor: string, id: string): Promise<string> {
+    /**
+     * The asciicast v2 file of an ended session, streamed (a recording can be tens of MiB), recorded
+     * in the audit log as viewed by `actor`.
+     */
+    async cast(actor: string, id: string): Promise<Readable> {
       const row = find(id);
       if (row.endedAt === null) {
         throw new ApiError(
@@ -61,15 +65,22 @@ export function createRecordingService(deps: { sessions: ShellSessionStore; audi
           `session ${row.id} is still running; its recording is available when it ends`,
         );
       }
-      const text = await readCast(row.recordingFile);
-      if (text === null) throw new ApiError('not_found', `the recording of ${row.id} is no longer kept`);
-      deps.audit.record({
-        actor,
-        action: 'recording.viewed',
-        target: row.id,
-        detail: { deviceId: row.deviceId, technician: row.technician },
-      });
-      return text;
+      // Opened before the audit entry: a file that is gone answers not_found and audits nothing.
+      const handle = await openCast(row.recordingFile);
+      if (handle === null) throw new ApiError('not_found', `the recording of ${row.id} is no longer kept`);
+      try {
+        deps.audit.record({
+          actor,
+          action: 'recording.viewed',
+          target: row.id,
+          detail: { deviceId: row.deviceId, technician: row.technician },
+        });
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+      // The stream closes the handle when it ends or fails.
+      return handle.createReadStream();
     },
   };
 }

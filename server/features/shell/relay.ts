@@ -12,7 +12,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { WebSocketServer } from 'ws';
 import { API_SOCKETS, socketPathPattern } from '../../../protocol/api/routes/sockets.js';
-import { ShellQuery, type ShellPolicy } from '../../../protocol/api/shell.js';
+import type { ShellPolicy, ShellQuery } from '../../../protocol/api/shell.js';
 import type { AgentToServerBody, ServerToAgentBody, ServerToAgentType } from '../../../protocol/envelope.js';
 import { describeFirstError } from '../../../protocol/schema-errors.js';
 import { ApiError } from '../../errors.js';
@@ -20,7 +20,7 @@ import type { AuditStore } from '../audit/store.js';
 import type { AuthService, AuthUser } from '../auth/service.js';
 import type { DeviceStore } from '../devices/store.js';
 import type { BrowserSessions } from '../session/browser-sessions.js';
-import { authenticateRequest } from '../../plugins/access.js';
+import { allows, authenticateRequest, SIGN_IN_FIRST } from '../../plugins/access.js';
 import type { GroupSettings } from '../settings/group-settings.js';
 import { createLiveSession, type LiveSession, type LiveSessionEnd } from './live-session.js';
 import { openRecording } from './recording.js';
@@ -28,7 +28,7 @@ import type { ShellSessionStore } from './store.js';
 
 /** The path of API_SOCKETS.shell, with the device id as the group `id`. */
 export const SHELL_PATH = socketPathPattern(API_SOCKETS.shell.path);
-const queryValidator = Compile(ShellQuery);
+const queryValidator = Compile(API_SOCKETS.shell.query);
 
 /** The device id in a shell path; a broken %-escape in it is bad input (it used to end the process). */
 function deviceIdIn(url: string | undefined): string {
@@ -90,9 +90,9 @@ export function createShellRelay(deps: {
     deviceId: string,
   ): { user: AuthUser; query: ShellQuery; policy: ShellPolicy } => {
     const user = authenticateRequest(request, deps.auth, deps.browserSessions);
-    if (!user)
-      throw new ApiError('unauthorized', 'sign in first: send "Authorization: Bearer <token>" (helpline login)');
-    if (user.role === 'viewer') throw new ApiError('forbidden', 'viewers cannot open remote shells');
+    if (!user) throw new ApiError('unauthorized', SIGN_IN_FIRST);
+    if (!allows(API_SOCKETS.shell.access, user.role))
+      throw new ApiError('forbidden', `${user.role}s cannot open remote shells`);
     const params = Object.fromEntries(new URL(request.url ?? '', 'http://x').searchParams);
     const query = {
       ...params,

@@ -10,12 +10,12 @@ export function recordingRoutes(app: FastifyInstance, deps: { recordings: Record
   serve(app, API.recordings.list, async (request) => recordings.list(request.query));
   serve(app, API.recordings.show, async (request) => recordings.show(request.params.id));
   serve(app, API.recordings.cast, async (request, reply) => {
-    const text = await recordings.cast(currentUser(request).name, request.params.id);
+    const cast = await recordings.cast(currentUser(request).name, request.params.id);
     // A download, never a page: the terminal's bytes must not be rendered by a browser.
     void reply
       .header('content-type', 'text/plain; charset=utf-8')
       .header('x-content-type-options', 'nosniff')
       .header('content-disposition', `attachment; filename="${request.params.id}.cast"`);
-    return text;
+    return cast;
   });
 }

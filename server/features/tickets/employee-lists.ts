@@ -47,8 +47,6 @@ export function createEmployeeTicketLists(deps: {
   const push = (deviceId: string) => deps.send(deviceId, list(deviceId));
 
   return {
-    list,
-    push,
     /** On connect: the list, unless the device has no employee tickets (most have none). */
     pushOnConnect(deviceId: string): void {
       const current = list(deviceId);
@@ -68,4 +66,3 @@ export function createEmployeeTicketLists(deps: {
     },
   };
 }
-export type EmployeeTicketLists = ReturnType<typeof createEmployeeTicketLists>;

@@ -28,6 +28,12 @@ export function createUserService(deps: {
   return {
     view,
     byName: find,
+    /** A signed-in user as the API shows them, read by id: the sign-in has no createdAt nor disabled. */
+    viewOf(user: AuthUser): UserView {
+      const row = deps.users.byId(user.id);
+      if (!row) throw new ApiError('not_found', `no user ${user.name}`);
+      return view(row);
+    },
     list: () => deps.users.all().map(view),
 
     async add(actor: AuthUser, request: CreateUserRequest) {

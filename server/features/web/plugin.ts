@@ -5,15 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../../config.js';
 import { featurePlugin } from '../../plugins/assembly.js';
 import { WEB_SECURITY_HEADERS } from './security-headers.js';
-
-export interface WebConsoleOptions {
-  /** The vite build's output: index.html and assets/. */
-  webDir: string;
-}
 
 const NOT_BUILT =
   'The Helpline web console is not built on this server. Build it with `npm run build`, or set webDir ' +
@@ -22,15 +17,18 @@ const NOT_BUILT =
 /** Paths that are never the console, even when nothing else answers them. */
 const isServerPath = (url: string) => /^\/(api|agent)(\/|\?|$)/.test(url);
 
-export async function webConsole(app: FastifyInstance, options: WebConsoleOptions): Promise<void> {
+/** The web console as the server's last feature: its own scope, so its headers stay on its pages. */
+export const webConsolePlugin = featurePlugin('web-console', async (app, parts: { config: ServerConfig }) => {
+  // The vite build's output: index.html and assets/.
+  const webDir = parts.config.webDir;
   app.addHook('onSend', async (_request, reply) => {
     void reply.headers(WEB_SECURITY_HEADERS);
   });
 
-  const built = existsSync(join(options.webDir, 'index.html'));
+  const built = existsSync(join(webDir, 'index.html'));
   if (built) {
     await app.register(fastifyStatic, {
-      root: join(options.webDir, 'assets'),
+      root: join(webDir, 'assets'),
       prefix: '/assets/',
       // Every file name there carries its content hash, so a cached copy is never stale.
       immutable: true,
@@ -40,21 +38,16 @@ export async function webConsole(app: FastifyInstance, options: WebConsoleOption
       dotfiles: 'deny',
     });
   } else {
-    app.log.warn({ webDir: options.webDir }, 'the web console is not built; / says so, the API works');
+    app.log.warn({ webDir }, 'the web console is not built; / says so, the API works');
   }
 
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     if (isServerPath(request.url)) return reply.callNotFound();
     if (!built) return reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
     // index.html names the current assets, so it is revalidated every time.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', options.webDir, { cacheControl: false });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir, { cacheControl: false });
   };
   app.get('/', page);
   app.get('/*', page);
-}
-
-/** The web console as the server's last feature: its own scope, so its headers stay on its pages. */
-export const webConsolePlugin = featurePlugin('web-console', async (app, parts: { config: ServerConfig }) => {
-  await app.register(webConsole, { webDir: parts.config.webDir });
   return {};
 });
