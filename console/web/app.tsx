@@ -8,7 +8,7 @@ import { DevicePage } from './pages/device.js';
 import { DevicesPage } from './pages/devices.js';
 import { LoginPage } from './pages/login.js';
 import { NotFoundPage } from './pages/not-found.js';
-import { matchRoute, navigate, route } from './state/router.js';
+import { navigate, pageRoute, route } from './state/router.js';
 import { checkSession, session } from './state/session.js';
 
 export function App() {
@@ -36,9 +36,12 @@ function SignedIn(props: { user: UserView }) {
   return <Layout user={props.user}>{pageFor(path)}</Layout>;
 }
 
+const DEVICES = pageRoute('/devices');
+const DEVICE = pageRoute('/devices/:id');
+
 function pageFor(path: string) {
-  if (path === '/' || path === '' || matchRoute('/devices', path)) return <DevicesPage />;
-  const device = matchRoute('/devices/:id', path);
+  if (path === '/' || path === '' || DEVICES(path)) return <DevicesPage />;
+  const device = DEVICE(path);
   if (device) return <DevicePage id={device.id!} />;
   return <NotFoundPage path={path} />;
 }
