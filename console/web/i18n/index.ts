@@ -52,7 +52,8 @@ export function setLocale(next: Locale): void {
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
-const cached = <T>(map: Map<Locale, T>, key: Locale, make: () => T): T => {
+/** One formatter per language, made the first time that language needs it (they are costly to make). */
+export const cached = <T>(map: Map<Locale, T>, key: Locale, make: () => T): T => {
   let value = map.get(key);
   if (value === undefined) map.set(key, (value = make()));
   return value;

@@ -1,7 +1,7 @@
 // Dates in the reader's language: absolute (for hover titles and the device page) and relative
 // ("5 minutes ago"), the latter against a clock that ticks so the page stays current.
 import { signal } from '@preact/signals';
-import { locale, type Locale } from './index.js';
+import { cached, locale, type Locale } from './index.js';
 
 /** Now, to the half minute: relative times re-render when it moves. */
 export const clock = signal(Date.now());
@@ -14,12 +14,11 @@ const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
 
 export function formatDateTime(iso: string): string {
   const current = locale.value;
-  let format = absoluteFormats.get(current);
-  if (!format)
-    absoluteFormats.set(
-      current,
-      (format = new Intl.DateTimeFormat(current, { dateStyle: 'long', timeStyle: 'medium' })),
-    );
+  const format = cached(
+    absoluteFormats,
+    current,
+    () => new Intl.DateTimeFormat(current, { dateStyle: 'long', timeStyle: 'medium' }),
+  );
   return format.format(new Date(iso));
 }
 
@@ -34,8 +33,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 export function formatRelative(iso: string): string {
   const current = locale.value;
-  let format = relativeFormats.get(current);
-  if (!format) relativeFormats.set(current, (format = new Intl.RelativeTimeFormat(current, { numeric: 'auto' })));
+  const format = cached(relativeFormats, current, () => new Intl.RelativeTimeFormat(current, { numeric: 'auto' }));
   const delta = new Date(iso).getTime() - clock.value;
   for (const [unit, size] of UNITS) {
     if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit);
