@@ -51,9 +51,6 @@ export function route<const S extends RouteSpec>(spec: S): S {
   return spec;
 }
 
-/** A group of routes: one feature's part of the table. */
-export type RouteGroup = Record<string, RouteSpec>;
-
 type StaticOf<R, K extends 'params' | 'query' | 'body' | 'response'> = R extends { [key in K]: infer S extends TSchema }
   ? Static<S>
   : undefined;
