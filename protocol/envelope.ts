@@ -2,7 +2,6 @@
 // Decoders never throw: they return a result saying what was wrong.
 import nacl from 'tweetnacl';
 import { Type, type Static, type TSchema } from 'typebox';
-import { Compile } from 'typebox/compile';
 import { compileOnUse } from './compile-on-use.js';
 import { toHex, utf8Decode, utf8Encode } from './bytes.js';
 import { PROTOCOL_VERSION } from './limits.js';
@@ -45,16 +44,8 @@ const envelopeValidator = compileOnUse(Envelope);
 function makeDecoder<M extends BodyMap>(bodies: M) {
   // Each validator is compiled when its type is first seen: a program only pays for the
   // direction and the messages it actually receives (the agent never decodes agent messages).
-  const validators = new Map<string, ReturnType<typeof Compile>>();
-  const validatorFor = (type: string) => {
-    if (!Object.hasOwn(bodies, type)) return undefined;
-    let validator = validators.get(type);
-    if (!validator) {
-      validator = Compile(bodies[type]!);
-      validators.set(type, validator);
-    }
-    return validator;
-  };
+  const validators = Object.fromEntries(Object.entries(bodies).map(([type, schema]) => [type, compileOnUse(schema)]));
+  const validatorFor = (type: string) => (Object.hasOwn(validators, type) ? validators[type]!() : undefined);
   return (bytes: Uint8Array): DecodeResult<MessageOf<M>> => {
     const text = utf8Decode(bytes);
     if (text === null) return { ok: false, kind: 'malformed', error: 'message is not valid UTF-8' };

@@ -1,5 +1,5 @@
 // The console: the sign-in page while signed out, otherwise the page for the address.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { UserView } from '../../protocol/api/auth.js';
 import { Layout } from './components/layout.js';
 import { Failed, Loading } from './components/states.js';
@@ -8,7 +8,7 @@ import { DevicePage } from './pages/device.js';
 import { DevicesPage } from './pages/devices.js';
 import { LoginPage } from './pages/login.js';
 import { NotFoundPage } from './pages/not-found.js';
-import { matchRoute, navigate, route } from './state/router.js';
+import { navigate, pageRoute, route } from './state/router.js';
 import { checkSession, session } from './state/session.js';
 
 export function App() {
@@ -30,15 +30,19 @@ export function App() {
 
 function SignedIn(props: { user: UserView }) {
   const path = route.value;
-  useEffect(() => {
+  // A layout effect runs before the page is painted, so `/` never shows the not-found page on its way.
+  useLayoutEffect(() => {
     if (path === '/' || path === '') navigate('/devices', { replace: true });
   }, [path]);
   return <Layout user={props.user}>{pageFor(path)}</Layout>;
 }
 
+const DEVICES = pageRoute('/devices');
+const DEVICE = pageRoute('/devices/:id');
+
 function pageFor(path: string) {
-  if (path === '/' || path === '' || matchRoute('/devices', path)) return <DevicesPage />;
-  const device = matchRoute('/devices/:id', path);
+  if (DEVICES(path)) return <DevicesPage />;
+  const device = DEVICE(path);
   if (device) return <DevicePage id={device.id!} />;
   return <NotFoundPage path={path} />;
 }

@@ -51,9 +51,6 @@ export function route<const S extends RouteSpec>(spec: S): S {
   return spec;
 }
 
-/** A group of routes: one feature's part of the table. */
-export type RouteGroup = Record<string, RouteSpec>;
-
 type StaticOf<R, K extends 'params' | 'query' | 'body' | 'response'> = R extends { [key in K]: infer S extends TSchema }
   ? Static<S>
   : undefined;
@@ -91,15 +88,27 @@ export type CallInput<R extends RouteSpec> = Part<'params', ParamsOf<R>> &
 export type CallArgs<R extends RouteSpec> =
   object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>];
 
+/** A `:name` path parameter; the one place the path syntax is spelled. */
+const PATH_PARAM = /:(\w+)/g;
+
 /** The names of a route's path parameters, in the order the path has them. */
 export function pathParamNames(spec: Pick<RouteSpec, 'path'>): string[] {
-  return [...spec.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+  return [...spec.path.matchAll(PATH_PARAM)].map((match) => match[1]!);
+}
+
+/**
+ * A pattern matching a path of this shape (without a query), capturing each `:name` as the named
+ * group `name` (still URL-encoded). `trailingSlash` also accepts the path with a `/` after it.
+ */
+export function pathPattern(path: string, options: { trailingSlash?: boolean } = {}): RegExp {
+  const source = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(PATH_PARAM, '(?<$1>[^/]+)');
+  return new RegExp(`^${source}${options.trailingSlash ? '/?' : ''}$`);
 }
 
 /** The path of one call: parameters encoded (an id typed by a person never changes the route), query appended. */
 export function routePath(spec: RouteSpec, params?: object, query?: object): string {
   const values = (params ?? {}) as Record<string, unknown>;
-  const path = spec.path.replace(/:(\w+)/g, (_match, name: string) => {
+  const path = spec.path.replace(PATH_PARAM, (_match, name: string) => {
     const value = values[name];
     if (value === undefined || value === null)
       throw new Error(`${spec.method} ${spec.path} needs the path parameter ${name}`);

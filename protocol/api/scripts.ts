@@ -20,7 +20,7 @@ export const ScriptName = Type.String({
 });
 export const ScriptPlatform = Type.Enum(SCRIPT_PLATFORMS);
 export type ScriptPlatform = Static<typeof ScriptPlatform>;
-export { ScriptParam, ScriptParamType } from '../script-header.js';
+export { ScriptParam } from '../script-header.js';
 
 export const ScriptRequest = Type.Object(
   {

@@ -1,5 +1,5 @@
 // The fleet and device pages in a real browser against real enrolled agents: every device listed
-// with a link to its page, the search box filtering, sorting, the device's summary, hostile
+// with a link to its page, the search box filtering, sorting, refreshing, the device's summary, hostile
 // device names shown as inert text, and the console in Russian.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,34 @@ describe('fleet and device pages', () => {
     await tab.page.getByText('No devices match “no-such-pc”').waitFor();
     await tab.page.getByRole('button', { name: 'Clear search' }).click();
     await expect.poll(() => nameLinks().count()).toBe(4);
+  });
+
+  it('keeps Refresh disabled and busy while its reload runs, so clicks do not stack downloads', async () => {
+    tab = await openTab(browser, server.url);
+    await signInAs(tab.page, 'admin', ADMIN_PASSWORD);
+    await expect.poll(() => nameLinks().count()).toBe(4);
+    // The server's answer is held back (not replaced) until the button has been looked at.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reloads = 0;
+    await tab.page.route('**/api/devices', async (request) => {
+      reloads++;
+      await held;
+      await request.continue();
+    });
+    const refresh = tab.page.getByRole('button', { name: 'Refresh' });
+    await refresh.click();
+    const refreshing = tab.page.getByRole('button', { name: 'Refreshing…' });
+    await refreshing.waitFor();
+    expect(await refreshing.isDisabled()).toBe(true);
+    expect(await refreshing.getAttribute('aria-busy')).toBe('true');
+    expect(await nameLinks().count()).toBe(4);
+    await screenshot(tab.page, 'devices-refreshing');
+    release();
+    await refresh.waitFor();
+    expect(await refresh.isEnabled()).toBe(true);
+    expect(reloads).toBe(1);
+    await tab.page.unroute('**/api/devices');
   });
 
   it('opens the device page from its name, with the summary, and back', async () => {

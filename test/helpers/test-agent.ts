@@ -13,8 +13,9 @@ import { sampleHealth } from '../../agent/health/sampler.js';
 import { collectInventory } from '../../agent/sources.js';
 import type { WorkSources } from '../../agent/work.js';
 import type { BodyOf } from '../../protocol/api/route.js';
+import { API } from '../../protocol/api/routes/index.js';
 import type { InventoryData } from '../../protocol/messages/inventory.js';
-import { API, type TestServer } from './test-server.js';
+import type { TestServer } from './test-server.js';
 
 let realInventory: Promise<InventoryData> | null = null;
 

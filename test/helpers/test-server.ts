@@ -136,5 +136,3 @@ export async function startStaffedServer(
   const vera = await server.addUser('vera', 'viewer');
   return { server, tom, vera };
 }
-
-export { API };

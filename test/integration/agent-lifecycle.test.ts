@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { CloseCode } from '../../protocol/close-codes.js';
 import { createToken, enrollTestAgent, eventually, testPlatform, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('agent lifecycle against a real server', () => {
   let server: TestServer;

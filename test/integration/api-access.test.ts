@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Role } from '../../protocol/api/common.js';
 import { COMMON_ERRORS, pathParamNames, type RouteSpec } from '../../protocol/api/route.js';
-import { allRoutes } from '../../protocol/api/routes/index.js';
+import { allRoutes, API } from '../../protocol/api/routes/index.js';
 import { API_ERRORS } from '../../protocol/errors.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** What the document's error responses look like (the route table types them as unknown). */
 type ErrorResponse = { content: { 'application/json': { schema: { properties: { code: { enum: string[] } } } } } };

@@ -6,9 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import type { ResponseOf } from '../../protocol/api/route.js';
-import { API, startStaffedServer, type TestServer } from '../helpers/test-server.js';
+import { startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
 /** What --json prints: the upload's answer as the server gave it. */
 type Attachment = ResponseOf<typeof API.attachments.upload>;

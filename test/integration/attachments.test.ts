@@ -5,9 +5,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { DEFAULT_ATTACHMENT_MAX_BYTES } from '../../server/features/attachments/config.js';
 import { routePath, type RawBody } from '../../protocol/api/route.js';
-import { API, startStaffedServer, type TestServer } from '../helpers/test-server.js';
+import { startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
 const A = API.attachments;
 const T = API.tickets;

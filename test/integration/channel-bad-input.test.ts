@@ -2,6 +2,7 @@
 // refuses the upgrade), is logged, changes nothing, and the server keeps serving other agents.
 import nacl from 'tweetnacl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { toBase64Url } from '../../protocol/bytes.js';
 import { createHandshakeInit } from '../../protocol/channel/handshake.js';
 import { CloseCode } from '../../protocol/close-codes.js';
@@ -9,7 +10,7 @@ import { encodeAgentToServer } from '../../protocol/envelope.js';
 import { MAX_FRAME_BYTES } from '../../protocol/limits.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
 import { enrollRawIdentity, rawConnect, type RawConnection, type RawIdentity } from '../helpers/raw-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('bad input on the agent channel', () => {
   let server: TestServer;

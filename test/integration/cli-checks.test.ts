@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleHealth } from '../../agent/health/sampler.js';
+import { API } from '../../protocol/api/routes/index.js';
 import type { CheckPolicy } from '../../protocol/messages/checks.js';
 import { signedInCli, type CliResult } from '../helpers/run-cli.js';
 import { createToken, enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** A real mount of this machine that is neither empty nor full (as in fault-tickets.test.ts). */
 async function watchableMount(): Promise<string> {

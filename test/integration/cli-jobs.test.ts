@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobListQuery, RunView } from '../../protocol/api/jobs.js';
+import { API } from '../../protocol/api/routes/index.js';
 import type { ScheduleView } from '../../protocol/api/schedules.js';
 import { binPath, signedInCli } from '../helpers/run-cli.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ROOT = join(binPath('helpline'), '..', '..');
 const GREET = [

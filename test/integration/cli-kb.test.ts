@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { signedInCli, type CliResult } from '../helpers/run-cli.js';
 import type { ResponseOf } from '../../protocol/api/route.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** What --json prints: the route's answer as the server gave it. */
 type Article = ResponseOf<typeof API.knowledge.show>;

@@ -5,8 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
-import { ADMIN_PASSWORD, API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const LOGIN_HINT = 'not logged in; run `helpline login --server URL --user NAME --password P`';
 

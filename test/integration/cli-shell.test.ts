@@ -9,11 +9,12 @@ import * as pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { answerConsent, pendingConsents } from '../../agent/shell/consent.js';
+import { API } from '../../protocol/api/routes/index.js';
 import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
 import { DEFAULT_SHELL_POLICY, type RecordingView } from '../../protocol/api/shell.js';
 import { binPath, signedInCli } from '../helpers/run-cli.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('helpline shell and recordings', () => {
   let server: TestServer;

@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import type { ResponseOf } from '../../protocol/api/route.js';
-import { ADMIN_PASSWORD, API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('helpline users', () => {
   let server: TestServer;

@@ -3,9 +3,10 @@
 // with the PC's snapshot, and `helpline-agent tickets` shows the ticket and the public replies.
 import { userInfo } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import { enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
 import { runCli } from '../helpers/run-cli.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const T = API.tickets;
 

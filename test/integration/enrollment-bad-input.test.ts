@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrollAgent, EnrollmentError } from '../../agent/enroll.js';
 import type { ApiErrorBody } from '../../protocol/api/common.js';
+import { API } from '../../protocol/api/routes/index.js';
 import { formatEnrollmentToken, parseEnrollmentToken } from '../../protocol/enrollment.js';
 import { createToken, testPlatform } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const freshState = () => mkdtempSync(join(tmpdir(), 'helpline-enroll-'));
 

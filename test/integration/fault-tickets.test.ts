@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleHealth } from '../../agent/health/sampler.js';
 import { parseListUnitFiles, parseListUnits, systemdServices } from '../../agent/platform/services/systemd.js';
+import { API } from '../../protocol/api/routes/index.js';
 import type { ScriptRequest } from '../../protocol/api/scripts.js';
 import type { CheckPolicy } from '../../protocol/messages/checks.js';
 import { createToken, enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** A real mount of this machine that is neither empty nor full, so both thresholds can be set around it. */
 async function watchableMount(): Promise<string> {

@@ -4,10 +4,11 @@ import pino from 'pino';
 import { buildAgent } from '../../agent/build-agent.js';
 import { agentConfig } from '../../agent/config.js';
 import { sampleHealth } from '../../agent/health/sampler.js';
+import { API } from '../../protocol/api/routes/index.js';
 import { encodeAgentToServer } from '../../protocol/envelope.js';
 import { enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
 import { enrollRawIdentity, rawConnect } from '../helpers/raw-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('health and the outbox', () => {
   let server: TestServer;

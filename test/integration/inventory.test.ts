@@ -1,9 +1,10 @@
 // Inventory from a real agent on this Linux machine: full first report, then only what changed.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceInventoryView } from '../../protocol/api/inventory.js';
+import { API } from '../../protocol/api/routes/index.js';
 import type { InventoryData } from '../../protocol/messages/inventory.js';
 import { enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('inventory', () => {
   let server: TestServer;

@@ -10,10 +10,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildAgent } from '../../agent/build-agent.js';
 import { agentConfig } from '../../agent/config.js';
 import type { RunRequest } from '../../protocol/api/jobs.js';
+import { API } from '../../protocol/api/routes/index.js';
 import type { ScriptRequest } from '../../protocol/api/scripts.js';
 import type { RouteSpec } from '../../protocol/api/route.js';
 import { enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const ECHO: ScriptRequest = {
   name: 'echo-args',

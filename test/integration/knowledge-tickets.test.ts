@@ -2,7 +2,8 @@
 // resolution into an article (refused, with a reason, while the ticket is still open).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BodyOf } from '../../protocol/api/route.js';
-import { API, startStaffedServer, type TestServer } from '../helpers/test-server.js';
+import { API } from '../../protocol/api/routes/index.js';
+import { startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
 const K = API.knowledge;
 const T = API.tickets;

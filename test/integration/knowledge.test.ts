@@ -2,7 +2,8 @@
 // (ranked, with plain-text snippets, never tripped by query syntax), stored and served verbatim.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryOf } from '../../protocol/api/route.js';
-import { API, startStaffedServer, type TestServer } from '../helpers/test-server.js';
+import { API } from '../../protocol/api/routes/index.js';
+import { startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
 const K = API.knowledge;
 

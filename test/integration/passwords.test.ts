@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API } from '../../protocol/api/routes/index.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runCli } from '../helpers/run-cli.js';
 
 describe('passwords', () => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../console/cli/build-cli.js';
 import type { KpiReport } from '../../protocol/api/reports.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API } from '../../protocol/api/routes/index.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 describe('helpline report kpi', () => {
   let server: TestServer;

@@ -3,9 +3,10 @@
 // the API, but faults and imports write categories too, so the export must be safe on its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routePath } from '../../protocol/api/route.js';
+import { API } from '../../protocol/api/routes/index.js';
 import { openDataDirDatabase } from '../../server/data-dir.js';
 import { createTicketStore } from '../../server/features/tickets/store.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const R = API.reports;
 const APRIL = { from: '2025-04-01', to: '2025-04-30' };

@@ -19,11 +19,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiReport } from '../../protocol/api/reports.js';
 import type { QueryOf } from '../../protocol/api/route.js';
+import { API } from '../../protocol/api/routes/index.js';
 import type { Db } from '../../server/db/database.js';
 import { openDataDirDatabase } from '../../server/data-dir.js';
 import { createTicketStore } from '../../server/features/tickets/store.js';
 import { createUserStore } from '../../server/features/users/store.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const KPI = API.reports.kpi;
 

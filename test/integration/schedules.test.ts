@@ -1,9 +1,10 @@
 // Schedules on a fake clock: a firing inside the maintenance window makes a job per device,
 // spread over the spread and expiring when the window closes; a firing outside it makes none.
 import { afterEach, describe, expect, it } from 'vitest';
+import { API } from '../../protocol/api/routes/index.js';
 import type { ScriptRequest } from '../../protocol/api/scripts.js';
 import { enrollTestAgent, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const at = (iso: string) => Date.parse(iso);
 const TIDY: ScriptRequest = {

@@ -4,12 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { QueryOf } from '../../protocol/api/route.js';
+import { API } from '../../protocol/api/routes/index.js';
 import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
 import type { ShellServerFrame } from '../../protocol/api/shell.js';
 import { SHELL_CHUNK_BYTES, SHELL_OUTPUT_WINDOW } from '../../protocol/messages/shell.js';
 import { runCli } from '../helpers/run-cli.js';
 import { createToken, enrollTestAgent, eventually, type TestAgent } from '../helpers/test-agent.js';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 type ShellQueryPart = Partial<QueryOf<typeof API_SOCKETS.shell>>;
 type ConnectOptions = { token?: string; ack?: boolean; pathId?: string };

@@ -1,7 +1,8 @@
 // SLA clocks on real tickets, driven by a fake clock to the exact minute: warning, breach,
 // automatic escalation, pending time, auto-close; and the settings that govern them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { API, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { API } from '../../protocol/api/routes/index.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const T = API.tickets;
 

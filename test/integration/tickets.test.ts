@@ -1,7 +1,8 @@
 // The ticket workflow through the API: every step recorded, invalid steps refused clearly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BodyOf, RouteSpec } from '../../protocol/api/route.js';
-import { API, startStaffedServer, type TestServer } from '../helpers/test-server.js';
+import { API } from '../../protocol/api/routes/index.js';
+import { startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
 const T = API.tickets;
 

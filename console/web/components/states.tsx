@@ -1,6 +1,6 @@
 // What a page shows while it waits, when something failed, and when there is nothing to show.
 import type { ComponentChildren } from 'preact';
-import { ApiRequestError, ServerUnreachableError } from '../../../protocol/errors.js';
+import { ServerUnreachableError } from '../../../protocol/errors.js';
 import { t } from '../i18n/index.js';
 
 export function Loading(props: { label: string }) {
@@ -15,7 +15,6 @@ export function Loading(props: { label: string }) {
 /** A failure in words a person can act on: the server unreachable, or what the server said. */
 export function describeError(error: unknown): string {
   if (error instanceof ServerUnreachableError) return t('error.unreachable');
-  if (error instanceof ApiRequestError) return t('error.server', { message: error.message });
   return t('error.server', { message: error instanceof Error ? error.message : String(error) });
 }
 

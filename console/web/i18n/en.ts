@@ -11,6 +11,7 @@ export const en = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.refresh': 'Refresh',
+  'common.refreshing': 'Refreshing…',
   'common.never': 'never',
   'common.unknown': 'unknown',
 

@@ -12,6 +12,7 @@ export const ru: Record<MessageKey, Message> = {
   'common.loading': 'Загрузка…',
   'common.retry': 'Повторить',
   'common.refresh': 'Обновить',
+  'common.refreshing': 'Обновление…',
   'common.never': 'никогда',
   'common.unknown': 'неизвестно',
 

@@ -1,6 +1,7 @@
 // /devices/:id: one PC's summary. Inventory, health charts and the remote shell join it next.
 import type { ComponentChildren } from 'preact';
 import type { DeviceView } from '../../../protocol/api/devices.js';
+import { DEVICE_ID_PATTERN } from '../../../protocol/messages/common.js';
 import { ApiRequestError } from '../../../protocol/errors.js';
 import { API, call } from '../api.js';
 import { OnlineBadge, StatusBadge } from '../components/badges.js';
@@ -14,7 +15,7 @@ import { osLabel } from '../state/fleet.js';
 import { useLoad } from '../state/load.js';
 
 /** Ids the server could hold (the route's own pattern); anything else is not found without asking. */
-const DEVICE_ID = /^dev_[a-z0-9]{10,32}$/;
+const DEVICE_ID = new RegExp(DEVICE_ID_PATTERN);
 
 export function DevicePage(props: { id: string }) {
   const { state, reload } = useLoad(

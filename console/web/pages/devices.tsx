@@ -16,6 +16,9 @@ export function DevicesPage() {
   const language = locale.value;
 
   const devices = state.kind === 'ready' ? state.data : null;
+  // One fleet download at a time: the button waits while a reload runs (clicks would stack them).
+  const refreshing = state.kind === 'ready' && state.reloading;
+  const busy = state.kind === 'loading' || refreshing;
   const index = useMemo(() => (devices ? indexDevices(devices) : []), [devices, language]);
   const collator = useMemo(() => new Intl.Collator(language, { numeric: true, sensitivity: 'base' }), [language]);
   // Sorted once per list and order; a keystroke only filters, which keeps the order.
@@ -52,8 +55,15 @@ export function DevicesPage() {
                 ? t('devices.countFiltered', { shown: rows.length, count: devices.length })
                 : t('devices.count', { count: devices.length }))}
           </p>
-          <button type="button" class="button button-quiet" onClick={reload} disabled={state.kind === 'loading'}>
-            {t('common.refresh')}
+          <button type="button" class="button button-quiet" onClick={reload} disabled={busy} aria-busy={busy}>
+            {/* Both labels take the same place, so the toolbar does not shift when one replaces the other. */}
+            <span class="button-labels">
+              <span class={refreshing ? 'is-hidden' : undefined}>{t('common.refresh')}</span>
+              <span class={refreshing ? undefined : 'is-hidden'}>
+                <span class="spinner spinner-small" aria-hidden="true" />
+                {t('common.refreshing')}
+              </span>
+            </span>
           </button>
         </div>
       </header>

@@ -2,7 +2,11 @@
 // after the page moved on (another device, a newer reload) is dropped.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-export type Loaded<T> = { kind: 'loading' } | { kind: 'ready'; data: T } | { kind: 'failed'; error: unknown };
+export type Loaded<T> =
+  | { kind: 'loading' }
+  /** `reloading`: a reload is in flight; the data shown stays until it answers (a button can wait for it). */
+  | { kind: 'ready'; data: T; reloading: boolean }
+  | { kind: 'failed'; error: unknown };
 
 export function useLoad<T>(
   load: () => Promise<T>,
@@ -12,9 +16,9 @@ export function useLoad<T>(
   const generation = useRef(0);
   const run = useCallback(() => {
     const mine = ++generation.current;
-    setState((previous) => (previous.kind === 'ready' ? previous : { kind: 'loading' }));
+    setState((previous) => (previous.kind === 'ready' ? { ...previous, reloading: true } : { kind: 'loading' }));
     load().then(
-      (data) => mine === generation.current && setState({ kind: 'ready', data }),
+      (data) => mine === generation.current && setState({ kind: 'ready', data, reloading: false }),
       (error: unknown) => mine === generation.current && setState({ kind: 'failed', error }),
     );
     // The caller's inputs decide when to load again, as a dependency list does for useEffect.

@@ -1,6 +1,7 @@
 // The address bar as state: pages follow `route`, links and redirects call navigate(), and the
 // browser's back and forward buttons work because every change is a history entry.
 import { signal } from '@preact/signals';
+import { pathPattern } from '../../../protocol/api/route.js';
 
 export const route = signal(location.pathname);
 
@@ -16,20 +17,19 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   scrollTo(0, 0);
 }
 
-/** The parameters of a pattern such as /devices/:id when the path matches it, else null. */
-export function matchRoute(pattern: string, path: string): Record<string, string> | null {
-  const names: string[] = [];
-  const source = pattern.replace(/:(\w+)/g, (_whole, name: string) => {
-    names.push(name);
-    return '([^/]+)';
-  });
-  const match = new RegExp(`^${source}/?$`).exec(path);
-  if (!match) return null;
-  const params: Record<string, string> = {};
-  names.forEach((name, index) => {
-    params[name] = safeDecode(match[index + 1] ?? '');
-  });
-  return params;
+/**
+ * A page's path pattern such as /devices/:id, compiled once (pages are matched on every render):
+ * the matcher gives the decoded parameters when a path matches it (a trailing slash allowed), else null.
+ */
+export function pageRoute(pattern: string): (path: string) => Record<string, string> | null {
+  const regex = pathPattern(pattern, { trailingSlash: true });
+  return (path) => {
+    const match = regex.exec(path);
+    if (!match) return null;
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(match.groups ?? {})) params[name] = safeDecode(value);
+    return params;
+  };
 }
 
 function safeDecode(text: string): string {

@@ -8,10 +8,10 @@ import { route } from '../route.js';
 import { ShellPolicy } from '../shell.js';
 import { CheckPolicy } from '../../messages/checks.js';
 
-export const GroupParams = Type.Object({ group: Name }, { additionalProperties: false });
+const GroupParams = Type.Object({ group: Name }, { additionalProperties: false });
 
 /** One group's setting: its own, or the default when `custom` is false. */
-export function groupSettingView<S extends TSchema>(schema: S) {
+function groupSettingView<S extends TSchema>(schema: S) {
   return Type.Object({
     group: Type.String(),
     custom: Type.Boolean({ description: 'false: the group runs the default' }),

@@ -3,7 +3,7 @@
 // matches its path from here; they are not in the route table, as no HTTP handler serves them.
 import { STAFF } from '../access.js';
 import { DeviceIdParams } from '../devices.js';
-import { route } from '../route.js';
+import { pathPattern, route } from '../route.js';
 import { ShellQuery } from '../shell.js';
 
 export const API_SOCKETS = {
@@ -22,6 +22,5 @@ export const API_SOCKETS = {
 
 /** A pattern that matches a socket's path (without its query), capturing each `:name` as a named group. */
 export function socketPathPattern(path: string): RegExp {
-  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, '(?<$1>[^/]+)');
-  return new RegExp(`^${escaped}$`);
+  return pathPattern(path);
 }
