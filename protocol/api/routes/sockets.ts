@@ -3,7 +3,7 @@
 // matches its path from here; they are not in the route table, as no HTTP handler serves them.
 import { STAFF } from '../access.js';
 import { DeviceIdParams } from '../devices.js';
-import { pathPattern, route } from '../route.js';
+import { route } from '../route.js';
 import { ShellQuery } from '../shell.js';
 
 export const API_SOCKETS = {
@@ -19,8 +19,3 @@ export const API_SOCKETS = {
     errors: ['not_found', 'invalid_state', 'conflict'],
   }),
 };
-
-/** A pattern that matches a socket's path (without its query), capturing each `:name` as a named group. */
-export function socketPathPattern(path: string): RegExp {
-  return pathPattern(path);
-}

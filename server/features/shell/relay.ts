@@ -11,7 +11,8 @@ import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { WebSocketServer } from 'ws';
-import { API_SOCKETS, socketPathPattern } from '../../../protocol/api/routes/sockets.js';
+import { pathPattern } from '../../../protocol/api/route.js';
+import { API_SOCKETS } from '../../../protocol/api/routes/sockets.js';
 import type { ShellPolicy, ShellQuery } from '../../../protocol/api/shell.js';
 import type { AgentToServerBody, ServerToAgentBody, ServerToAgentType } from '../../../protocol/envelope.js';
 import { describeFirstError } from '../../../protocol/schema-errors.js';
@@ -27,7 +28,7 @@ import { openRecording } from './recording.js';
 import type { ShellSessionStore } from './store.js';
 
 /** The path of API_SOCKETS.shell, with the device id as the group `id`. */
-export const SHELL_PATH = socketPathPattern(API_SOCKETS.shell.path);
+export const SHELL_PATH = pathPattern(API_SOCKETS.shell.path);
 const queryValidator = Compile(API_SOCKETS.shell.query);
 
 /** The device id in a shell path; a broken %-escape in it is bad input (it used to end the process). */
