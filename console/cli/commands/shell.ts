@@ -10,7 +10,7 @@ import { NOT_LOGGED_IN, UsageError } from '../errors.js';
 import { ticketId } from '../flags.js';
 import { clean, type CliIo } from '../output.js';
 import { openShell, type ShellEnd, type ShellRequest } from '../shell-client.js';
-import { attachTerminal, endOnClosedOutput, terminalSize, writeOut } from '../shell-terminal.js';
+import { attachTerminal, terminalSize, writeOut } from '../shell-terminal.js';
 
 const killedBy = (end: ShellEnd): number | null =>
   end.signal !== null && end.signal > 0 && end.signal < 128 ? end.signal : null;
@@ -112,7 +112,6 @@ export function registerShellCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
       const token = client.token;
       if (!token) throw new Error(NOT_LOGGED_IN);
       const deviceId = await deviceIdFor(client, args.device);
-      endOnClosedOutput(process.stdout, io.exit);
       const request: ShellRequest = {
         server: client.server,
         token,
