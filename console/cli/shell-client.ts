@@ -2,7 +2,7 @@
 // frames. Output is acknowledged only once the caller has written it out, so a slow terminal
 // slows the remote program down instead of piling bytes up here or on the server.
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import WebSocket, { type RawData } from 'ws';
+import WebSocket from 'ws';
 import { apiErrorFrom, unreachable } from '../../protocol/api/client.js';
 import { routePath, type QueryOf } from '../../protocol/api/route.js';
 import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
@@ -132,8 +132,9 @@ export function openShell(request: ShellRequest, handlers: ShellHandlers): Shell
     });
   });
   ws.on('error', (error) => settle(unreachable(request.server, error, HANDSHAKE_TIMEOUT_MS)));
-  ws.on('message', (data, isBinary) => {
-    const frame = isBinary ? null : parseFrame(frameText(data));
+  // ws hands a text frame over as one Buffer: binaryType is left at its default, nodebuffer.
+  ws.on('message', (data: Buffer, isBinary) => {
+    const frame = isBinary ? null : parseFrame(data.toString());
     if (frame === null)
       return settle(new Error('the server sent a frame this CLI cannot read; is the CLI older than the server?'));
     switch (frame.type) {
@@ -210,10 +211,4 @@ async function readRefusal(server: string, res: IncomingMessage): Promise<Error>
   const retryAfter = res.headers['retry-after'] ?? null;
   // The socket always carries the token, so a 401 means the login is no longer valid.
   return apiErrorFrom(server, { status: res.statusCode ?? 0, text, retryAfter }, { sentToken: true, expiredLogin });
-}
-
-/** A text frame as text: ws hands over a Buffer, or an ArrayBuffer or the fragments when asked to. */
-function frameText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString();
-  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString();
 }
