@@ -3,16 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { hostname, release } from 'node:os';
 import nacl from 'tweetnacl';
-// The enrollment group of the route table, not the whole table: the running agent loads this
-// module too, and has no use for the schemas of every other route.
-import { enrollmentRoutes } from '../protocol/api/routes/enrollment.js';
+import { API } from '../protocol/api/routes/index.js';
 import { routePath } from '../protocol/api/route.js';
 import {
+  isSealedEnrollmentResponse,
   openEnrollmentResponse,
   parseEnrollmentToken,
   sealEnrollmentRequest,
   type EnrollmentResult,
-  type SealedEnrollmentResponse,
 } from '../protocol/enrollment.js';
 import { encodeKey, keyFingerprint } from '../protocol/keys.js';
 import { HELPLINE_VERSION } from '../protocol/version.js';
@@ -62,7 +60,7 @@ export async function enrollAgent(input: {
   const ca = input.caFile ? readFileSync(input.caFile) : undefined;
   let response;
   try {
-    const url = new URL(routePath(enrollmentRoutes.enroll), token.serverUrl).toString();
+    const url = new URL(routePath(API.enrollment.enroll), token.serverUrl).toString();
     response = await postJson(url, sealEnrollmentRequest(claim, keyPair, token.serverPublicKey), { ca });
   } catch (error) {
     throw new EnrollmentError(`cannot reach ${token.serverUrl}: ${(error as Error).message}`, 'unreachable');
@@ -73,7 +71,7 @@ export async function enrollAgent(input: {
     const message = typeof body === 'object' && body?.message ? body.message : `server answered ${response.status}`;
     throw new EnrollmentError(`enrollment refused: ${message}`, code);
   }
-  const sealed = isSealed(response.body) ? response.body : null;
+  const sealed = isSealedEnrollmentResponse(response.body) ? response.body : null;
   const result = sealed && openEnrollmentResponse(sealed, token.serverPublicKey, keyPair.secretKey);
   if (!result)
     throw new EnrollmentError(
@@ -98,11 +96,4 @@ export async function enrollAgent(input: {
     keyPair,
   );
   return { ...result, serverUrl: token.serverUrl };
-}
-
-/** The shape of a sealed answer; what is inside is checked when it is opened. */
-function isSealed(body: unknown): body is SealedEnrollmentResponse {
-  if (typeof body !== 'object' || body === null) return false;
-  const { nonce, box } = body as Record<string, unknown>;
-  return typeof nonce === 'string' && typeof box === 'string';
 }

@@ -79,6 +79,11 @@ export function clean(value: unknown): string {
   return printable(value).replace(CONTROL, '?');
 }
 
+/** Lines of free text (a ticket's description, a reply), each cleaned; tabs become spaces first. */
+export function cleanLines(text: string): string[] {
+  return text.split(/\r?\n/).map((line) => clean(line.replace(/\t/g, '    ')));
+}
+
 /** What String() prints, except that a plain object is shown as its JSON, not as "[object Object]". */
 function printable(value: unknown): string {
   if (typeof value === 'string') return value;

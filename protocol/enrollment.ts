@@ -125,6 +125,12 @@ export type SealedEnrollmentResponse = Static<typeof SealedEnrollmentResponse>;
 
 const claimValidator = compileOnUse(EnrollmentClaim);
 const resultValidator = compileOnUse(EnrollmentResult);
+const sealedResponseValidator = compileOnUse(SealedEnrollmentResponse);
+
+/** Whether an enrollment answer has the shape of a sealed one; what is inside is checked when it is opened. */
+export function isSealedEnrollmentResponse(body: unknown): body is SealedEnrollmentResponse {
+  return sealedResponseValidator().Check(body);
+}
 
 function seal(value: unknown, theirPublic: Uint8Array, mySecret: Uint8Array) {
   const nonce = nacl.randomBytes(nacl.box.nonceLength);

@@ -3,7 +3,7 @@
 // list is the copy the server last sent. What a command needs (the outbox, the ticket cache) is
 // loaded when it runs, not when the agent's CLI starts.
 import type { Argv } from 'yargs';
-import type { CliIo } from '../../protocol/cli-output.js';
+import { clean, cleanLines, type CliIo } from '../../protocol/cli-output.js';
 
 const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
 
@@ -85,14 +85,17 @@ export function employeeCommands<T>(
         const tickets = mine(cached.tickets);
         const waiting = mine(waitingHelpRequests(await config(args.state, env)));
         if (args.json) return io.out(JSON.stringify({ receivedAt: cached.receivedAt, tickets, waiting }));
+        // What the server sent (subjects, replies, names) is cleaned: it must not drive this terminal.
         for (const request of waiting)
-          io.out(`(waiting to be sent) ${request.subject} — asked ${when(request.requestedAt)}`);
+          io.out(`(waiting to be sent) ${clean(request.subject)} — asked ${when(request.requestedAt)}`);
         for (const ticket of tickets) {
-          io.out(`#${ticket.id} [${ticket.status}] ${ticket.subject} — opened ${when(ticket.createdAt)}`);
+          const opened = when(ticket.createdAt);
+          io.out(`#${ticket.id} [${clean(ticket.status)}] ${clean(ticket.subject)} — opened ${opened}`);
           for (const reply of ticket.replies) {
-            io.out(`    ${when(reply.at)} ${reply.author}: ${reply.body.replace(/\n/g, '\n    ')}`);
+            const body = cleanLines(reply.body).join('\n    ');
+            io.out(`    ${when(reply.at)} ${clean(reply.author)}: ${body}`);
           }
-          if (ticket.resolution) io.out(`    Resolution: ${ticket.resolution}`);
+          if (ticket.resolution) io.out(`    Resolution: ${cleanLines(ticket.resolution).join('\n')}`);
           if (ticket.status === 'resolved' && ticket.rating === null) {
             io.out(`    How did we do? helpline-agent rate ${ticket.id} 1-5 [--comment TEXT]`);
           }

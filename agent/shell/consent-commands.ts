@@ -2,7 +2,7 @@
 // (until the tray app asks them itself). Without an answer within 60 s the request is refused.
 // consent.js is loaded when a consent command runs, not when the agent's CLI starts.
 import type { Argv } from 'yargs';
-import type { CliIo } from '../../protocol/cli-output.js';
+import { clean, type CliIo } from '../../protocol/cli-output.js';
 
 const when = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
@@ -20,7 +20,9 @@ export function consentCommands<T>(y: Argv<T>, withState: <U>(y: Argv<U>) => Arg
           if (pending.length === 0) return io.out('No remote shell is waiting for your answer.');
           for (const request of pending) {
             const since = when(request.requestedAt);
-            io.out(`${request.sessionId}  ${request.technician} asks to open ${request.what} (since ${since})`);
+            // Names from the server are cleaned: they must not drive this terminal.
+            const who = clean(request.technician);
+            io.out(`${clean(request.sessionId)}  ${who} asks to open ${clean(request.what)} (since ${since})`);
           }
         },
       )

@@ -3,6 +3,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { HELPLINE_VERSION } from '../../protocol/version.js';
+import { commandNames } from './command-manifest.js';
 import { createCliContext, type GlobalArgs } from './context.js';
 import { ApiRequestError, UsageError } from './errors.js';
 import { protectDash, showDash } from './flags.js';
@@ -14,6 +15,10 @@ const EPILOG = [
   'HELPLINE_SERVER and HELPLINE_TOKEN override the stored server and token; --server overrides both.',
   'Exit status: 0 done, 1 the request failed or was refused, 2 the command line was wrong.',
 ].join('\n');
+
+/** "a, b or c". */
+const listed = (names: string[]): string =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 
 /** Usage mistakes exit 2; everything that went wrong while doing the work exits 1. */
 function isUsageError(error: Error | undefined): boolean {
@@ -43,10 +48,7 @@ export function buildCli(
     .strict()
     .recommendCommands()
     .updateStrings({ 'Did you mean %s?': 'unknown command; did you mean %s?' })
-    .demandCommand(
-      1,
-      'name a command: login, logout, whoami, token, devices, device, software, tickets, ticket, attachment, kb, checks, scripts, run, jobs, schedules, shell, recordings, report, users or audit',
-    )
+    .demandCommand(1, `name a command: ${listed(commandNames())}`)
     .epilog(EPILOG);
   cli = registerLazyCommands(cli, ctx);
   return cli

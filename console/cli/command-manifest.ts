@@ -143,3 +143,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/audit.js')).registerAuditCommands,
   },
 ];
+
+/** The name people type for each command, in manifest order: "run" of "run <script>", "device" of its aliases. */
+export function commandNames(): string[] {
+  return COMMANDS.map((entry) => {
+    const primary = typeof entry.command === 'string' ? entry.command : (entry.command[0] ?? '');
+    return primary.split(' ')[0] ?? primary;
+  });
+}

@@ -27,7 +27,8 @@ export interface CliContext {
   api(args: GlobalArgs, options?: { timeoutMs?: number }): ApiClient;
 }
 
-const expiredLoginMessage = (server: string) =>
+/** What a refused token means for the person at the CLI, and what to do about it. */
+export const expiredLoginMessage = (server: string) =>
   `your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`;
 const typedClient = (server: string, token: string | null, timeoutMs?: number) =>
   createApiClient({ server, token, expiredLoginMessage, timeoutMs });

@@ -27,6 +27,13 @@ export function positiveInteger(flag: string, text: string | undefined): number 
   return value;
 }
 
+/** The positional of a command that takes one ticket; ticketId reads it. */
+export const ticketIdPositional = {
+  type: 'string',
+  demandOption: true,
+  describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)',
+} as const;
+
 /** A ticket id as typed: "12" or "#12". */
 export function ticketId(text: string): number {
   const value = /^\s*#?\d+\s*$/.test(text) ? Number(text.trim().replace(/^#/, '')) : NaN;

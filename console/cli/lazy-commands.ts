@@ -25,17 +25,14 @@ const primary = (command: string | readonly string[]): string =>
  * parser whose command() only records the call. The modules call nothing else on the top-level
  * parser; anything else is refused loudly rather than half-done.
  */
-export function recordCommands(
-  register: RegisterCommands,
-  ctx: CliContext,
-  parser: Argv<GlobalArgs>,
-): RecordedCommand[] {
+export function recordCommands(register: RegisterCommands, ctx: CliContext): RecordedCommand[] {
   const recorded: RecordedCommand[] = [];
   const record = (command: string | readonly string[], description: string, builder?: Builder, handler?: Handler) => {
     recorded.push({ command, description, builder, handler });
     return recorder;
   };
-  const recorder: Argv<GlobalArgs> = new Proxy(parser, {
+  // Every property is answered by the handler below; the empty target is never read.
+  const recorder = new Proxy({} as Argv<GlobalArgs>, {
     get(_target, key) {
       if (key === 'command') return record;
       throw new Error(
@@ -48,17 +45,13 @@ export function recordCommands(
 }
 
 /** Registers every command of the manifest; none of their modules is loaded here. */
-export function registerLazyCommands(
-  cli: Argv<GlobalArgs>,
-  ctx: CliContext,
-  entries: readonly CommandEntry[] = COMMANDS,
-): Argv<GlobalArgs> {
+export function registerLazyCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
   const modules = new Map<RegisterCommands, RecordedCommand[]>();
   const realCommand = async (entry: CommandEntry): Promise<RecordedCommand> => {
     const register = await entry.load();
     let recorded = modules.get(register);
     if (recorded === undefined) {
-      recorded = recordCommands(register, ctx, cli);
+      recorded = recordCommands(register, ctx);
       modules.set(register, recorded);
     }
     const real = recorded.find((command) => primary(command.command) === primary(entry.command));
@@ -67,7 +60,7 @@ export function registerLazyCommands(
   };
 
   let registered = cli;
-  for (const entry of entries) {
+  for (const entry of COMMANDS) {
     // The module's builder configures the parser yargs hands over and returns that same parser.
     const builder = async (y: Argv<GlobalArgs>) => {
       (await realCommand(entry)).builder?.(y);

@@ -7,7 +7,15 @@ import { formatDuration } from '../../protocol/duration.js';
 
 // The printing both CLIs share lives in protocol (the agent may not import console/); the names
 // stay importable from here, as every command file does.
-export { clean, printFields, printJson, printTable, type CliIo, type Column } from '../../protocol/cli-output.js';
+export {
+  clean,
+  cleanLines,
+  printFields,
+  printJson,
+  printTable,
+  type CliIo,
+  type Column,
+} from '../../protocol/cli-output.js';
 
 export const processIo: CliIo = streamIo(process.stdout, process.stderr, (code) => process.exit(code));
 

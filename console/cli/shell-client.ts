@@ -2,14 +2,16 @@
 // frames. Output is acknowledged only once the caller has written it out, so a slow terminal
 // slows the remote program down instead of piling bytes up here or on the server.
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import WebSocket, { type RawData } from 'ws';
+import WebSocket from 'ws';
+import { apiErrorFrom, unreachable } from '../../protocol/api/client.js';
 import { routePath, type QueryOf } from '../../protocol/api/route.js';
 import { API_SOCKETS } from '../../protocol/api/routes/sockets.js';
 import type { ShellClientFrame, ShellServerFrame } from '../../protocol/api/shell.js';
 import { ShellCloseCode } from '../../protocol/api/shell.js';
 import { SHELL_CHUNK_BYTES, SHELL_MAX_SIZE, SHELL_MIN_SIZE } from '../../protocol/messages/shell.js';
 import { isApiErrorCode, isShellErrorCode } from '../../protocol/errors.js';
-import { ApiRequestError, LOGIN_HINT, ServerUnreachableError } from './errors.js';
+import { expiredLoginMessage as expiredLogin } from './context.js';
+import { ApiRequestError } from './errors.js';
 
 const codeOf = (code: string) => (isApiErrorCode(code) || isShellErrorCode(code) ? code : 'unexpected_response');
 
@@ -129,9 +131,10 @@ export function openShell(request: ShellRequest, handlers: ShellHandlers): Shell
       req.destroy();
     });
   });
-  ws.on('error', (error: Error & { code?: string }) => settle(unreachable(request.server, error)));
-  ws.on('message', (data, isBinary) => {
-    const frame = isBinary ? null : parseFrame(frameText(data));
+  ws.on('error', (error) => settle(unreachable(request.server, error, HANDSHAKE_TIMEOUT_MS)));
+  // ws hands a text frame over as one Buffer: binaryType is left at its default, nodebuffer.
+  ws.on('message', (data: Buffer, isBinary) => {
+    const frame = isBinary ? null : parseFrame(data.toString());
     if (frame === null)
       return settle(new Error('the server sent a frame this CLI cannot read; is the CLI older than the server?'));
     switch (frame.type) {
@@ -196,7 +199,6 @@ function parseFrame(text: string): ShellServerFrame | null {
 
 /** The server's refusal before the upgrade ({code, message} with 401/403/404/409), as an error. */
 async function readRefusal(server: string, res: IncomingMessage): Promise<Error> {
-  const status = res.statusCode ?? 0;
   let text = '';
   try {
     for await (const chunk of res) {
@@ -206,42 +208,7 @@ async function readRefusal(server: string, res: IncomingMessage): Promise<Error>
   } catch {
     // A refusal cut short still has its status.
   }
-  const body = errorBody(text);
-  if (body === null) {
-    return new ApiRequestError(
-      `${server} answered HTTP ${status} to the shell request without a Helpline error body; does it have remote shells?`,
-      'unexpected_response',
-      status,
-    );
-  }
-  if (status === 401)
-    return new ApiRequestError(
-      `your login on ${server} is no longer valid (expired, revoked or logged out); ${LOGIN_HINT}`,
-      codeOf(body.code),
-      status,
-    );
-  return new ApiRequestError(body.message, codeOf(body.code), status);
-}
-
-function errorBody(text: string): { code: string; message: string } | null {
-  try {
-    const body = JSON.parse(text) as { code?: unknown; message?: unknown } | null;
-    return typeof body?.code === 'string' && typeof body.message === 'string'
-      ? { code: body.code, message: body.message }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function unreachable(server: string, error: Error & { code?: string }): Error {
-  const tls = error.code !== undefined && /CERT|SSL|TLS|SIGNATURE/i.test(error.code);
-  const hint = tls ? '; if the server uses a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem' : '';
-  return new ServerUnreachableError(`cannot reach the server at ${server}: ${error.message}${hint}`);
-}
-
-/** A text frame as text: ws hands over a Buffer, or an ArrayBuffer or the fragments when asked to. */
-function frameText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString();
-  return (Buffer.isBuffer(data) ? data : Buffer.from(data)).toString();
+  const retryAfter = res.headers['retry-after'] ?? null;
+  // The socket always carries the token, so a 401 means the login is no longer valid.
+  return apiErrorFrom(server, { status: res.statusCode ?? 0, text, retryAfter }, { sentToken: true, expiredLogin });
 }

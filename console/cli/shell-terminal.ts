@@ -31,18 +31,6 @@ export function writeOut(stdout: NodeJS.WritableStream, bytes: Buffer | string):
 }
 
 /**
- * When the reader of standard output goes away (`... --exec yes | head`), end quietly with the
- * status of a broken pipe (141), as the other programs of a pipeline do, not with a stack trace;
- * the server ends the session when this program's socket closes.
- */
-export function endOnClosedOutput(stdout: NodeJS.WriteStream, exit: (code: number) => void): void {
-  stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') process.stderr.write(`helpline: cannot write to standard output: ${error.message}\n`);
-    exit(error.code === 'EPIPE' ? 141 : 1);
-  });
-}
-
-/**
  * Puts standard input in raw mode and forwards every keystroke (Ctrl-C and Ctrl-D included: they
  * are the remote shell's) and every window resize. Returns the function that undoes it all; it
  * may be called more than once.

@@ -1,7 +1,7 @@
 // `ticket show` and the one-line answers of the ticket actions, for people: labels for priority,
 // line and status, the header fields, and one timeline merging entries and field history by time.
 import type { TicketDetailView, TicketView } from '../../protocol/api/tickets.js';
-import { clean, localTime, relativeTime } from './output.js';
+import { clean, cleanLines, localTime, relativeTime } from './output.js';
 
 type Field = [string, unknown];
 type Entry = TicketDetailView['entries'][number];
@@ -21,11 +21,6 @@ export function assigneeText(ticket: TicketView): string {
 /** "Ticket #12 is now in progress (assigned to tom)." */
 export function stateSentence(ticket: TicketView, again = ''): string {
   return `Ticket #${ticket.id} is now ${statusText(ticket.status)}${again} (${assigneeText(ticket)}).`;
-}
-
-/** Lines of free text, each stripped of control characters; tabs become spaces first. */
-export function textLines(text: string): string[] {
-  return text.split(/\r?\n/).map((line) => clean(line.replace(/\t/g, '    ')));
 }
 
 /** "2025-01-31 15:05:09 (3m ago)" in the technician's time zone. */
@@ -113,7 +108,7 @@ export function timelineLines(detail: Pick<TicketDetailView, 'entries' | 'histor
   items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const width = Math.max(0, ...items.map((item) => clean(item.who).length));
   return items.flatMap(({ at, who, text }) => {
-    const [first = '', ...rest] = text.flatMap(textLines);
+    const [first = '', ...rest] = text.flatMap(cleanLines);
     return [`${localTime(at)}  ${clean(who).padEnd(width)}  ${first}`, ...rest.map((line) => `    ${line}`)];
   });
 }

@@ -11,11 +11,14 @@ export const AuditEntryView = Type.Object({
 });
 export type AuditEntryView = Static<typeof AuditEntryView>;
 
+/** The most audit entries one answer holds (?limit). */
+export const MAX_AUDIT_LISTED = 1000;
+
 export const AuditQuery = Type.Object(
   {
     /** Entries whose action starts with this text, e.g. "device." or "login". */
     action: Type.Optional(Type.String({ maxLength: 64 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AUDIT_LISTED })),
   },
   { additionalProperties: false },
 );

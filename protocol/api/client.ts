@@ -51,7 +51,14 @@ export function createApiClient(options: ApiClientOptions) {
     } catch (error) {
       throw unreachable(server, error, timeoutMs);
     }
-    if (!response.ok) throw await errorFromResponse(server, response, Boolean(token), options.expiredLoginMessage);
+    if (!response.ok) {
+      const answer = {
+        status: response.status,
+        text: await response.text().catch(() => ''),
+        retryAfter: response.headers.get('retry-after'),
+      };
+      throw apiErrorFrom(server, answer, { sentToken: Boolean(token), expiredLogin: options.expiredLoginMessage });
+    }
     return response;
   }
 
@@ -117,14 +124,27 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function errorFromResponse(
-  server: string,
-  response: Response,
-  sentToken: boolean,
-  expiredLogin?: (server: string) => string,
-): Promise<ApiRequestError> {
-  const status = response.status;
-  const text = await response.text().catch(() => '');
+/** An error answer as received: its status, its body as text, its Retry-After header (when any). */
+export interface ErrorAnswer {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
+
+export interface ErrorAnswerContext {
+  /** Whether the request carried a token: a 401 then means the login is no longer valid. */
+  sentToken: boolean;
+  /** What to say then (the CLI says how to log in again); the server's own message when absent. */
+  expiredLogin?: (server: string) => string;
+}
+
+/**
+ * The ApiRequestError for an error answer of the server: its code, message and details, or
+ * `unexpected_response` when the body is not a Helpline error. Shared by fetch calls and by the
+ * shell's WebSocket upgrade, which is refused with the same bodies.
+ */
+export function apiErrorFrom(server: string, answer: ErrorAnswer, context: ErrorAnswerContext): ApiRequestError {
+  const { status, text, retryAfter } = answer;
   const body = text === '' ? undefined : parseJson(text);
   if (!isErrorBody(body)) {
     return new ApiRequestError(
@@ -134,10 +154,9 @@ async function errorFromResponse(
     );
   }
   const code = isApiErrorCode(body.code) ? body.code : 'unexpected_response';
-  if (status === 401 && sentToken && expiredLogin)
-    return new ApiRequestError(expiredLogin(server), code, status, body.details);
+  if (status === 401 && context.sentToken && context.expiredLogin)
+    return new ApiRequestError(context.expiredLogin(server), code, status, body.details);
   let message = body.message;
-  const retryAfter = response.headers.get('retry-after');
   if (status === 429 && retryAfter && !message.includes(retryAfter)) message += ` (retry after ${retryAfter} s)`;
   return new ApiRequestError(message, code, status, body.details);
 }
@@ -148,16 +167,20 @@ function isErrorBody(body: unknown): body is { code: string; message: string; de
   return typeof record.code === 'string' && typeof record.message === 'string';
 }
 
-function unreachable(server: string, error: unknown, timeoutMs: number): ServerUnreachableError {
-  const err = error as Error & { cause?: { code?: string; message?: string } };
+/**
+ * No answer at all, said with what went wrong: a timeout, or the network's reason (fetch puts it
+ * in `cause`, ws on the error itself), with a hint when it is about certificates.
+ */
+export function unreachable(server: string, error: unknown, timeoutMs: number): ServerUnreachableError {
+  const err = error as Error & { code?: string; cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') {
     return new ServerUnreachableError(
       `the server at ${server} did not answer within ${Math.round(timeoutMs / 1000)} s`,
     );
   }
-  const cause = err.cause;
-  const detail = cause?.message ?? cause?.code ?? err.message;
-  const tls = cause?.code && /CERT|SSL|TLS|SIGNATURE/i.test(cause.code);
+  const cause = err.cause ?? err;
+  const detail = cause.message ?? cause.code ?? err.message;
+  const tls = cause.code && /CERT|SSL|TLS|SIGNATURE/i.test(cause.code);
   const hint = tls ? '; if the server uses a private CA, set NODE_EXTRA_CA_CERTS=/path/to/ca.pem' : '';
   return new ServerUnreachableError(`cannot reach the server at ${server}: ${detail}${hint}`);
 }

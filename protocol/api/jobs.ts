@@ -99,12 +99,15 @@ export type JobView = Static<typeof JobView>;
 export const RunView = Type.Object({ runId: Type.String(), jobs: Type.Array(JobView) });
 export type RunView = Static<typeof RunView>;
 
+/** The most jobs one list answer holds (GET /api/jobs ?limit). */
+export const MAX_JOBS_LISTED = 10_000;
+
 export const JobListQuery = Type.Object(
   {
     runId: Type.Optional(Type.String({ maxLength: 64 })),
     deviceId: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(JobStatusSchema),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_JOBS_LISTED })),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,6 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCli } from '../../console/cli/build-cli.js';
 import { COMMANDS, type RegisterCommands } from '../../console/cli/command-manifest.js';
 import { createCliContext } from '../../console/cli/context.js';
 import { recordCommands } from '../../console/cli/lazy-commands.js';
@@ -32,14 +31,13 @@ async function exportedRegisterFunctions(): Promise<Array<{ file: string; regist
 describe('the command manifest', () => {
   it('lists every top-level command of every module, in order, as the module registers it', async () => {
     const ctx = createCliContext(env, io);
-    const parser = buildCli([], env, io);
     const registers: RegisterCommands[] = [];
     for (const entry of COMMANDS) {
       const register = await entry.load();
       if (!registers.includes(register)) registers.push(register);
     }
     const fromModules = registers.flatMap((register) =>
-      recordCommands(register, ctx, parser).map((command) => ({
+      recordCommands(register, ctx).map((command) => ({
         command: command.command,
         description: command.description,
         kind: command.handler === undefined ? 'group' : 'command',

@@ -12,14 +12,9 @@ import { ATTACHMENT_ID_PATTERN, fileNameProblem, type AttachmentView } from '../
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
-import { ticketId } from '../flags.js';
+import { ticketId, ticketIdPositional } from '../flags.js';
 import { clean, jsonOption, localTime, printJson, printTable } from '../output.js';
 
-const ticketPositional = {
-  type: 'string',
-  demandOption: true,
-  describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)',
-} as const;
 const idPositional = {
   type: 'string',
   demandOption: true,
@@ -98,7 +93,7 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
         'attach a file to a ticket (the server refuses files past its size limit, 10 MiB unless an admin changed it)',
         (y) =>
           y
-            .positional('ticket', ticketPositional)
+            .positional('ticket', ticketIdPositional)
             .positional('file', { type: 'string', demandOption: true, describe: 'the file to upload' })
             .option('name', {
               type: 'string',
@@ -139,7 +134,7 @@ export function registerAttachmentCommands(cli: Argv<GlobalArgs>, ctx: CliContex
       .command(
         'list <ticket>',
         "a ticket's attachments, oldest first",
-        (y) => y.positional('ticket', ticketPositional).option('json', jsonOption),
+        (y) => y.positional('ticket', ticketIdPositional).option('json', jsonOption),
         async (args) => {
           const id = ticketId(args.ticket);
           const attachments = await ctx.api(args).call(API.attachments.list, { params: { id } });

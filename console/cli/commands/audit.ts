@@ -1,6 +1,6 @@
 // `helpline audit list|verify`: the hash-chained audit log (admins).
 import type { Argv } from 'yargs';
-import type { AuditEntryView } from '../../../protocol/api/audit.js';
+import { MAX_AUDIT_LISTED, type AuditEntryView } from '../../../protocol/api/audit.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -8,8 +8,6 @@ import { positiveInteger } from '../flags.js';
 import { jsonOption, printJson, printTable } from '../output.js';
 
 type AuditEntry = AuditEntryView;
-
-const MAX_LIMIT = 1000;
 
 function detailText(detail: unknown): string {
   if (detail === null || detail === undefined) return '';
@@ -30,12 +28,15 @@ export function registerAuditCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
               type: 'string',
               describe: 'only actions starting with this, e.g. "device." or "login"',
             })
-            .option('limit', { type: 'string', describe: `how many entries (1 to ${MAX_LIMIT}; server default 100)` })
+            .option('limit', {
+              type: 'string',
+              describe: `how many entries (1 to ${MAX_AUDIT_LISTED}; server default 100)`,
+            })
             .option('json', jsonOption),
         async (args) => {
           const limit = positiveInteger('--limit', args.limit);
-          if (limit !== undefined && limit > MAX_LIMIT)
-            throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
+          if (limit !== undefined && limit > MAX_AUDIT_LISTED)
+            throw new UsageError(`--limit takes 1 to ${MAX_AUDIT_LISTED}, not ${limit}`);
           const entries = await ctx.api(args).call(API.audit.list, { query: { action: args.action, limit } });
           if (args.json) return printJson(io, entries);
           if (entries.length === 0) return io.out('No audit entries match.');

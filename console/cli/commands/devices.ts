@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import type { DeviceView } from '../../../protocol/api/devices.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
-import { deviceIdFor, devicePositional } from '../device-ref.js';
+import { deviceIdFor, deviceOf, devicePositional, deviceRefFor } from '../device-ref.js';
 import { inventoryFields } from '../inventory-summary.js';
 import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
 import { addDeviceInventoryCommands } from './inventory.js';
@@ -65,14 +65,15 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             .option('json', jsonOption),
         async (args) => {
           const api = ctx.api(args);
-          const params = { id: await deviceIdFor(api, args.id) };
+          // A device named by its name came whole with the list: it is not asked for again.
+          const ref = await deviceRefFor(api, args.id);
           if (!args.inventory) {
-            const device = await api.call(API.devices.show, { params });
+            const device = await deviceOf(api, ref);
             return args.json ? printJson(io, device) : printFields(io, deviceFields(device));
           }
           const [device, inventory] = await Promise.all([
-            api.call(API.devices.show, { params }),
-            api.call(API.inventory.show, { params }),
+            deviceOf(api, ref),
+            api.call(API.inventory.show, { params: { id: ref.id } }),
           ]);
           if (args.json) return printJson(io, { device, inventory });
           printFields(io, [...deviceFields(device), ...inventoryFields(inventory)]);

@@ -1,7 +1,13 @@
 // `helpline jobs list|show`: jobs (one script run on one device) and what they printed. Output
 // comes from the PCs, so every line of it is cleaned before it reaches the terminal.
 import type { Argv } from 'yargs';
-import { FINISHED_JOB_STATUSES, type JobListQuery, type JobStatus, type JobView } from '../../../protocol/api/jobs.js';
+import {
+  FINISHED_JOB_STATUSES,
+  MAX_JOBS_LISTED,
+  type JobListQuery,
+  type JobStatus,
+  type JobView,
+} from '../../../protocol/api/jobs.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { deviceIdFor } from '../device-ref.js';
@@ -32,7 +38,6 @@ const SUMMARY_ORDER: readonly JobStatus[] = [
   'sent',
   'queued',
 ];
-const MAX_LIMIT = 10_000;
 
 export const isFinished = (status: JobStatus): boolean => FINISHED_JOB_STATUSES.includes(status);
 export const statusWords = (status: JobStatus): string => (status === 'timed_out' ? 'timed out' : status);
@@ -127,12 +132,12 @@ export function registerJobCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Arg
             .option('run', { type: 'string', describe: 'only the jobs of this run (run_...)' })
             .option('device', { type: 'string', describe: 'only the jobs of this device (id or name)' })
             .option('status', { choices: STATUSES, describe: 'only jobs in this state' })
-            .option('limit', { type: 'string', describe: `at most this many (1 to ${MAX_LIMIT}; default 500)` })
+            .option('limit', { type: 'string', describe: `at most this many (1 to ${MAX_JOBS_LISTED}; default 500)` })
             .option('json', jsonOption),
         async (args) => {
           const limit = positiveInteger('--limit', args.limit);
-          if (limit !== undefined && limit > MAX_LIMIT)
-            throw new UsageError(`--limit takes 1 to ${MAX_LIMIT}, not ${limit}`);
+          if (limit !== undefined && limit > MAX_JOBS_LISTED)
+            throw new UsageError(`--limit takes 1 to ${MAX_JOBS_LISTED}, not ${limit}`);
           const api = ctx.api(args);
           const query: JobListQuery = { runId: args.run, status: args.status, limit };
           if (args.device !== undefined) query.deviceId = await deviceIdFor(api, args.device);

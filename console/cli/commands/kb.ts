@@ -11,18 +11,13 @@ import {
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
-import { STDIN_ARG, positiveInteger, readStandardInput, ticketId } from '../flags.js';
+import { STDIN_ARG, positiveInteger, readStandardInput, ticketId, ticketIdPositional } from '../flags.js';
 import { clean, jsonOption, localTime, printFields, printJson, printTable, relativeTime } from '../output.js';
 
 const articlePositional = {
   type: 'string',
   demandOption: true,
   describe: 'article number, like 3 or #3 (see `helpline kb search`)',
-} as const;
-const ticketPositional = {
-  type: 'string',
-  demandOption: true,
-  describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)',
 } as const;
 const categoryOption = { type: 'string', describe: 'lower case, like "printer" or "network/vpn"' } as const;
 
@@ -170,7 +165,7 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
           'note that an article helps with a ticket (linking twice changes nothing)',
           (y) =>
             y
-              .positional('ticket', ticketPositional)
+              .positional('ticket', ticketIdPositional)
               .positional('article', articlePositional)
               .option('json', jsonOption),
           async (args) => {
@@ -184,7 +179,7 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         .command(
           'links <ticket>',
           'the articles linked to a ticket',
-          (y) => y.positional('ticket', ticketPositional).option('json', jsonOption),
+          (y) => y.positional('ticket', ticketIdPositional).option('json', jsonOption),
           async (args) => {
             const ticket = ticketId(args.ticket);
             const links = await ctx.api(args).call(API.knowledge.links, { params: { id: ticket } });
@@ -208,7 +203,7 @@ export function registerKbCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
           'write an article from a resolved or closed ticket: its subject, description and resolution',
           (y) =>
             y
-              .positional('ticket', ticketPositional)
+              .positional('ticket', ticketIdPositional)
               .option('title', { type: 'string', describe: "the article's title (default: the ticket's subject)" })
               .option('category', { ...categoryOption, describe: "the article's category (default: the ticket's)" })
               .option('json', jsonOption),

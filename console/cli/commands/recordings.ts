@@ -9,7 +9,7 @@ import { parseCast, replayCast } from '../asciicast.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { deviceIdFor } from '../device-ref.js';
 import { UsageError } from '../errors.js';
-import { endOnClosedOutput, writeOut } from '../shell-terminal.js';
+import { writeOut } from '../shell-terminal.js';
 import { clean, jsonOption, localTime, printJson, printTable, yesNo } from '../output.js';
 
 const formatBytes = (bytes: number): string =>
@@ -98,7 +98,6 @@ export function registerRecordingCommands(cli: Argv<GlobalArgs>, ctx: CliContext
             const what = `recording ${clean(args.id)}`;
             const text = await ctx.api(args).call(API.recordings.cast, { params: { id: args.id } });
             const cast = parseCast(text, what);
-            endOnClosedOutput(process.stdout, io.exit);
             await replayCast(cast, {
               speed,
               instant: args.instant === true,

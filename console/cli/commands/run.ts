@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { ApiClient } from '../../../protocol/api/client.js';
-import type { JobView, RunRequest, RunView } from '../../../protocol/api/jobs.js';
+import { MAX_JOBS_LISTED, type JobView, type RunRequest, type RunView } from '../../../protocol/api/jobs.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import { formatDuration, parseDuration } from '../../../protocol/duration.js';
 import { signJob } from '../../../protocol/job-signing.js';
@@ -19,8 +19,6 @@ import { isFinished, jobDevice, jobLine, runSummary } from './jobs.js';
 const POLL_MS = 500;
 const SIGN_SECRET_KEY_LENGTH = 64;
 const BAR_WIDTH = 20;
-/** As many jobs as one list answer holds: a run's every job. */
-const MAX_JOBS_LISTED = 10_000;
 
 /** The Ed25519 secret key from a key file as `helpline-server init` writes it ({publicKey, secretKey}). */
 function readSigningKey(file: string): Uint8Array {
@@ -83,6 +81,7 @@ async function follow(
   const deadline = Date.now() + timeoutMs;
   let jobs = run.jobs;
   for (;;) {
+    // As many as one answer holds: the run's every job.
     const ofRun = await client.call(API.jobs.list, { query: { runId: run.runId, limit: MAX_JOBS_LISTED } });
     const latest = new Map(ofRun.map((job) => [job.id, job]));
     jobs = jobs.map((job) => latest.get(job.id) ?? job);

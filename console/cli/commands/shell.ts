@@ -3,14 +3,13 @@
 // records every session (see `helpline recordings`) and may first ask the employee to accept.
 import type { Argv } from 'yargs';
 import type { ApiClient } from '../../../protocol/api/client.js';
-import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
-import { deviceIdFor, devicePositional } from '../device-ref.js';
+import { deviceOf, devicePositional, deviceRefFor, type DeviceRef } from '../device-ref.js';
 import { NOT_LOGGED_IN, UsageError } from '../errors.js';
 import { ticketId } from '../flags.js';
 import { clean, type CliIo } from '../output.js';
 import { openShell, type ShellEnd, type ShellRequest } from '../shell-client.js';
-import { attachTerminal, endOnClosedOutput, terminalSize, writeOut } from '../shell-terminal.js';
+import { attachTerminal, terminalSize, writeOut } from '../shell-terminal.js';
 
 const killedBy = (end: ShellEnd): number | null =>
   end.signal !== null && end.signal > 0 && end.signal < 128 ? end.signal : null;
@@ -38,17 +37,22 @@ export function endNote(end: ShellEnd): string | null {
 }
 
 /** The device's name for the "Connected to" line; its id when it cannot be read. */
-async function deviceName(client: ApiClient, id: string): Promise<string> {
+async function deviceName(client: ApiClient, device: DeviceRef): Promise<string> {
   try {
-    return clean((await client.call(API.devices.show, { params: { id } })).name);
+    return clean((await deviceOf(client, device)).name);
   } catch {
-    return clean(id);
+    return clean(device.id);
   }
 }
 
-async function interactive(ctx: CliContext, client: ApiClient, request: ShellRequest): Promise<ShellEnd> {
+async function interactive(
+  ctx: CliContext,
+  client: ApiClient,
+  device: DeviceRef,
+  request: ShellRequest,
+): Promise<ShellEnd> {
   const { io } = ctx;
-  const name = await deviceName(client, request.deviceId);
+  const name = await deviceName(client, device);
   const streams = { stdin: process.stdin, stdout: process.stdout };
   let restore = () => {};
   const connection = openShell(request, {
@@ -111,19 +115,19 @@ export function registerShellCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Ar
       // The socket authenticates itself, with the token of the signed-in client.
       const token = client.token;
       if (!token) throw new Error(NOT_LOGGED_IN);
-      const deviceId = await deviceIdFor(client, args.device);
-      endOnClosedOutput(process.stdout, io.exit);
+      const device = await deviceRefFor(client, args.device);
       const request: ShellRequest = {
         server: client.server,
         token,
-        deviceId,
+        deviceId: device.id,
         ...terminalSize(process.stdout),
         shell: args.shell,
         exec: args.exec,
         ticket,
       };
 
-      const end = args.exec === undefined ? await interactive(ctx, client, request) : await runCommand(io, request);
+      const end =
+        args.exec === undefined ? await interactive(ctx, client, device, request) : await runCommand(io, request);
       const note = endNote(end);
       if (note !== null) io.err(`helpline: ${note}`);
       io.exit(exitStatus(end));

@@ -8,15 +8,10 @@ import { API } from '../../../protocol/api/routes/index.js';
 import type { RateRequest, TicketView } from '../../../protocol/api/tickets.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { UsageError } from '../errors.js';
-import { textValue, ticketId } from '../flags.js';
+import { textValue, ticketId, ticketIdPositional } from '../flags.js';
 import { clean, jsonOption, printJson } from '../output.js';
 import { assigneeText, priorityLabel, stateSentence, statusText } from '../ticket-summary.js';
 
-export const ticketIdPositional = {
-  type: 'string',
-  demandOption: true,
-  describe: 'ticket number, like 12 or #12 (see `helpline tickets list`)',
-} as const;
 const textPositional = {
   type: 'string',
   demandOption: true,

@@ -12,11 +12,11 @@ import {
 } from '../../../protocol/api/tickets.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { deviceIdFor } from '../device-ref.js';
-import { STDIN_ARG, ticketId, textValue } from '../flags.js';
-import { clean, jsonOption, printFields, printJson, printTable, relativeTime } from '../output.js';
+import { STDIN_ARG, ticketId, ticketIdPositional, textValue } from '../flags.js';
+import { clean, cleanLines, jsonOption, printFields, printJson, printTable, relativeTime } from '../output.js';
 import { snapshotLines } from '../snapshot-summary.js';
-import { lineLabel, priorityLabel, ticketFields, textLines, timelineLines } from '../ticket-summary.js';
-import { addTicketActionCommands, ticketIdPositional } from './ticket-actions.js';
+import { lineLabel, priorityLabel, ticketFields, timelineLines } from '../ticket-summary.js';
+import { addTicketActionCommands } from './ticket-actions.js';
 
 const LINES = [1, 2, 3] as const;
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -178,7 +178,7 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             io.out('');
             io.out('Description:');
             const description =
-              detail.ticket.description.trim() === '' ? ['(none)'] : textLines(detail.ticket.description);
+              detail.ticket.description.trim() === '' ? ['(none)'] : cleanLines(detail.ticket.description);
             for (const line of description) io.out(`    ${line}`);
             for (const block of detailExtras(detail)) {
               io.out('');

@@ -1,10 +1,10 @@
 // Asks the server, as the admin, whether the agent's first (full) inventory has arrived: the
 // measuring window must not open while the startup inventory is still being collected or sent.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createApiClient } from '../../../protocol/api/client.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import { ApiRequestError } from '../../../protocol/errors.js';
 import { INVENTORY_SECTION_NAMES } from '../../../protocol/messages/inventory.js';
+import { adminClient } from './admin-api.js';
 
 const POLL_MS = 500;
 
@@ -15,10 +15,7 @@ export async function waitForFullInventory(
   timeoutMs: number,
 ): Promise<number> {
   const startedAt = Date.now();
-  const server = serverUrl.replace(/\/+$/, '');
-  const signIn = { user: 'admin', password: adminPassword };
-  const login = await createApiClient({ server }).call(API.auth.login, { body: signIn });
-  const admin = createApiClient({ server, token: login.token });
+  const admin = await adminClient(serverUrl, adminPassword);
   let have = 0;
   while (Date.now() - startedAt < timeoutMs) {
     try {

@@ -3,13 +3,12 @@
 // so the bench measures the server, not the disk of ten thousand agents.
 import { arch, release } from 'node:os';
 import nacl from 'tweetnacl';
-import { Compile } from 'typebox/compile';
 import { postJson } from '../../../agent/http.js';
 import { routePath } from '../../../protocol/api/route.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import {
+  isSealedEnrollmentResponse,
   openEnrollmentResponse,
-  SealedEnrollmentResponse,
   sealEnrollmentRequest,
   type EnrollmentToken,
 } from '../../../protocol/enrollment.js';
@@ -17,9 +16,6 @@ import { keyFingerprint } from '../../../protocol/keys.js';
 import { HELPLINE_VERSION } from '../../../protocol/version.js';
 import { Tally } from './percentiles.js';
 import { runPool } from './run-pool.js';
-
-const sealedResponse = Compile(SealedEnrollmentResponse);
-const isSealed = (body: unknown): body is SealedEnrollmentResponse => sealedResponse.Check(body);
 
 export interface SimulatedIdentity {
   index: number;
@@ -65,7 +61,7 @@ export async function enrollIdentities(input: {
       return failures.add(typeof body === 'object' && body?.code ? body.code : `http_${response.status}`);
     }
     const sealed = response.body;
-    if (!isSealed(sealed)) return failures.add('server_not_verified');
+    if (!isSealedEnrollmentResponse(sealed)) return failures.add('server_not_verified');
     const result = openEnrollmentResponse(sealed, token.serverPublicKey, keyPair.secretKey);
     if (!result || result.fingerprint !== keyFingerprint(keyPair.publicKey)) return failures.add('server_not_verified');
     if (result.status !== 'active') return failures.add(`device_${result.status}`);
