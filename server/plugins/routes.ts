@@ -70,6 +70,7 @@ export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
         return handler(request as RouteRequest<R>, reply);
       },
     });
+  app.servedRoutes.add(key(spec));
   // A raw-body route gets a scope of its own, where its body arrives unparsed.
   if (spec.rawBody) {
     void app.register(async (scope) => {
@@ -79,7 +80,6 @@ export function serve<R extends RouteSpec>(app: FastifyInstance, spec: R, handle
   } else {
     addRoute(app);
   }
-  app.servedRoutes.add(key(spec));
 }
 
 /**
@@ -96,9 +96,21 @@ function takeRawBodies(scope: FastifyInstance): void {
   });
 }
 
-/** Decorates the root instance with the set every scope's serve() adds to. */
+/**
+ * Decorates the root instance with the set every scope's serve() adds to, and refuses an /api route
+ * registered any other way: every route of the API is in the table, or the server does not start.
+ */
 export function registerRouteTable(app: FastifyInstance): void {
-  app.decorate('servedRoutes', new Set<string>());
+  const served = new Set<string>();
+  app.decorate('servedRoutes', served);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || route.method === 'HEAD') return;
+    for (const method of [route.method].flat()) {
+      const name = `${method} ${route.url}`;
+      if (!served.has(name))
+        throw new Error(`route ${name} is not in the route table (protocol/api/routes/); add it there and serve() it`);
+    }
+  });
 }
 
 /** Fails the start when a route of the table has no handler: the table and the server cannot drift. */
