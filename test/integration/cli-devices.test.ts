@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../protocol/api/devices.js';
+import type { ResponseOf } from '../../protocol/api/route.js';
+import { API } from '../../protocol/api/routes/index.js';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -13,10 +15,8 @@ function run(bin: 'helpline' | 'helpline-agent', args: string[], configPath: str
   return runCli(bin, args, { HELPLINE_CONFIG: configPath });
 }
 
-type Token = {
-  token: string;
-  info: { id: string; group: string; approval: boolean; maxUses: number; expiresAt: string; state: string };
-};
+/** What `helpline token create --json` prints: the API's answer. */
+type Token = ResponseOf<typeof API.enrollment.createToken>;
 
 describe('helpline token and device commands', () => {
   let server: TestServer;
