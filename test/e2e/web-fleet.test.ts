@@ -96,7 +96,8 @@ describe('fleet and device pages', () => {
       await held;
       await request.continue();
     });
-    const refresh = tab.page.getByRole('button', { name: 'Refresh' });
+    // exact: 'Refresh' is also a prefix of the busy label 'Refreshing…', which a plain name match would accept.
+    const refresh = tab.page.getByRole('button', { name: 'Refresh', exact: true });
     await refresh.click();
     const refreshing = tab.page.getByRole('button', { name: 'Refreshing…' });
     await refreshing.waitFor();
