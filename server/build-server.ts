@@ -38,7 +38,7 @@ import { ServerAssembly } from './plugins/assembly.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authPlugin } from './plugins/auth.js';
 import { databasePlugin } from './plugins/db.js';
-import { hubPlugin } from './plugins/hub.js';
+import { agentMessagesPlugin, hubPlugin } from './plugins/hub.js';
 import { notificationsPlugin } from './plugins/notifications.js';
 
 export interface BuildServerOptions {
@@ -115,6 +115,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     .use(attachmentsPlugin)
     .use(knowledgePlugin)
     .use(reportsPlugin)
+    .use(agentMessagesPlugin)
     // Last: the web console answers every GET no route above took.
     .use(webConsolePlugin)
     .ready();

@@ -17,19 +17,17 @@ import { CloseCode, HANDSHAKE_HEADER } from '../../protocol/close-codes.js';
 import type { AgentToServerBody, AgentToServerMessage } from '../../protocol/envelope.js';
 import { encodeKey } from '../../protocol/keys.js';
 import { MAX_FRAME_BYTES } from '../../protocol/limits.js';
-import { AgentToServerBodies } from '../../protocol/messages/agent-to-server.js';
 import type { AgentPolicy } from '../../protocol/messages/policy.js';
 import type { ServerConfig } from '../config.js';
 import { nativeX25519 } from '../crypto/native-x25519.js';
 import { createEvents } from '../events.js';
 import { createAdmission } from './admission.js';
 import { AgentConnection } from './agent-connection.js';
-import type { AgentEvents, AgentHandler, Agents, FeatureMessageType, HubMessageType } from './agents.js';
+import type { AgentEvents, AgentHandlers, Agents, FeatureMessageType } from './agents.js';
 import { createPresence, type PresenceWriter } from './presence.js';
 import { refuseUpgrade } from './upgrade-refusal.js';
 
 const RESPONSE = Symbol('helpline.handshakeResponse');
-const HUB_TYPES: readonly string[] = ['agent.hello', 'agent.heartbeat'] satisfies HubMessageType[];
 
 /** A device as the handshake sees it. */
 export interface HubDevice {
@@ -63,17 +61,6 @@ export interface AgentHubDeps {
   now: () => number;
 }
 
-type HandlerTable<T extends FeatureMessageType> = { [K in T]?: AgentHandler<K> };
-
-/** Generic in the table's keys, so that TypeScript pairs each type with its handler's body. */
-function addHandler<T extends FeatureMessageType, K extends T>(
-  table: HandlerTable<T>,
-  type: K,
-  handler: AgentHandler<K>,
-) {
-  table[type] = handler;
-}
-
 export function createAgentHub(deps: AgentHubDeps) {
   const { config, log } = deps;
   const wss = new WebSocketServer({
@@ -98,12 +85,13 @@ export function createAgentHub(deps: AgentHubDeps) {
     onFlushError: (error) => log.error({ err: error }, 'presence flush failed; will retry'),
   });
   const events = createEvents<AgentEvents>();
-  const handlers: HandlerTable<FeatureMessageType> = {};
+  // Given once the features are built (the agent-messages plugin), before the server listens.
+  let handlers: AgentHandlers | null = null;
 
   type FeatureMessage<K extends FeatureMessageType> = { id: string; type: K; body: AgentToServerBody<K> };
   const handOver = <K extends FeatureMessageType>(agent: AgentConnection, message: FeatureMessage<K>) => {
-    const handler = handlers[message.type];
-    if (!handler) throw new Error(`no handler for ${message.type}`);
+    if (!handlers) throw new Error(`no handlers yet for ${message.type}`);
+    const handler: AgentHandlers[K] = handlers[message.type];
     return handler(agent, message.body, message);
   };
   const receive = (agent: AgentConnection, message: AgentToServerMessage) => {
@@ -249,18 +237,18 @@ export function createAgentHub(deps: AgentHubDeps) {
       connections.get(deviceId)?.close(code, reason);
       for (const connection of pending) if (connection.deviceId === deviceId) connection.close(code, reason);
     },
-    handle(type, handler) {
-      if (handlers[type]) throw new Error(`agent message ${type} has a handler already`);
-      addHandler(handlers, type, handler);
-    },
   };
 
   return {
     ...agents,
     handleUpgrade,
-    /** Message types no feature handles yet (the server refuses to start while there are any). */
-    unhandledTypes: () =>
-      Object.keys(AgentToServerBodies).filter((type) => !HUB_TYPES.includes(type) && !Object.hasOwn(handlers, type)),
+    /** Every feature message type's handler, once; the type makes a missing one a compile error. */
+    takeHandlers(all: AgentHandlers): void {
+      if (handlers) throw new Error('the agent message handlers were given already');
+      handlers = all;
+    },
+    /** Whether takeHandlers was called (a server built without agentMessagesPlugin does not start). */
+    hasHandlers: () => handlers !== null,
     /** Tells every agent the server is going away, and waits briefly for the sockets to close. */
     async close(): Promise<void> {
       clearInterval(pingTimer);

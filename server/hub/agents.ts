@@ -30,6 +30,12 @@ export type HubMessageType = 'agent.hello' | 'agent.heartbeat';
 /** Every other message type has exactly one feature handling it. */
 export type FeatureMessageType = Exclude<AgentToServerType, HubMessageType>;
 
+/** One handler per feature message type: a type without one is a compile error (agent-messages plugin). */
+export type AgentHandlers = { [K in FeatureMessageType]: AgentHandler<K> };
+
+/** The handlers of some message types, as a feature plugin gives them. */
+export type HandlersOf<K extends FeatureMessageType> = Pick<AgentHandlers, K>;
+
 export type AgentEvents = {
   /** An agent proved its keys and said hello: its channel is up. */
   hello: [agent: AgentContext, hello: AgentToServerBody<'agent.hello'>];
@@ -46,6 +52,4 @@ export interface Agents extends Listen<AgentEvents> {
   onlineCount(): number;
   /** Ends a device's channel at once (revocation); the agent is refused from then on by status. */
   disconnect(deviceId: string, code: number, reason: string): void;
-  /** Takes every message of one type; the server does not start while a type has no handler. */
-  handle<K extends FeatureMessageType>(type: K, handler: AgentHandler<K>): void;
 }

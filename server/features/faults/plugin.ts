@@ -7,7 +7,7 @@ import type { AgentPolicy } from '../../../protocol/messages/policy.js';
 import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { createEvents, type Listen } from '../../events.js';
-import type { Agents } from '../../hub/agents.js';
+import type { Agents, HandlersOf } from '../../hub/agents.js';
 import type { IngestQueue } from '../../ingest/ingest-queue.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
 import type { AuditStore } from '../audit/store.js';
@@ -101,12 +101,12 @@ export const faultsPlugin = featurePlugin('faults', (app, parts: FaultsNeeds) =>
     now,
     onChanged: ticketChanged,
   });
-  hub.handle('fault.raised', (agent, { seq, ...fault }) =>
-    ingest.accept(agent, seq, () => void faults.raised(agent.deviceId, fault)),
-  );
-  hub.handle('fault.cleared', (agent, { seq, ...fault }) =>
-    ingest.accept(agent, seq, () => void faults.cleared(agent.deviceId, fault)),
-  );
+  const faultMessages: HandlersOf<'fault.raised' | 'fault.cleared'> = {
+    'fault.raised': (agent, { seq, ...fault }) =>
+      ingest.accept(agent, seq, () => void faults.raised(agent.deviceId, fault)),
+    'fault.cleared': (agent, { seq, ...fault }) =>
+      ingest.accept(agent, seq, () => void faults.cleared(agent.deviceId, fault)),
+  };
 
   const offlineMonitor = createOfflineMonitor({
     db,
@@ -127,5 +127,5 @@ export const faultsPlugin = featurePlugin('faults', (app, parts: FaultsNeeds) =>
     const policy = parts.agentPolicy(group);
     for (const device of deviceStore.all()) if (device.group === group) hub.send(device.id, 'policy.update', policy);
   });
-  return { offlineMonitor };
+  return { offlineMonitor, faultMessages };
 });

@@ -3,7 +3,7 @@
 import { HELPLINE_VERSION } from '../../../protocol/version.js';
 import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import type { Agents } from '../../hub/agents.js';
+import type { Agents, HandlersOf } from '../../hub/agents.js';
 import type { IngestQueue } from '../../ingest/ingest-queue.js';
 import { periodicCheck, RETENTION_EVERY_MS } from '../../periodic-check.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
@@ -27,9 +27,10 @@ export const healthPlugin = featurePlugin('health', (app, parts: HealthNeeds) =>
   const healthStore = createHealthStore(db);
   const retention = { rawMs: config.healthRawRetentionMs, hourlyMs: config.healthHourlyRetentionMs };
   const health = createHealthService({ health: healthStore, devices: deviceStore, retention, now });
-  hub.handle('health.batch', (agent, { seq, samples }) =>
-    ingest.accept(agent, seq, () => healthStore.insert(agent.deviceId, samples)),
-  );
+  const healthMessages: HandlersOf<'health.batch'> = {
+    'health.batch': (agent, { seq, samples }) =>
+      ingest.accept(agent, seq, () => healthStore.insert(agent.deviceId, samples)),
+  };
   const pruneHealth = () => {
     const pruned = health.prune();
     if (pruned.raw || pruned.hourly) app.log.info(pruned, 'pruned old health data');
@@ -42,5 +43,5 @@ export const healthPlugin = featurePlugin('health', (app, parts: HealthNeeds) =>
   app.addHook('onListen', async () => retentionCheck.start());
   shutdown.add(() => retentionCheck.stop());
   healthRoutes(app, { version: HELPLINE_VERSION, agentsOnline: () => hub.onlineCount() });
-  return { health, healthStore };
+  return { health, healthStore, healthMessages };
 });

@@ -1,7 +1,7 @@
 // Inventory: the reports agents send (changed sections only), their history, and the routes that
 // show a device's inventory and health.
 import type { Db } from '../../db/database.js';
-import type { Agents } from '../../hub/agents.js';
+import type { Agents, HandlersOf } from '../../hub/agents.js';
 import type { IngestQueue } from '../../ingest/ingest-queue.js';
 import { featurePlugin } from '../../plugins/assembly.js';
 import type { DeviceStore } from '../devices/store.js';
@@ -23,15 +23,17 @@ export const inventoryPlugin = featurePlugin('inventory', (app, parts: Inventory
   const { db, deviceStore, health, hub, ingest, now } = parts;
   const inventoryStore = createInventoryStore(db);
   const inventory = createInventoryService({ inventory: inventoryStore, devices: deviceStore });
-  hub.handle('inventory.report', (agent, { seq, ...report }) => {
-    const receivedAt = now();
-    ingest.accept(agent, seq, () => inventory.apply(agent.deviceId, report, receivedAt));
-  });
+  const inventoryMessages: HandlersOf<'inventory.report'> = {
+    'inventory.report': (agent, { seq, ...report }) => {
+      const receivedAt = now();
+      ingest.accept(agent, seq, () => inventory.apply(agent.deviceId, report, receivedAt));
+    },
+  };
   hub.on('hello', (agent) => {
     // The agent sent inventory before, yet none is stored (a restored database): ask for all of it.
     if (ingest.lastSeq(agent.deviceId) > 0 && !inventoryStore.hasInventory(agent.deviceId))
       agent.send('inventory.resync', {});
   });
   inventoryRoutes(app, { inventory, health, now });
-  return { inventory };
+  return { inventory, inventoryMessages };
 });

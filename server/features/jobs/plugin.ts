@@ -5,7 +5,7 @@ import type { ServerConfig } from '../../config.js';
 import type { ServerKeys } from '../../data-dir.js';
 import type { Db } from '../../db/database.js';
 import { createEvents, type Listen } from '../../events.js';
-import type { Agents } from '../../hub/agents.js';
+import type { Agents, HandlersOf } from '../../hub/agents.js';
 import type { IngestQueue } from '../../ingest/ingest-queue.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
 import type { AuditStore } from '../audit/store.js';
@@ -55,14 +55,14 @@ export const jobsPlugin = featurePlugin('jobs', (app, parts: JobsNeeds) => {
     onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))),
     onFinished: (job) => events.emit('finished', job),
   });
-  hub.handle('job.started', (agent, body) => jobs.started(agent.deviceId, body.jobId, now()));
-  hub.handle('job.result', (agent, { seq, ...result }) =>
-    ingest.accept(agent, seq, () => jobs.finished(agent.deviceId, result)),
-  );
+  const jobMessages: HandlersOf<'job.started' | 'job.result'> = {
+    'job.started': (agent, body) => jobs.started(agent.deviceId, body.jobId, now()),
+    'job.result': (agent, { seq, ...result }) => ingest.accept(agent, seq, () => jobs.finished(agent.deviceId, result)),
+  };
   hub.on('hello', (agent) => jobDispatcher.deviceOnline(agent.deviceId));
   app.addHook('onListen', async () => jobDispatcher.start());
   shutdown.add(() => jobDispatcher.stop());
   jobRoutes(app, { jobs });
   const jobEvents: Listen<JobEvents> = { on: events.on };
-  return { jobs, jobStore, jobDispatcher, jobEvents };
+  return { jobs, jobStore, jobDispatcher, jobEvents, jobMessages };
 });

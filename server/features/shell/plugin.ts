@@ -7,7 +7,7 @@ import { DEFAULT_SHELL_POLICY, ShellPolicy } from '../../../protocol/api/shell.j
 import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Listen } from '../../events.js';
-import type { Agents } from '../../hub/agents.js';
+import type { Agents, HandlersOf } from '../../hub/agents.js';
 import { periodicCheck, RETENTION_EVERY_MS } from '../../periodic-check.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
 import type { UpgradeRoutes } from '../../plugins/upgrades.js';
@@ -82,10 +82,12 @@ export const shellPlugin = featurePlugin('shell', (app, parts: ShellNeeds) => {
     log: app.log,
     now,
   });
-  hub.handle('shell.waiting', (agent, body) => shellRelay.fromAgent.waiting(agent.deviceId, body));
-  hub.handle('shell.opened', (agent, body) => shellRelay.fromAgent.opened(agent.deviceId, body));
-  hub.handle('shell.output', (agent, body) => shellRelay.fromAgent.output(agent.deviceId, body));
-  hub.handle('shell.exit', (agent, body) => shellRelay.fromAgent.exit(agent.deviceId, body));
+  const shellMessages: HandlersOf<'shell.waiting' | 'shell.opened' | 'shell.output' | 'shell.exit'> = {
+    'shell.waiting': (agent, body) => shellRelay.fromAgent.waiting(agent.deviceId, body),
+    'shell.opened': (agent, body) => shellRelay.fromAgent.opened(agent.deviceId, body),
+    'shell.output': (agent, body) => shellRelay.fromAgent.output(agent.deviceId, body),
+    'shell.exit': (agent, body) => shellRelay.fromAgent.exit(agent.deviceId, body),
+  };
   hub.on('disconnected', (deviceId) => shellRelay.deviceGone(deviceId, 'the device disconnected'));
   parts.userEvents.on('disabled', (userId) => shellRelay.userDisabled(userId));
   parts.upgrades.add(SHELL_PATH, shellRelay.handleUpgrade);
@@ -108,5 +110,5 @@ export const shellPlugin = featurePlugin('shell', (app, parts: ShellNeeds) => {
 
   recordingRoutes(app, { recordings: createRecordingService({ sessions: shellSessions, audit }) });
   groupSettingRoutes(app, { routes: API.shellPolicies, settings: shellPolicies });
-  return {};
+  return { shellMessages };
 });

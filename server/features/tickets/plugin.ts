@@ -2,7 +2,7 @@
 // employees' side from their PC's agent (help requests, ratings, each PC's list of its tickets).
 import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
-import type { Agents } from '../../hub/agents.js';
+import type { Agents, HandlersOf } from '../../hub/agents.js';
 import type { IngestQueue } from '../../ingest/ingest-queue.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
 import type { DeviceStore } from '../devices/store.js';
@@ -67,15 +67,16 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
   const employee = createEmployeeRequests({ tickets, ticketStore, devices: deviceStore, snapshot });
 
   hub.on('hello', (agent) => employeeLists.pushOnConnect(agent.deviceId));
-  hub.handle('help.request', (agent, { seq, ...request }) =>
-    ingest.accept(agent, seq, () => void employee.request(agent.deviceId, request)),
-  );
-  hub.handle('ticket.rating', (agent, { seq, ...rating }, envelope) => {
-    // Refused for good (the agent drops it) when it can never apply; a repeat is harmless.
-    const refusal = seq > ingest.lastSeq(agent.deviceId) ? employee.ratingRefusal(agent.deviceId, rating) : null;
-    if (refusal) return agent.reject(envelope.id, 'invalid_message', refusal);
-    ingest.accept(agent, seq, () => employee.rate(rating));
-  });
+  const ticketMessages: HandlersOf<'help.request' | 'ticket.rating'> = {
+    'help.request': (agent, { seq, ...request }) =>
+      ingest.accept(agent, seq, () => void employee.request(agent.deviceId, request)),
+    'ticket.rating': (agent, { seq, ...rating }, envelope) => {
+      // Refused for good (the agent drops it) when it can never apply; a repeat is harmless.
+      const refusal = seq > ingest.lastSeq(agent.deviceId) ? employee.ratingRefusal(agent.deviceId, rating) : null;
+      if (refusal) return agent.reject(envelope.id, 'invalid_message', refusal);
+      ingest.accept(agent, seq, () => employee.rate(rating));
+    },
+  };
 
   const slaMonitor = createSlaMonitor({
     tickets,
@@ -92,5 +93,5 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
   ticketRatingRoutes(app, { tickets });
   /** A ticket changed outside the ticket service (a fault, a remediation, a shell): its PC hears of it. */
   const ticketChanged = (id: number) => employeeLists.ticketChanged(id);
-  return { tickets, ticketStore, snapshot, slaMonitor, ticketChanged };
+  return { tickets, ticketStore, snapshot, slaMonitor, ticketChanged, ticketMessages };
 });
