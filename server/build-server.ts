@@ -20,6 +20,7 @@ import { inventoryPlugin } from './features/inventory/plugin.js';
 import type { JobDispatcher } from './features/jobs/dispatcher.js';
 import { jobsPlugin } from './features/jobs/plugin.js';
 import { knowledgePlugin } from './features/knowledge/plugin.js';
+import { livePlugin } from './features/live/plugin.js';
 import { notificationRoutesPlugin } from './features/notifications/plugin.js';
 import { reportsPlugin } from './features/reports/plugin.js';
 import { schedulesPlugin } from './features/schedules/plugin.js';
@@ -115,6 +116,8 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     .use(attachmentsPlugin)
     .use(knowledgePlugin)
     .use(reportsPlugin)
+    // After every feature whose changes it tells the console of.
+    .use(livePlugin)
     .use(agentMessagesPlugin)
     // Last: the web console answers every GET no route above took.
     .use(webConsolePlugin)

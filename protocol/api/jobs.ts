@@ -5,7 +5,7 @@ import { JobArgs, JobEnvelope, JobId } from '../messages/jobs.js';
 import { Name } from './common.js';
 import { ScriptName } from './scripts.js';
 
-const JobStatusSchema = Type.Union([
+export const JobStatusSchema = Type.Union([
   Type.Literal('queued'),
   Type.Literal('sent'),
   Type.Literal('running'),

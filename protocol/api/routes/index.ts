@@ -12,6 +12,7 @@ import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
 import { jobRoutes } from './jobs.js';
 import { knowledgeRoutes } from './knowledge.js';
+import { liveRoutes } from './live.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
 import { recordingRoutes } from './recordings.js';
@@ -45,6 +46,7 @@ export const API = {
   schedules: scheduleRoutes,
   recordings: recordingRoutes,
   session: sessionRoutes,
+  live: liveRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */

@@ -26,6 +26,8 @@ export function createAuthService(deps: {
   tokens: ApiTokenStore;
   audit: AuditStore;
   config: ServerConfig;
+  /** A login was ended by its user (the live stream closes what that login had open). */
+  onLogout?: (tokenId: string) => void;
 }) {
   const limiter = createLoginLimiter({
     maxFailures: deps.config.loginMaxFailures,
@@ -98,6 +100,7 @@ export function createAuthService(deps: {
     logout(user: AuthUser): void {
       deps.tokens.revoke(user.tokenId);
       deps.audit.record({ actor: user.name, action: 'logout' });
+      deps.onLogout?.(user.tokenId);
     },
   };
 }

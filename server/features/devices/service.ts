@@ -7,7 +7,12 @@ import type { AuthUser } from '../auth/service.js';
 import type { DeviceRow, DeviceStore } from './store.js';
 import { iso } from '../../time.js';
 
-export function createDeviceService(deps: { devices: DeviceStore; agents: Agents; audit: AuditStore }) {
+export function createDeviceService(deps: {
+  devices: DeviceStore;
+  agents: Agents;
+  audit: AuditStore;
+  onChanged?: (deviceId: string) => void;
+}) {
   const view = (row: DeviceRow): DeviceView => ({
     id: row.id,
     name: row.name,
@@ -45,6 +50,7 @@ export function createDeviceService(deps: { devices: DeviceStore; agents: Agents
         target: id,
         detail: { previous: row.status, fingerprint: row.fingerprint },
       });
+      deps.onChanged?.(id);
       return view(find(id));
     },
 
@@ -59,6 +65,7 @@ export function createDeviceService(deps: { devices: DeviceStore; agents: Agents
         target: id,
         detail: { previous: row.status, reason: reason ?? null },
       });
+      deps.onChanged?.(id);
       return view(find(id));
     },
   };

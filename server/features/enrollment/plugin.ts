@@ -3,6 +3,8 @@ import type { ServerKeys } from '../../data-dir.js';
 import type { Db } from '../../db/database.js';
 import { featurePlugin } from '../../plugins/assembly.js';
 import type { AuditStore } from '../audit/store.js';
+import type { Events } from '../../events.js';
+import type { DeviceChangeEvents } from '../devices/plugin.js';
 import type { DeviceStore } from '../devices/store.js';
 import { enrollmentRoutes } from './routes.js';
 import { createEnrollmentService } from './service.js';
@@ -12,6 +14,7 @@ interface EnrollmentNeeds {
   db: Db;
   keys: ServerKeys;
   deviceStore: DeviceStore;
+  deviceChanges: Events<DeviceChangeEvents>;
   audit: AuditStore;
   publicUrl: () => string;
   now: () => number;
@@ -26,6 +29,7 @@ export const enrollmentPlugin = featurePlugin('enrollment', (app, parts: Enrollm
     keys,
     publicUrl,
     now,
+    onEnrolled: (deviceId) => parts.deviceChanges.emit('changed', deviceId),
   });
   enrollmentRoutes(app, { enrollment });
   return { enrollment };

@@ -24,6 +24,8 @@ export function createEnrollmentService(deps: {
   keys: ServerKeys;
   publicUrl: () => string;
   now?: () => number;
+  /** A device was enrolled (whatever its status): the console's lists hear of it. */
+  onEnrolled?: (deviceId: string) => void;
 }) {
   const now = deps.now ?? Date.now;
   const view = (row: EnrollmentTokenRow): EnrollmentTokenView => ({
@@ -146,6 +148,7 @@ export function createEnrollmentService(deps: {
         target: deviceId,
         detail: { name: claim.hostname, group: token.group, status, fingerprint, tokenId: token.id, statusReason },
       });
+      deps.onEnrolled?.(deviceId);
       return sealEnrollmentResponse(
         { deviceId, deviceName: claim.hostname, group: token.group, status, fingerprint },
         agentPublicKey,

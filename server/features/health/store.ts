@@ -26,8 +26,11 @@ export function createHealthStore(db: Db) {
   const pruneHourly = db.prepare('DELETE FROM health_hourly WHERE hour < ?');
 
   return {
-    /** Stores samples not seen before (same device and time = same sample) and rolls them up. */
-    insert(deviceId: string, samples: HealthSample[]): number {
+    /**
+     * Stores samples not seen before (same device and time = same sample) and rolls them up;
+     * `onStored` hears of each one stored (not of duplicates).
+     */
+    insert(deviceId: string, samples: HealthSample[], onStored?: (sample: HealthSample) => void): number {
       let inserted = 0;
       for (const sample of samples) {
         const metrics = sampleMetrics(sample);
@@ -45,6 +48,7 @@ export function createHealthStore(db: Db) {
         );
         if (result.changes === 0) continue;
         inserted++;
+        onStored?.(sample);
         const hour = Math.floor(sample.at / HOUR) * HOUR;
         for (const metric of HEALTH_METRICS) {
           const value = metrics[metric];

@@ -15,6 +15,7 @@ export function createJobDispatcher(deps: {
   log: FastifyBaseLogger;
   intervalMs: number;
   now: () => number;
+  onSent?: (jobId: string, deviceId: string) => void;
 }) {
   const deliver = (deviceId: string) => {
     const at = deps.now();
@@ -23,6 +24,7 @@ export function createJobDispatcher(deps: {
       if (!script) continue;
       if (!deps.send(deviceId, { envelope: job.envelope, signature: job.signature, script: script.body })) return;
       deps.jobs.markSent(job.id, at);
+      deps.onSent?.(job.id, deviceId);
       deps.log.info({ jobId: job.id, deviceId, script: script.name }, 'job sent');
     }
   };

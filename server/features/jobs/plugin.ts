@@ -1,6 +1,7 @@
 // Jobs: signed runs of library scripts on devices, delivered when the device is online, with
 // their results coming back through the agents' outboxes. A finished job is told as an event
 // (remediation follows it up on its ticket).
+import type { JobStatus } from '../../../protocol/api/jobs.js';
 import type { ServerConfig } from '../../config.js';
 import type { ServerKeys } from '../../data-dir.js';
 import type { Db } from '../../db/database.js';
@@ -16,7 +17,11 @@ import { jobRoutes } from './routes.js';
 import { createJobService } from './service.js';
 import { createJobStore, type JobRow } from './store.js';
 
-export type JobEvents = { finished: [job: JobRow] };
+export type JobEvents = {
+  finished: [job: JobRow];
+  /** A job was queued, sent, started or finished (the live stream tells the console its status). */
+  changed: [jobId: string, deviceId: string, status: JobStatus];
+};
 
 interface JobsNeeds {
   db: Db;
@@ -34,6 +39,7 @@ interface JobsNeeds {
 export const jobsPlugin = featurePlugin('jobs', (app, parts: JobsNeeds) => {
   const { db, config, keys, audit, deviceStore, scriptStore, hub, ingest, now, shutdown } = parts;
   const jobStore = createJobStore(db);
+  const events = createEvents<JobEvents>();
   const jobDispatcher = createJobDispatcher({
     jobs: jobStore,
     scripts: scriptStore,
@@ -41,8 +47,8 @@ export const jobsPlugin = featurePlugin('jobs', (app, parts: JobsNeeds) => {
     log: app.log,
     intervalMs: config.jobDispatchIntervalMs,
     now,
+    onSent: (jobId, deviceId) => events.emit('changed', jobId, deviceId, 'sent'),
   });
-  const events = createEvents<JobEvents>();
   const jobs = createJobService({
     db,
     jobs: jobStore,
@@ -54,6 +60,7 @@ export const jobsPlugin = featurePlugin('jobs', (app, parts: JobsNeeds) => {
     // Once the queuing transaction has committed, and once per device however many jobs it got.
     onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))),
     onFinished: (job) => events.emit('finished', job),
+    onChanged: (jobId, deviceId, status) => events.emit('changed', jobId, deviceId, status),
   });
   const jobMessages: HandlersOf<'job.started' | 'job.result'> = {
     'job.started': (agent, body) => jobs.started(agent.deviceId, body.jobId, now()),

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type {
   JobListQuery,
+  JobStatus,
   JobView,
   PreparedRun,
   RunRequest,
@@ -83,6 +84,8 @@ export function createJobService(deps: {
   now: () => number;
   onQueued: (deviceIds: string[]) => void;
   onFinished?: (job: JobRow) => void;
+  /** A job's status changed (queued, running, finished); sent is the dispatcher's to tell. */
+  onChanged?: (jobId: string, deviceId: string, status: JobStatus) => void;
 }) {
   const { now } = deps;
   const platformOf = (device: DeviceRow) => PLATFORM_OF[device.platform] ?? device.platform;
@@ -202,6 +205,7 @@ export function createJobService(deps: {
         },
       });
     })();
+    for (const job of signed) deps.onChanged?.(job.envelope.jobId, job.envelope.deviceId, 'queued');
     deps.onQueued(signed.map((job) => job.envelope.deviceId));
     return { runId, jobs: signed.map((job) => jobView(deps.jobs.byId(job.envelope.jobId)!)) };
   };
@@ -280,8 +284,10 @@ export function createJobService(deps: {
     },
     started(deviceId: string, jobId: string, at: number): void {
       const row = deps.jobs.byId(jobId);
-      if (row?.deviceId === deviceId && (row.status === 'sent' || row.status === 'queued'))
+      if (row?.deviceId === deviceId && (row.status === 'sent' || row.status === 'queued')) {
         deps.jobs.markRunning(jobId, at);
+        deps.onChanged?.(jobId, deviceId, 'running');
+      }
     },
     /** Runs inside the ingest transaction. */
     finished(deviceId: string, result: Omit<JobResult, 'seq'>): void {
@@ -300,6 +306,7 @@ export function createJobService(deps: {
       const { jobId: _jobId, ...kept } = result;
       deps.jobs.finish(row.id, result.outcome, now(), result.startedAt, kept);
       deps.onFinished?.(deps.jobs.byId(row.id)!);
+      deps.onChanged?.(row.id, deviceId, result.outcome);
     },
   };
 }

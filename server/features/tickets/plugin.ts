@@ -2,6 +2,7 @@
 // employees' side from their PC's agent (help requests, ratings, each PC's list of its tickets).
 import type { ServerConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
+import { createEvents, type Listen } from '../../events.js';
 import type { Agents, HandlersOf } from '../../hub/agents.js';
 import type { IngestQueue } from '../../ingest/ingest-queue.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
@@ -20,6 +21,9 @@ import { createTicketService } from './service.js';
 import { createSlaMonitor } from './sla-monitor.js';
 import { createSnapshotTaker } from './snapshot.js';
 import { createTicketStore } from './store.js';
+
+/** A ticket was opened or changed, by the ticket service or outside it (the live stream tells the console). */
+export type TicketEvents = { changed: [ticketId: number] };
 
 interface TicketsNeeds {
   db: Db;
@@ -40,6 +44,7 @@ interface TicketsNeeds {
 export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds) => {
   const { db, config, deviceStore, hub, ingest, now, shutdown } = parts;
   const ticketStore = createTicketStore(db);
+  const events = createEvents<TicketEvents>();
   const ratings = createRatingStore(db);
   const employeeLists = createEmployeeTicketLists({
     tickets: ticketStore,
@@ -55,7 +60,7 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
     devices: deviceStore,
     settings: parts.settings.helpDesk,
     onEvent: (event) => parts.notifications.notify(event),
-    onChanged: (id) => employeeLists.ticketChanged(id),
+    onChanged: (id) => ticketChanged(id),
     now,
   });
   const snapshot = createSnapshotTaker({
@@ -92,6 +97,10 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
   ticketRoutes(app, { tickets });
   ticketRatingRoutes(app, { tickets });
   /** A ticket changed outside the ticket service (a fault, a remediation, a shell): its PC hears of it. */
-  const ticketChanged = (id: number) => employeeLists.ticketChanged(id);
-  return { tickets, ticketStore, snapshot, slaMonitor, ticketChanged, ticketMessages };
+  function ticketChanged(id: number) {
+    employeeLists.ticketChanged(id);
+    events.emit('changed', id);
+  }
+  const ticketEvents: Listen<TicketEvents> = { on: events.on };
+  return { tickets, ticketStore, snapshot, slaMonitor, ticketChanged, ticketEvents, ticketMessages };
 });
