@@ -5,6 +5,7 @@
 import { createApiClient } from '../../protocol/api/client.js';
 import type { CallArgs, ResponseOf, RouteSpec } from '../../protocol/api/route.js';
 import { deviceRoutes } from '../../protocol/api/routes/devices.js';
+import { liveRoutes } from '../../protocol/api/routes/live.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
 import { CSRF_HEADER } from '../../protocol/api/session.js';
 import { ApiRequestError } from '../../protocol/errors.js';
@@ -16,6 +17,7 @@ import { ApiRequestError } from '../../protocol/errors.js';
  */
 export const API = {
   devices: deviceRoutes,
+  live: liveRoutes,
   session: sessionRoutes,
 } as const;
 

@@ -9,6 +9,7 @@ import { DevicesPage } from './pages/devices.js';
 import { LoginPage } from './pages/login.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { navigate, pageRoute, route } from './state/router.js';
+import { startLive, stopLive } from './state/live.js';
 import { checkSession, session } from './state/session.js';
 
 export function App() {
@@ -34,6 +35,11 @@ function SignedIn(props: { user: UserView }) {
   useLayoutEffect(() => {
     if (path === '/' || path === '') navigate('/devices', { replace: true });
   }, [path]);
+  // The tab's live stream, for as long as someone is signed in here.
+  useEffect(() => {
+    startLive();
+    return stopLive;
+  }, [props.user.name]);
   return <Layout user={props.user}>{pageFor(path)}</Layout>;
 }
 

@@ -5,6 +5,7 @@ import type { UserView } from '../../../protocol/api/auth.js';
 import { t } from '../i18n/index.js';
 import { route } from '../state/router.js';
 import { Link } from './link.js';
+import { LiveIndicator } from './live-indicator.js';
 import { UserMenu } from './user-menu.js';
 
 export function Layout(props: { user: UserView; children: ComponentChildren }) {
@@ -26,6 +27,7 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
             {t('nav.devices')}
           </Link>
         </nav>
+        <LiveIndicator />
         <UserMenu user={props.user} />
       </header>
       <main class="content" id="content" tabIndex={-1}>

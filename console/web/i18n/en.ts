@@ -1,5 +1,6 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
+import { enLive } from './en-live.js';
 
 export const en = {
   'app.name': 'Helpline',
@@ -93,6 +94,7 @@ export const en = {
   'notFound.pageTitle': 'Page not found',
   'notFound.body': 'There is no page at {path}.',
   'notFound.home': 'Go to the devices',
+  ...enLive,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 // Russian: the offices this product is first meant for work in Russian.
 import type { Message } from './catalog.js';
 import type { MessageKey } from './en.js';
+import { ruLive } from './ru-live.js';
 
 export const ru: Record<MessageKey, Message> = {
   'app.name': 'Helpline',
@@ -104,4 +105,5 @@ export const ru: Record<MessageKey, Message> = {
   'notFound.pageTitle': 'Страница не найдена',
   'notFound.body': 'Страницы {path} нет.',
   'notFound.home': 'Перейти к устройствам',
+  ...ruLive,
 };

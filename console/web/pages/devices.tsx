@@ -6,16 +6,19 @@ import { usePageTitle } from '../components/page-title.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import { locale, t } from '../i18n/index.js';
 import { filterDevices, indexDevices, sortDevices, type Sort, type SortKey } from '../state/fleet.js';
+import { useFleetLive } from '../state/fleet-live.js';
 import { useLoad } from '../state/load.js';
 
 export function DevicesPage() {
   usePageTitle(t('devices.title'));
-  const { state, reload } = useLoad(() => call(API.devices.list), []);
+  const { state, reload, update } = useLoad(() => call(API.devices.list), []);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' });
   const language = locale.value;
 
   const devices = state.kind === 'ready' ? state.data : null;
+  // Online badges and last-seen times follow the live stream; new devices appear by themselves.
+  useFleetLive(devices, update, reload);
   // One fleet download at a time: the button waits while a reload runs (clicks would stack them).
   const refreshing = state.kind === 'ready' && state.reloading;
   const busy = state.kind === 'loading' || refreshing;

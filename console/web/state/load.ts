@@ -11,7 +11,7 @@ export type Loaded<T> =
 export function useLoad<T>(
   load: () => Promise<T>,
   inputs: readonly unknown[],
-): { state: Loaded<T>; reload: () => void } {
+): { state: Loaded<T>; reload: () => void; update: (change: (data: T) => T) => void } {
   const [state, setState] = useState<Loaded<T>>({ kind: 'loading' });
   const generation = useRef(0);
   const run = useCallback(() => {
@@ -30,5 +30,11 @@ export function useLoad<T>(
       generation.current++;
     };
   }, [run]);
-  return { state, reload: run };
+  /** Changes the data shown in place (a live event said what changed), without loading again. */
+  const update = useCallback(
+    (change: (data: T) => T) =>
+      setState((previous) => (previous.kind === 'ready' ? { ...previous, data: change(previous.data) } : previous)),
+    [],
+  );
+  return { state, reload: run, update };
 }
