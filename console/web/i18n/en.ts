@@ -1,5 +1,6 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
+import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
 
 export const en = {
@@ -95,6 +96,7 @@ export const en = {
   'notFound.body': 'There is no page at {path}.',
   'notFound.home': 'Go to the devices',
   ...enLive,
+  ...enFleet,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
