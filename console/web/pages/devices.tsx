@@ -45,7 +45,9 @@ export function DevicesPage() {
   const shownIds = useMemo(() => rows.map((entry) => entry.row.device.id), [rows]);
   const known = useMemo(() => new Set(fleet?.map((row) => row.device.id)), [fleet]);
   const selected = keepKnown(selection, known);
-  const selectedRows = fleet?.filter((row) => selected.ids.has(row.device.id)) ?? [];
+  // Only while a bulk dialog is open: a keystroke in the search box does not walk the fleet for it.
+  const selectedRows =
+    dialog && dialog !== 'columns' ? (fleet ?? []).filter((row) => selected.ids.has(row.device.id)) : [];
   const filtering = Boolean(query.trim() || software.trim());
 
   const onSort = (key: SortKey) =>

@@ -1,7 +1,7 @@
 // The fleet as one table: the chosen columns, sortable, virtualised so only the rows in view
 // exist, with a checkbox per row for bulk actions when the user may act on devices. It keeps real
 // table semantics (header cells, aria-rowcount/rowindex) for assistive technology.
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { FleetColumn } from '../../../../protocol/api/fleet.js';
 import { t } from '../../i18n/index.js';
 import type { IndexedRow, Sort, SortKey } from '../../state/fleet.js';
@@ -31,9 +31,12 @@ export function FleetTable(props: {
   const columns: ColumnDef[] = [NAME_COLUMN, ...props.columns.map((key) => COLUMN_DEFS[key])];
   const selection = props.selection;
   const width = columns.length + (selection ? 1 : 0);
-  const selectedShown = selection
-    ? props.rows.filter((entry) => selection.selected.has(entry.row.device.id)).length
-    : 0;
+  // Once per list or selection, not per render (a scroll re-renders).
+  const selected = selection?.selected;
+  const selectedShown = useMemo(
+    () => (selected ? props.rows.filter((entry) => selected.has(entry.row.device.id)).length : 0),
+    [props.rows, selected],
+  );
   return (
     <div class="table-scroll" ref={scroller}>
       <table class="table fleet-table" aria-rowcount={props.rows.length + 1} aria-label={t('devices.title')}>
