@@ -4,7 +4,7 @@ import type { UserView } from '../../protocol/api/auth.js';
 import { Layout } from './components/layout.js';
 import { Failed, Loading } from './components/states.js';
 import { t } from './i18n/index.js';
-import { DevicePage } from './pages/device.js';
+import { DevicePage, isDeviceSection } from './pages/device.js';
 import { DevicesPage } from './pages/devices.js';
 import { LoginPage } from './pages/login.js';
 import { NotFoundPage } from './pages/not-found.js';
@@ -45,10 +45,13 @@ function SignedIn(props: { user: UserView }) {
 
 const DEVICES = pageRoute('/devices');
 const DEVICE = pageRoute('/devices/:id');
+const DEVICE_SECTION = pageRoute('/devices/:id/:section');
 
 function pageFor(path: string) {
   if (DEVICES(path)) return <DevicesPage />;
   const device = DEVICE(path);
   if (device) return <DevicePage id={device.id!} />;
+  const section = DEVICE_SECTION(path);
+  if (section && isDeviceSection(section.section!)) return <DevicePage id={section.id!} section={section.section} />;
   return <NotFoundPage path={path} />;
 }
