@@ -6,6 +6,7 @@ import { createApiClient } from '../../protocol/api/client.js';
 import type { CallArgs, ResponseOf, RouteSpec } from '../../protocol/api/route.js';
 import { deviceRoutes } from '../../protocol/api/routes/devices.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
+import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
 import { CSRF_HEADER } from '../../protocol/api/session.js';
 import { ApiRequestError } from '../../protocol/errors.js';
@@ -18,6 +19,7 @@ import { ApiRequestError } from '../../protocol/errors.js';
 export const API = {
   devices: deviceRoutes,
   live: liveRoutes,
+  recordings: recordingRoutes,
   session: sessionRoutes,
 } as const;
 

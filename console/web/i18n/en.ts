@@ -1,6 +1,7 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
 import { enLive } from './en-live.js';
+import { enShell } from './en-shell.js';
 
 export const en = {
   'app.name': 'Helpline',
@@ -95,6 +96,7 @@ export const en = {
   'notFound.body': 'There is no page at {path}.',
   'notFound.home': 'Go to the devices',
   ...enLive,
+  ...enShell,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

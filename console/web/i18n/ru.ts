@@ -2,6 +2,7 @@
 import type { Message } from './catalog.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
+import { ruShell } from './ru-shell.js';
 
 export const ru: Record<MessageKey, Message> = {
   'app.name': 'Helpline',
@@ -106,4 +107,5 @@ export const ru: Record<MessageKey, Message> = {
   'notFound.body': 'Страницы {path} нет.',
   'notFound.home': 'Перейти к устройствам',
   ...ruLive,
+  ...ruShell,
 };

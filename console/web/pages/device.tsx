@@ -7,7 +7,9 @@ import { API, call } from '../api.js';
 import { OnlineBadge, StatusBadge } from '../components/badges.js';
 import { Link } from '../components/link.js';
 import { usePageTitle } from '../components/page-title.js';
+import { DeviceRecordings } from '../components/recordings-list.js';
 import { RelativeTime } from '../components/relative-time.js';
+import { ShellActions } from '../components/shell-actions.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import { t } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/time.js';
@@ -66,6 +68,7 @@ function DeviceSummary(props: { device: DeviceView }) {
             <OnlineBadge online={device.online} />
           </div>
         </div>
+        <ShellActions device={device} />
       </header>
       <div class="panels">
         <section class="panel" aria-labelledby="summary-heading">
@@ -99,6 +102,7 @@ function DeviceSummary(props: { device: DeviceView }) {
           <p class="muted">{t('device.moreBody')}</p>
         </section>
       </div>
+      <DeviceRecordings deviceId={device.id} />
     </>
   );
 }
