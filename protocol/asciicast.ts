@@ -24,12 +24,17 @@ export interface Cast {
   events: CastEvent[];
 }
 
-/** One output event of a cast, at the moment a player shows it. */
+/** One output event of a cast (or a resize, when asked for), at the moment a player shows it. */
 export interface CastFrame {
   /** Seconds from the start of playback, with every pause capped at idle_time_limit. */
   at: number;
+  /** Terminal output; '' for a resize. */
   data: string;
+  /** The terminal's new size ("r" events, written as COLSxROWS). */
+  size?: { cols: number; rows: number };
 }
+
+const RESIZE = /^(\d{1,4})x(\d{1,4})$/;
 
 export class CastFormatError extends Error {
   override readonly name = 'CastFormatError';
@@ -79,11 +84,12 @@ export function parseCast(text: string, what: string): Cast {
 }
 
 /**
- * The output events ("o") in playing order with the time each is due. Input ("i") is left out,
- * as the terminal already showed its echo; pauses are capped at idle_time_limit, and an event
- * stamped earlier than the one before it is due with it (times never run backwards).
+ * The output events ("o") in playing order with the time each is due, and the resizes ("r") for
+ * a player that can follow them. Input ("i") is left out, as the terminal already showed its
+ * echo; pauses are capped at idle_time_limit, and an event stamped earlier than the one before
+ * it is due with it (times never run backwards).
  */
-export function castFrames(cast: Cast): CastFrame[] {
+export function castFrames(cast: Cast, options: { resizes?: boolean } = {}): CastFrame[] {
   const idleLimit = positive(cast.header.idle_time_limit) ? cast.header.idle_time_limit : Infinity;
   const frames: CastFrame[] = [];
   let previous = 0;
@@ -92,6 +98,8 @@ export function castFrames(cast: Cast): CastFrame[] {
     played += Math.min(Math.max(0, event.time - previous), idleLimit);
     previous = Math.max(previous, event.time);
     if (event.code === 'o') frames.push({ at: played, data: event.data });
+    const size = options.resizes && event.code === 'r' ? RESIZE.exec(event.data) : null;
+    if (size) frames.push({ at: played, data: '', size: { cols: Number(size[1]), rows: Number(size[2]) } });
   }
   return frames;
 }

@@ -130,6 +130,7 @@ describe('remote shell in the browser', () => {
     const row = recordings.locator('tbody tr').first();
     await row.waitFor();
     expect(await row.textContent()).toContain('closed by the technician');
+    await screenshot(page, 'device-shell-recordings');
     await row.getByRole('link', { name: 'Play recording' }).click();
     await page.getByRole('heading', { name: 'Recording of a shell on lab-pc', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/recordings/${sessionId}`);
@@ -206,7 +207,9 @@ describe('remote shell in the browser', () => {
     await page.goto(`/devices/${guarded.deviceId}`);
     await page.getByRole('button', { name: 'Open shell', exact: true }).click();
     await expect.poll(() => statusOf(page), { timeout: 10_000 }).toBe('waiting');
-    expect(await page.locator('.terminal-status').textContent()).toMatch(/^Waiting for the employee to accept: /);
+    expect(await page.locator('.terminal-status').textContent()).toMatch(
+      /^Waiting for the employee to accept the connection…The PC says: .*helpline-agent consent accept sh_/,
+    );
     await screenshot(page, 'shell-waiting-for-consent');
     const [waiting] = await recordingsOf(guarded.deviceId);
     // The employee's side, until the tray app exists: the real helpline-agent command.

@@ -77,6 +77,7 @@ function ShellStatus(props: { state: RemoteShellState }) {
         <span class="spinner spinner-small" aria-hidden="true" />
       )}
       <span>{statusText(state)}</span>
+      {state.kind === 'waiting' && <span class="muted">{t('shell.agentSays', { message: state.message })}</span>}
       {recording && (
         <Link href={recordingPath(recording)} current={false}>
           {t('shell.watchRecording')}
@@ -102,7 +103,7 @@ function phaseText(phase: ShellPhase): string {
     case 'connecting':
       return t('shell.connecting');
     case 'waiting':
-      return t('shell.waiting', { message: phase.message });
+      return t('shell.waiting');
     case 'open':
       return t('shell.connected', { shell: phase.shell });
     case 'refused':

@@ -14,6 +14,8 @@ export interface PlayerState {
 
 export interface PlayerTarget {
   write(data: string, written: () => void): void;
+  resize(cols: number, rows: number): void;
+  /** Clears the screen (and goes back to the recording's first size). */
   reset(): void;
 }
 
@@ -60,6 +62,10 @@ export function createCastPlayer(frames: CastFrame[], target: PlayerTarget, onCh
       return;
     }
     next++;
+    if (frame.size) {
+      target.resize(frame.size.cols, frame.size.rows);
+      return pump();
+    }
     writing = true;
     target.write(frame.data, () => {
       writing = false;

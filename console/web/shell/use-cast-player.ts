@@ -26,8 +26,15 @@ export function useCastPlayer(cast: Cast | null) {
           rows: cast.header.height,
         });
         const made = createCastPlayer(
-          castFrames(cast),
-          { write: (data, written) => shown.terminal.write(data, written), reset: () => shown.terminal.reset() },
+          castFrames(cast, { resizes: true }),
+          {
+            write: (data, written) => shown.terminal.write(data, written),
+            resize: (cols, rows) => shown.terminal.resize(cols, rows),
+            reset() {
+              shown.terminal.reset();
+              shown.terminal.resize(cast.header.width, cast.header.height);
+            },
+          },
           (next) => !stopped && setState(next),
         );
         player.current = made;
