@@ -3,6 +3,7 @@
 // terminal's DOM text. Ctrl-C reaches the PC, the size follows the window, closing the tab ends the
 // session on the server, and its recording plays back in the browser with pause and speed.
 // Viewers are offered no shell, and what the relay refuses is shown in the server's words.
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../protocol/api/routes/index.js';
@@ -19,6 +20,16 @@ const screenText = (page: Page, which = '.terminal-host') =>
     .then((text) => text ?? '');
 
 const statusOf = (page: Page) => page.locator('.terminal-status').getAttribute('data-state');
+
+/** Whether a process with exactly this command line runs on this machine. */
+const running = (command: string) => {
+  try {
+    execFileSync('pgrep', ['-x', '-f', command]);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Types a command into the focused terminal and presses Enter. */
 async function run(page: Page, command: string): Promise<void> {
@@ -81,9 +92,26 @@ describe('remote shell in the browser', () => {
     await expect.poll(() => screenText(page), { timeout: 10_000 }).toContain('hello-42');
     await screenshot(page, 'shell-terminal');
 
+    // Copy and paste: a double-click selects the word, Ctrl+Shift+C copies it, Ctrl+V pastes it back.
+    await tab.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    // xterm's screen layer takes the mouse over its rows, so the double-click goes where the word is.
+    const word = (await page.locator('.xterm-rows > div', { hasText: /^hello-42\s*$/ }).boundingBox())!;
+    await page.mouse.dblclick(word.x + 20, word.y + word.height / 2);
+    await page.keyboard.press('Control+Shift+C');
+    await expect.poll(() => page.evaluate<string>('navigator.clipboard.readText()')).toBe('hello-42');
+    await page.keyboard.type('echo pasted-');
+    await page.keyboard.press('Control+V');
+    await page.keyboard.press('Enter');
+    // Once as typed, once as echoed: the pasted text reached the PC.
+    const pasted = async () => (await screenText(page)).split('pasted-hello-42').length - 1;
+    await expect.poll(pasted, { timeout: 10_000 }).toBe(2);
+
     // Ctrl-C interrupts a long sleep on the PC: the shell reports 130 (killed by SIGINT) at once.
-    await run(page, 'sleep 30');
+    // Ctrl-C is pressed once the sleep runs on this machine (the agent's PC), not while bash starts it.
+    await run(page, 'sleep 37');
+    await expect.poll(() => running('sleep 37'), { timeout: 10_000 }).toBe(true);
     await page.keyboard.press('Control+C');
+    await expect.poll(() => running('sleep 37'), { timeout: 10_000 }).toBe(false);
     await run(page, 'echo status-$?');
     await expect.poll(() => screenText(page), { timeout: 10_000 }).toContain('status-130');
 
@@ -181,6 +209,44 @@ describe('remote shell in the browser', () => {
       'The shell was refused: viewers cannot open remote shells',
     );
     await page.getByRole('button', { name: 'Open again', exact: true }).waitFor();
+  });
+
+  it('opens a shell for a ticket, shows its exit code, and the ticket gets a note', async () => {
+    const ticket = await server.client().call(API.tickets.create, {
+      body: { subject: 'Printer queue stuck', deviceId: agent.deviceId },
+    });
+    tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signInAs(page, 'tom', 'tom-password-123');
+    await page.goto(`/devices/${agent.deviceId}`);
+    const field = page.getByRole('textbox', { name: 'Ticket (optional)' });
+    // Not a ticket number: said so, and nothing opens.
+    await field.fill('printer');
+    await page.getByRole('button', { name: 'Open shell', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'A ticket number is a whole number such as 12; leave it empty for none.',
+    );
+    expect(new URL(page.url()).pathname).toBe(`/devices/${agent.deviceId}`);
+    await field.fill(String(ticket.id));
+    await field.press('Enter');
+    await page.getByText(`For ticket #${ticket.id}`, { exact: true }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?ticket=${ticket.id}`);
+    await expect.poll(() => statusOf(page), { timeout: 10_000 }).toBe('open');
+    await run(page, 'exit 3');
+    await expect.poll(() => statusOf(page), { timeout: 10_000 }).toBe('ended');
+    expect(await page.locator('.terminal-status').textContent()).toBe(
+      'The session ended with exit code 3.Watch the recording',
+    );
+    const [session] = await recordingsOf(agent.deviceId);
+    expect(session).toMatchObject({ technician: 'tom', ticketId: ticket.id, exitCode: 3 });
+    await expect
+      .poll(async () => {
+        const { entries } = await server.client().call(API.tickets.show, { params: { id: ticket.id } });
+        return entries.some((entry) => entry.body.includes(session!.id));
+      })
+      .toBe(true);
+    await page.getByRole('link', { name: 'Watch the recording' }).click();
+    await page.getByRole('heading', { name: 'Recording of a shell on lab-pc', level: 1 }).waitFor();
   });
 
   it('says why the shell cannot be opened on a PC that is not active', async () => {

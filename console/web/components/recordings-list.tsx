@@ -3,6 +3,7 @@
 import { STAFF } from '../../../protocol/api/access.js';
 import { API, call } from '../api.js';
 import { t } from '../i18n/index.js';
+import '../styles/terminal.css';
 import { formatKilobytes, recordingDuration, recordingOutcome } from '../shell/recording-format.js';
 import { useLoad } from '../state/load.js';
 import { session } from '../state/session.js';

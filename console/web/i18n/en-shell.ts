@@ -3,6 +3,8 @@ import type { Message } from './catalog.js';
 
 export const enShell = {
   'shell.open': 'Open shell',
+  'shell.ticket': 'Ticket (optional)',
+  'shell.ticketInvalid': 'A ticket number is a whole number such as 12; leave it empty for none.',
   'shell.notActive': 'A shell can be opened only on an active PC; this one is: {status}.',
   'shell.offline': 'The PC is offline: a shell can be opened once it is back.',
   'shell.pageTitle': 'Shell on {name}',
@@ -25,7 +27,7 @@ export const enShell = {
   'shell.reconnect': 'Open again',
   'shell.end': 'End session',
   'shell.watchRecording': 'Watch the recording',
-  'shell.hint': 'Ctrl+C goes to the PC. Copy: select and press Ctrl+Shift+C. Paste: Ctrl+V.',
+  'shell.hint': 'Ctrl+C goes to the PC. Copy: select and press Ctrl+Shift+C. Paste: Ctrl+V or Ctrl+Shift+V.',
   'shell.terminalFailed': 'The terminal could not be loaded',
 
   'recordings.title': 'Shell recordings',

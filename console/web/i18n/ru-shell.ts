@@ -4,6 +4,8 @@ import type { enShell } from './en-shell.js';
 
 export const ruShell: Record<keyof typeof enShell, Message> = {
   'shell.open': 'Открыть терминал',
+  'shell.ticket': 'Заявка (необязательно)',
+  'shell.ticketInvalid': 'Номер заявки — целое число, например 12; оставьте пустым, если заявки нет.',
   'shell.notActive': 'Терминал можно открыть только на активном ПК; состояние этого: {status}.',
   'shell.offline': 'ПК не в сети: терминал можно будет открыть, когда он вернётся.',
   'shell.pageTitle': 'Терминал на {name}',
@@ -26,7 +28,7 @@ export const ruShell: Record<keyof typeof enShell, Message> = {
   'shell.reconnect': 'Открыть снова',
   'shell.end': 'Завершить сеанс',
   'shell.watchRecording': 'Смотреть запись',
-  'shell.hint': 'Ctrl+C уходит на ПК. Копировать: выделите и нажмите Ctrl+Shift+C. Вставить: Ctrl+V.',
+  'shell.hint': 'Ctrl+C уходит на ПК. Копировать: выделите и нажмите Ctrl+Shift+C. Вставить: Ctrl+V или Ctrl+Shift+V.',
   'shell.terminalFailed': 'Не удалось загрузить терминал',
 
   'recordings.title': 'Записи терминала',

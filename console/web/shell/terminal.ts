@@ -5,7 +5,7 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal, type ITerminalOptions } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { withCspSafeStyles } from './csp-styles.js';
+import { holdCspSafeStyles } from './csp-styles.js';
 
 export type { Terminal };
 
@@ -27,7 +27,8 @@ export function createTerminal(
   host: HTMLElement,
   options: { label: string; readOnly?: boolean; cols?: number; rows?: number },
 ): ConsoleTerminal {
-  return withCspSafeStyles(host.ownerDocument, () => {
+  const release = holdCspSafeStyles(host.ownerDocument);
+  try {
     const terminal = new Terminal({
       cols: options.cols ?? 80,
       rows: options.rows ?? 24,
@@ -49,7 +50,13 @@ export function createTerminal(
         fitAddon.fit();
         return { cols: terminal.cols, rows: terminal.rows };
       },
-      dispose: () => terminal.dispose(),
+      dispose() {
+        terminal.dispose();
+        release();
+      },
     };
-  });
+  } catch (error) {
+    release();
+    throw error;
+  }
 }

@@ -8,14 +8,28 @@ import type { ConsoleTerminal } from './terminal.js';
 
 export type RemoteShellState = ShellPhase | { kind: 'loading' } | { kind: 'failed'; error: unknown };
 
-/** Copies the selection with Ctrl+Shift+C; every other key goes to xterm (so Ctrl+C goes to the PC). */
-function copyKeys(shell: ConsoleTerminal): void {
+/**
+ * Copy and paste as in a desktop terminal: Ctrl+Shift+C copies the selection, Ctrl+Shift+V and
+ * Ctrl+V paste (Ctrl+V is left to the browser, whose paste event xterm reads). Every other key
+ * goes to xterm, so Ctrl+C reaches the PC.
+ */
+function clipboardKeys(shell: ConsoleTerminal): void {
   shell.terminal.attachCustomKeyEventHandler((event) => {
-    const copy = event.type === 'keydown' && event.ctrlKey && event.shiftKey && event.code === 'KeyC';
-    if (!copy) return true;
-    const text = shell.terminal.getSelection();
-    if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
-    return false;
+    if (event.type !== 'keydown' || !event.ctrlKey || event.altKey || event.metaKey) return true;
+    if (event.shiftKey && event.code === 'KeyC') {
+      const text = shell.terminal.getSelection();
+      if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
+      return false;
+    }
+    if (event.shiftKey && event.code === 'KeyV') {
+      event.preventDefault();
+      void navigator.clipboard
+        ?.readText()
+        .then((text) => text && shell.terminal.paste(text))
+        .catch(() => undefined);
+      return false;
+    }
+    return !(event.code === 'KeyV' && !event.shiftKey);
   });
 }
 
@@ -36,7 +50,7 @@ export function useRemoteShell(request: { deviceId: string; ticket?: number; att
         if (stopped || !host.current) return;
         terminal = createTerminal(host.current, { label: t('shell.terminalLabel') });
         const live = terminal;
-        copyKeys(live);
+        clipboardKeys(live);
         const size = live.fit();
         socket = openShellSocket(
           { deviceId: request.deviceId, size, ticket: request.ticket },
@@ -45,6 +59,9 @@ export function useRemoteShell(request: { deviceId: string; ticket?: number; att
               if (stopped) return;
               setState(phase);
               if (phase.kind === 'open') live.terminal.focus();
+              // Keys typed after the end would go nowhere: the terminal stops taking them.
+              if (phase.kind === 'ended' || phase.kind === 'refused' || phase.kind === 'lost')
+                live.terminal.options.disableStdin = true;
             },
             output: (bytes, written) => live.terminal.write(bytes, written),
           },
