@@ -15,6 +15,7 @@ import { enrollmentPlugin } from './features/enrollment/plugin.js';
 import type { EnrollmentService } from './features/enrollment/service.js';
 import { checksPlugin, faultsPlugin } from './features/faults/plugin.js';
 import type { OfflineMonitor } from './features/faults/offline-monitor.js';
+import { fleetPlugin } from './features/fleet/plugin.js';
 import { healthPlugin } from './features/health/plugin.js';
 import { inventoryPlugin } from './features/inventory/plugin.js';
 import type { JobDispatcher } from './features/jobs/dispatcher.js';
@@ -108,6 +109,7 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     .use(inventoryPlugin)
     .use(settingsPlugin)
     .use(ticketsPlugin)
+    .use(fleetPlugin)
     .use(scriptsPlugin)
     .use(jobsPlugin)
     .use(faultsPlugin)

@@ -101,7 +101,7 @@ export const FLEET_COLUMNS = [
   'agentVersion',
 ] as const;
 export type FleetColumn = (typeof FLEET_COLUMNS)[number];
-export const FleetColumnSchema = Type.Union(FLEET_COLUMNS.map((column) => Type.Literal(column)));
+export const FleetColumnSchema = Type.Enum(FLEET_COLUMNS);
 
 /** Console preferences kept per user on the server (so they follow the user to another PC). */
 export const Preferences = Type.Object(

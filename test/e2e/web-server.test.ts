@@ -51,6 +51,17 @@ describe('the web console served by the server', () => {
     expect(js.headers.get('cache-control')).toContain('immutable');
     expect(js.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await get(server, styles)).headers.get('content-type')).toContain('text/css');
+    // Compressed at build time: brotli or gzip to a browser that accepts it, the same script either way.
+    const plain = await get(server, script, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const source = await plain.text();
+    for (const encoding of ['br', 'gzip']) {
+      const compressed = await get(server, script, { headers: { 'accept-encoding': encoding } });
+      expect(compressed.headers.get('content-encoding')).toBe(encoding);
+      expect(compressed.headers.get('vary')).toContain('accept-encoding');
+      expect(Number(compressed.headers.get('content-length'))).toBeLessThan(source.length / 2);
+      expect(await compressed.text()).toBe(source);
+    }
     const missing = await get(server, '/assets/no-such-file.js');
     expect(missing.status).toBe(404);
   });

@@ -2,18 +2,16 @@
 // `playwright install`, which downloads a browser) through playwright-core. Each test gets a fresh
 // context (no cookies) at 1280×800, the size the console is checked at, and every page error or
 // console error is collected so a test can demand there were none (a CSP violation is one).
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/dev/bench/chromium.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join('test-results', 'screenshots');
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no browser at ${CHROMIUM_PATH}: apt-get install -y chromium`);
-  // --no-sandbox: the tests run as root, where chromium's sandbox refuses to start.
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+  return launchChromium();
 }
 
 export interface ConsoleTab {

@@ -1,5 +1,6 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
+import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
 import { enShell } from './en-shell.js';
 
@@ -96,6 +97,7 @@ export const en = {
   'notFound.body': 'There is no page at {path}.',
   'notFound.home': 'Go to the devices',
   ...enLive,
+  ...enFleet,
   ...enShell,
 } as const satisfies Record<string, Message>;
 

@@ -1,5 +1,6 @@
 // Russian: the offices this product is first meant for work in Russian.
 import type { Message } from './catalog.js';
+import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruShell } from './ru-shell.js';
@@ -107,5 +108,6 @@ export const ru: Record<MessageKey, Message> = {
   'notFound.body': 'Страницы {path} нет.',
   'notFound.home': 'Перейти к устройствам',
   ...ruLive,
+  ...ruFleet,
   ...ruShell,
 };

@@ -8,6 +8,7 @@ import { authRoutes } from './auth.js';
 import { deviceRoutes } from './devices.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { checkPolicyRoutes, shellPolicyRoutes } from './group-settings.js';
+import { fleetRoutes } from './fleet.js';
 import { healthRoutes } from './health.js';
 import { inventoryRoutes } from './inventory.js';
 import { jobRoutes } from './jobs.js';
@@ -47,6 +48,7 @@ export const API = {
   recordings: recordingRoutes,
   session: sessionRoutes,
   live: liveRoutes,
+  fleet: fleetRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */

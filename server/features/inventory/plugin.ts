@@ -35,5 +35,5 @@ export const inventoryPlugin = featurePlugin('inventory', (app, parts: Inventory
       agent.send('inventory.resync', {});
   });
   inventoryRoutes(app, { inventory, health, now });
-  return { inventory, inventoryMessages };
+  return { inventory, inventoryStore, inventoryMessages };
 });

@@ -32,6 +32,8 @@ export const webConsolePlugin = featurePlugin('web-console', async (app, parts: 
       prefix: '/assets/',
       // Every file name there carries its content hash, so a cached copy is never stale.
       immutable: true,
+      // The build wrote .br and .gz beside each asset; a browser that accepts them gets those.
+      preCompressed: true,
       maxAge: '365d',
       index: false,
       list: false,
