@@ -4,7 +4,7 @@ import type { UserView } from '../../protocol/api/auth.js';
 import { Layout } from './components/layout.js';
 import { Failed, Loading } from './components/states.js';
 import { t } from './i18n/index.js';
-import { DevicePage } from './pages/device.js';
+import { DevicePage, isDeviceSection } from './pages/device.js';
 import { DevicesPage } from './pages/devices.js';
 import { LoginPage } from './pages/login.js';
 import { NotFoundPage } from './pages/not-found.js';
@@ -49,6 +49,7 @@ const DEVICES = pageRoute('/devices');
 const DEVICE = pageRoute('/devices/:id');
 const SHELL = pageRoute('/devices/:id/shell');
 const RECORDING = pageRoute('/recordings/:id');
+const DEVICE_SECTION = pageRoute('/devices/:id/:section');
 
 function pageFor(path: string) {
   if (DEVICES(path)) return <DevicesPage />;
@@ -58,5 +59,7 @@ function pageFor(path: string) {
   if (shell) return <ShellPage id={shell.id!} />;
   const recording = RECORDING(path);
   if (recording) return <RecordingPage id={recording.id!} />;
+  const section = DEVICE_SECTION(path);
+  if (section && isDeviceSection(section.section!)) return <DevicePage id={section.id!} section={section.section} />;
   return <NotFoundPage path={path} />;
 }

@@ -6,6 +6,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/table.css';
 import './styles/fleet.css';
+import './styles/device.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

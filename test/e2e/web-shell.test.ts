@@ -153,7 +153,8 @@ describe('remote shell in the browser', () => {
     tab = await openTab(browser, server.url);
     const { page } = tab;
     await signInAs(page, 'admin', ADMIN_PASSWORD);
-    await page.goto(`/devices/${agent.deviceId}`);
+    // The device's recordings are on its Activity tab, with its tickets and jobs.
+    await page.goto(`/devices/${agent.deviceId}/activity`);
     const recordings = page.getByRole('region', { name: 'Shell recordings' });
     const row = recordings.locator('tbody tr').first();
     await row.waitFor();
@@ -186,8 +187,10 @@ describe('remote shell in the browser', () => {
     expect(await controls.getByRole('button', { name: '4×', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await play.click();
     await expect.poll(() => controls.getByRole('status').textContent(), { timeout: 15_000 }).toBe('Finished');
+    // xterm draws on the next animation frame, so the last lines may show just after "Finished".
+    await expect.poll(() => screenText(page)).toContain('later-25');
     const shown = await screenText(page);
-    for (const text of ['hello-42', 'status-130', 'later-25']) expect(shown).toContain(text);
+    for (const text of ['hello-42', 'status-130', 'size-']) expect(shown).toContain(text);
     await screenshot(page, 'shell-playback');
     // The cast download is audited.
     const audit = await server.client().call(API.audit.list, { query: { action: 'recording.viewed' } });
@@ -201,6 +204,9 @@ describe('remote shell in the browser', () => {
     await page.goto(`/devices/${agent.deviceId}`);
     await page.getByRole('heading', { name: 'lab-pc', level: 1 }).waitFor();
     expect(await page.getByRole('button', { name: 'Open shell' }).count()).toBe(0);
+    // Nor the recordings (staff only).
+    await page.goto(`/devices/${agent.deviceId}/activity`);
+    await page.getByRole('tab', { name: 'Tickets and jobs', selected: true }).waitFor();
     expect(await page.getByRole('region', { name: 'Shell recordings' }).count()).toBe(0);
     // The address typed by hand: the relay refuses, and the page says what it said.
     await page.goto(`/devices/${agent.deviceId}/shell`);

@@ -1,5 +1,6 @@
 // Russian: the offices this product is first meant for work in Russian.
 import type { Message } from './catalog.js';
+import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
@@ -100,9 +101,6 @@ export const ru: Record<MessageKey, Message> = {
   'device.arch': 'Архитектура',
   'device.enrolledAt': 'Зарегистрировано',
   'device.fingerprint': 'Отпечаток ключа',
-  'device.moreTitle': 'Инвентаризация, состояние и удалённая консоль',
-  'device.moreBody':
-    'Здесь появятся аппаратная и программная инвентаризация, графики состояния и удалённая консоль этого компьютера.',
 
   'notFound.pageTitle': 'Страница не найдена',
   'notFound.body': 'Страницы {path} нет.',
@@ -110,4 +108,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruLive,
   ...ruFleet,
   ...ruShell,
+  ...ruDevice,
 };

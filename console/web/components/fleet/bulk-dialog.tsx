@@ -6,7 +6,7 @@ import { API, call } from '../../api.js';
 import { t, type MessageKey } from '../../i18n/index.js';
 import { runBulk, type BulkInput, type BulkKind, type DeviceOutcome } from '../../state/fleet-bulk.js';
 import { useLoad } from '../../state/load.js';
-import { Modal } from './modal.js';
+import { Modal } from '../modal.js';
 
 const NAMED = 5;
 

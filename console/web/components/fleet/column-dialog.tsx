@@ -6,7 +6,7 @@ import { FLEET_COLUMNS, type FleetColumn } from '../../../../protocol/api/fleet.
 import { t } from '../../i18n/index.js';
 import { describeError } from '../states.js';
 import { COLUMN_DEFS, DEFAULT_COLUMNS } from './fleet-columns.js';
-import { Modal } from './modal.js';
+import { Modal } from '../modal.js';
 
 interface Entry {
   key: FleetColumn;
