@@ -9,6 +9,7 @@ import { fleetRoutes } from '../../protocol/api/routes/fleet.js';
 import { inventoryRoutes } from '../../protocol/api/routes/inventory.js';
 import { jobRoutes } from '../../protocol/api/routes/jobs.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
+import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
 import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
 import { ticketRoutes } from '../../protocol/api/routes/tickets.js';
@@ -28,6 +29,7 @@ export const API = {
   jobs: jobRoutes,
   scripts: scriptRoutes,
   live: liveRoutes,
+  recordings: recordingRoutes,
   session: sessionRoutes,
 } as const;
 

@@ -3,6 +3,7 @@ import type { Message } from './catalog.js';
 import { enDevice } from './en-device.js';
 import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
+import { enShell } from './en-shell.js';
 
 export const en = {
   'app.name': 'Helpline',
@@ -95,6 +96,7 @@ export const en = {
   'notFound.home': 'Go to the devices',
   ...enLive,
   ...enFleet,
+  ...enShell,
   ...enDevice,
 } as const satisfies Record<string, Message>;
 

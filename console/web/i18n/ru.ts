@@ -4,6 +4,7 @@ import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
+import { ruShell } from './ru-shell.js';
 
 export const ru: Record<MessageKey, Message> = {
   'app.name': 'Helpline',
@@ -106,5 +107,6 @@ export const ru: Record<MessageKey, Message> = {
   'notFound.home': 'Перейти к устройствам',
   ...ruLive,
   ...ruFleet,
+  ...ruShell,
   ...ruDevice,
 };

@@ -18,6 +18,8 @@ import { SoftwareTab } from '../components/device/software-tab.js';
 import { Tabs } from '../components/device/tabs.js';
 import { Link } from '../components/link.js';
 import { usePageTitle } from '../components/page-title.js';
+import { DeviceRecordings } from '../components/recordings-list.js';
+import { ShellActions } from '../components/shell-actions.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { useDeviceChanges } from '../state/live.js';
@@ -109,7 +111,7 @@ function DeviceDetails(props: { device: DeviceView; section: DeviceSection; onCh
           </div>
         </div>
         <div class="header-actions">
-          {/* shell actions */}
+          <ShellActions device={device} />
           {user?.role === 'admin' && <DeviceActions device={device} onChanged={props.onChanged} />}
         </div>
       </header>
@@ -132,6 +134,7 @@ function DeviceDetails(props: { device: DeviceView; section: DeviceSection; onCh
         {section === 'changes' && <ChangesTab deviceId={device.id} />}
         {section === 'health' && <HealthTab deviceId={device.id} />}
         {section === 'activity' && <ActivityTab deviceId={device.id} staff={user?.role !== 'viewer'} />}
+        {section === 'activity' && <DeviceRecordings deviceId={device.id} />}
       </Tabs>
     </>
   );
