@@ -162,6 +162,9 @@ export function openShell(request: ShellRequest, handlers: ShellHandlers): Shell
       case 'error':
         lastError = { code: frame.code, message: frame.message };
         return;
+      // Only browsers are told in-band (the CLI's upgrades are refused over HTTP); read it the same way.
+      case 'refused':
+        return settle(new ApiRequestError(frame.message, codeOf(frame.code), frame.status));
     }
   });
   ws.on('close', (code: number, reason: Buffer) => {

@@ -5,8 +5,14 @@
 import { createApiClient } from '../../protocol/api/client.js';
 import type { CallArgs, ResponseOf, RouteSpec } from '../../protocol/api/route.js';
 import { deviceRoutes } from '../../protocol/api/routes/devices.js';
+import { fleetRoutes } from '../../protocol/api/routes/fleet.js';
+import { inventoryRoutes } from '../../protocol/api/routes/inventory.js';
+import { jobRoutes } from '../../protocol/api/routes/jobs.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
+import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
+import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
+import { ticketRoutes } from '../../protocol/api/routes/tickets.js';
 import { CSRF_HEADER } from '../../protocol/api/session.js';
 import { ApiRequestError } from '../../protocol/errors.js';
 
@@ -17,7 +23,13 @@ import { ApiRequestError } from '../../protocol/errors.js';
  */
 export const API = {
   devices: deviceRoutes,
+  fleet: fleetRoutes,
+  inventory: inventoryRoutes,
+  tickets: ticketRoutes,
+  jobs: jobRoutes,
+  scripts: scriptRoutes,
   live: liveRoutes,
+  recordings: recordingRoutes,
   session: sessionRoutes,
 } as const;
 

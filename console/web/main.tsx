@@ -5,6 +5,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/table.css';
+import './styles/fleet.css';
+import './styles/device.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

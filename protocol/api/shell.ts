@@ -1,9 +1,10 @@
 // The technician's side of a remote shell: a WebSocket at API_SOCKETS.shell (routes/sockets.ts;
-// the CLI and, later, the web console), authenticated like every API call (Authorization: Bearer TOKEN).
+// the CLI and the web console), authenticated like every API call (Authorization: Bearer TOKEN, or
+// the browser's session cookie with the server's own Origin).
 // Query: cols, rows (required), shell, exec, ticket. Every frame is a JSON text frame; terminal
 // bytes are base64url. The technician acknowledges output it has written out (`ack`), which is
 // what lets the agent read more: nothing piles up on the way.
-import type { ShellErrorCode } from '../errors.js';
+import type { ApiErrorCode, ShellErrorCode } from '../errors.js';
 import { Type, type Static } from 'typebox';
 import { SHELL_MAX_SIZE, SHELL_MIN_SIZE } from '../messages/shell.js';
 
@@ -40,7 +41,13 @@ export type ShellServerFrame =
   | { type: 'opened'; sessionId: string; shell: string; recordingId: string }
   | { type: 'output'; data: string }
   | { type: 'exit'; exitCode: number | null; signal: number | null; reason: string | null }
-  | { type: 'error'; code: ShellErrorCode; message: string };
+  | { type: 'error'; code: ShellErrorCode; message: string }
+  /**
+   * The shell was refused after the browser's sign-in was checked (role, policy, device state,
+   * limits): a browser cannot read an HTTP refusal of an upgrade, so it is told in-band, with the
+   * status and body the HTTP refusal has, and the socket then closes with ShellCloseCode.Refused.
+   */
+  | { type: 'refused'; status: number; code: ApiErrorCode; message: string };
 
 /** WebSocket close codes of the shell endpoint (besides 1000 for a normal end). */
 export const ShellCloseCode = {

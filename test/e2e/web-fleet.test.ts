@@ -91,7 +91,7 @@ describe('fleet and device pages', () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let reloads = 0;
-    await tab.page.route('**/api/devices', async (request) => {
+    await tab.page.route(`**${API.fleet.list.path}`, async (request) => {
       reloads++;
       await held;
       await request.continue();
@@ -109,7 +109,7 @@ describe('fleet and device pages', () => {
     await refresh.waitFor();
     expect(await refresh.isEnabled()).toBe(true);
     expect(reloads).toBe(1);
-    await tab.page.unroute('**/api/devices');
+    await tab.page.unroute(`**${API.fleet.list.path}`);
   });
 
   it('opens the device page from its name, with the summary, and back', async () => {

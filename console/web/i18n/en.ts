@@ -1,6 +1,9 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
+import { enDevice } from './en-device.js';
+import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
+import { enShell } from './en-shell.js';
 
 export const en = {
   'app.name': 'Helpline',
@@ -87,14 +90,14 @@ export const en = {
   'device.arch': 'Architecture',
   'device.enrolledAt': 'Enrolled',
   'device.fingerprint': 'Key fingerprint',
-  'device.moreTitle': 'Inventory, health and remote shell',
-  'device.moreBody':
-    'Hardware and software inventory, health charts and the remote shell for this PC will appear here.',
 
   'notFound.pageTitle': 'Page not found',
   'notFound.body': 'There is no page at {path}.',
   'notFound.home': 'Go to the devices',
   ...enLive,
+  ...enFleet,
+  ...enShell,
+  ...enDevice,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,10 @@
 // Russian: the offices this product is first meant for work in Russian.
 import type { Message } from './catalog.js';
+import { ruDevice } from './ru-device.js';
+import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
+import { ruShell } from './ru-shell.js';
 
 export const ru: Record<MessageKey, Message> = {
   'app.name': 'Helpline',
@@ -98,12 +101,12 @@ export const ru: Record<MessageKey, Message> = {
   'device.arch': 'Архитектура',
   'device.enrolledAt': 'Зарегистрировано',
   'device.fingerprint': 'Отпечаток ключа',
-  'device.moreTitle': 'Инвентаризация, состояние и удалённая консоль',
-  'device.moreBody':
-    'Здесь появятся аппаратная и программная инвентаризация, графики состояния и удалённая консоль этого компьютера.',
 
   'notFound.pageTitle': 'Страница не найдена',
   'notFound.body': 'Страницы {path} нет.',
   'notFound.home': 'Перейти к устройствам',
   ...ruLive,
+  ...ruFleet,
+  ...ruShell,
+  ...ruDevice,
 };

@@ -1,23 +1,59 @@
-// /devices/:id: one PC's summary. Inventory, health charts and the remote shell join it next.
-import type { ComponentChildren } from 'preact';
+// /devices/:id and /devices/:id/:section: one PC, its header (name, status, connection, actions)
+// and its sections as tabs: overview, hardware, software, services and users, inventory changes,
+// health charts, and its tickets and jobs. The page follows the live stream: the device is read
+// again when its record or its connection changes.
 import type { DeviceView } from '../../../protocol/api/devices.js';
 import { DEVICE_ID_PATTERN } from '../../../protocol/messages/common.js';
 import { ApiRequestError } from '../../../protocol/errors.js';
 import { API, call } from '../api.js';
 import { OnlineBadge, StatusBadge } from '../components/badges.js';
+import { ActivityTab } from '../components/device/activity-tab.js';
+import { ChangesTab } from '../components/device/changes-tab.js';
+import { DeviceActions } from '../components/device/device-actions.js';
+import { HardwareTab } from '../components/device/hardware-tab.js';
+import { HealthTab } from '../components/device/health-tab.js';
+import { OverviewTab } from '../components/device/overview-tab.js';
+import { ServicesTab } from '../components/device/services-tab.js';
+import { SoftwareTab } from '../components/device/software-tab.js';
+import { Tabs } from '../components/device/tabs.js';
 import { Link } from '../components/link.js';
 import { usePageTitle } from '../components/page-title.js';
-import { RelativeTime } from '../components/relative-time.js';
+import { DeviceRecordings } from '../components/recordings-list.js';
+import { ShellActions } from '../components/shell-actions.js';
 import { Empty, Failed, Loading } from '../components/states.js';
-import { t } from '../i18n/index.js';
-import { formatDateTime } from '../i18n/time.js';
-import { osLabel } from '../state/fleet.js';
+import { t, type MessageKey } from '../i18n/index.js';
+import { useDeviceChanges } from '../state/live.js';
 import { useLoad } from '../state/load.js';
+import { navigate } from '../state/router.js';
+import { session } from '../state/session.js';
 
 /** Ids the server could hold (the route's own pattern); anything else is not found without asking. */
 const DEVICE_ID = new RegExp(DEVICE_ID_PATTERN);
 
-export function DevicePage(props: { id: string }) {
+export const DEVICE_SECTIONS = [
+  'overview',
+  'hardware',
+  'software',
+  'services',
+  'changes',
+  'health',
+  'activity',
+] as const;
+export type DeviceSection = (typeof DEVICE_SECTIONS)[number];
+export const isDeviceSection = (text: string): text is DeviceSection =>
+  (DEVICE_SECTIONS as readonly string[]).includes(text);
+
+const SECTION_LABELS: Record<DeviceSection, MessageKey> = {
+  overview: 'device.tabOverview',
+  hardware: 'device.tabHardware',
+  software: 'device.tabSoftware',
+  services: 'device.tabServices',
+  changes: 'device.tabChanges',
+  health: 'device.tabHealth',
+  activity: 'device.tabActivity',
+};
+
+export function DevicePage(props: { id: string; section?: DeviceSection }) {
   const { state, reload } = useLoad(
     () =>
       DEVICE_ID.test(props.id)
@@ -25,6 +61,7 @@ export function DevicePage(props: { id: string }) {
         : Promise.reject(notFound(props.id)),
     [props.id],
   );
+  useDeviceChanges(props.id, reload);
   const device = state.kind === 'ready' ? state.data : null;
   const missing = state.kind === 'failed' && state.error instanceof ApiRequestError && state.error.status === 404;
   usePageTitle(device ? device.name : missing ? t('device.notFoundTitle') : t('devices.title'));
@@ -49,13 +86,20 @@ export function DevicePage(props: { id: string }) {
       {state.kind === 'failed' && !missing && (
         <Failed title={t('device.loadFailed')} error={state.error} onRetry={reload} />
       )}
-      {device && <DeviceSummary device={device} />}
+      {device && <DeviceDetails device={device} section={props.section ?? 'overview'} onChanged={reload} />}
     </section>
   );
 }
 
-function DeviceSummary(props: { device: DeviceView }) {
-  const { device } = props;
+function DeviceDetails(props: { device: DeviceView; section: DeviceSection; onChanged: () => void }) {
+  const { device, section } = props;
+  const user = session.value.kind === 'signedIn' ? session.value.user : null;
+  const inventory = useLoad(() => call(API.inventory.show, { params: { id: device.id } }), [device.id]);
+  const sections = inventory.state.kind === 'ready' ? inventory.state.data.sections : {};
+  const select = (next: DeviceSection) =>
+    navigate(`/devices/${encodeURIComponent(device.id)}${next === 'overview' ? '' : `/${next}`}`, { replace: true });
+  const needsInventory = section === 'overview' || section === 'hardware' || section === 'services';
+
   return (
     <>
       <header class="page-header">
@@ -66,49 +110,33 @@ function DeviceSummary(props: { device: DeviceView }) {
             <OnlineBadge online={device.online} />
           </div>
         </div>
+        <div class="header-actions">
+          <ShellActions device={device} />
+          {user?.role === 'admin' && <DeviceActions device={device} onChanged={props.onChanged} />}
+        </div>
       </header>
-      <div class="panels">
-        <section class="panel" aria-labelledby="summary-heading">
-          <h2 id="summary-heading">{t('device.summary')}</h2>
-          <dl class="facts">
-            <Fact label={t('device.group')}>{device.group}</Fact>
-            <Fact label={t('device.status')}>
-              <StatusBadge status={device.status} />
-            </Fact>
-            {device.statusReason && <Fact label={t('device.statusReason')}>{device.statusReason}</Fact>}
-            <Fact label={t('device.online')}>
-              <OnlineBadge online={device.online} />
-            </Fact>
-            <Fact label={t('device.lastSeen')}>
-              <RelativeTime iso={device.lastSeenAt} />
-            </Fact>
-            <Fact label={t('device.os')}>{osLabel(device)}</Fact>
-            <Fact label={t('device.arch')}>{device.arch}</Fact>
-            <Fact label={t('device.agentVersion')}>{device.agentVersion}</Fact>
-            <Fact label={t('device.enrolledAt')}>{formatDateTime(device.enrolledAt)}</Fact>
-            <Fact label={t('device.id')}>
-              <code>{device.id}</code>
-            </Fact>
-            <Fact label={t('device.fingerprint')}>
-              <code class="wrap">{device.fingerprint}</code>
-            </Fact>
-          </dl>
-        </section>
-        <section class="panel panel-placeholder" aria-labelledby="more-heading">
-          <h2 id="more-heading">{t('device.moreTitle')}</h2>
-          <p class="muted">{t('device.moreBody')}</p>
-        </section>
-      </div>
+      <Tabs
+        label={t('device.sections')}
+        tabs={DEVICE_SECTIONS.map((key) => ({ key, label: t(SECTION_LABELS[key]) }))}
+        current={section}
+        onSelect={select}
+      >
+        {needsInventory && inventory.state.kind === 'loading' && <Loading label={t('inv.loading')} />}
+        {needsInventory && inventory.state.kind === 'failed' && (
+          <Failed title={t('inv.failed')} error={inventory.state.error} onRetry={inventory.reload} />
+        )}
+        {section === 'overview' && inventory.state.kind !== 'loading' && (
+          <OverviewTab device={device} inventory={sections} />
+        )}
+        {section === 'hardware' && inventory.state.kind === 'ready' && <HardwareTab inventory={sections} />}
+        {section === 'services' && inventory.state.kind === 'ready' && <ServicesTab inventory={sections} />}
+        {section === 'software' && <SoftwareTab deviceId={device.id} />}
+        {section === 'changes' && <ChangesTab deviceId={device.id} />}
+        {section === 'health' && <HealthTab deviceId={device.id} />}
+        {section === 'activity' && <ActivityTab deviceId={device.id} staff={user?.role !== 'viewer'} />}
+        {section === 'activity' && <DeviceRecordings deviceId={device.id} />}
+      </Tabs>
     </>
-  );
-}
-
-function Fact(props: { label: string; children: ComponentChildren }) {
-  return (
-    <div class="fact">
-      <dt>{props.label}</dt>
-      <dd>{props.children}</dd>
-    </div>
   );
 }
 

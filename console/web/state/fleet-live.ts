@@ -3,7 +3,7 @@
 // re-render, not a hundred; a device the list does not have yet (just enrolled) or a changed
 // record makes it load again, also gathered.
 import { useEffect, useRef } from 'preact/hooks';
-import type { DeviceView } from '../../../protocol/api/devices.js';
+import type { FleetRow } from '../../../protocol/api/fleet.js';
 import type { LiveEventOf } from '../../../protocol/api/live-events.js';
 import { useLiveEvent, useResync } from './live.js';
 
@@ -13,20 +13,24 @@ const GATHER_MS = 250;
 type OnlineEvent = LiveEventOf<'device.online'>;
 
 /** The list with each device's online state and last-seen time as the events say. */
-export function applyOnline(devices: readonly DeviceView[], events: ReadonlyMap<string, OnlineEvent>): DeviceView[] {
-  return devices.map((device) => {
-    const event = events.get(device.id);
-    return event ? { ...device, online: event.online, lastSeenAt: event.lastSeenAt ?? device.lastSeenAt } : device;
+export function applyOnline(rows: readonly FleetRow[], events: ReadonlyMap<string, OnlineEvent>): FleetRow[] {
+  return rows.map((row) => {
+    const event = events.get(row.device.id);
+    if (!event) return row;
+    return {
+      ...row,
+      device: { ...row.device, online: event.online, lastSeenAt: event.lastSeenAt ?? row.device.lastSeenAt },
+    };
   });
 }
 
 export function useFleetLive(
-  devices: readonly DeviceView[] | null,
-  update: (change: (devices: DeviceView[]) => DeviceView[]) => void,
+  rows: readonly FleetRow[] | null,
+  update: (change: (rows: FleetRow[]) => FleetRow[]) => void,
   reload: () => void,
 ): void {
   const known = useRef(new Set<string>());
-  known.current = new Set(devices?.map((device) => device.id));
+  known.current = new Set(rows?.map((row) => row.device.id));
   const pending = useRef(new Map<string, OnlineEvent>());
   const reloadWanted = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

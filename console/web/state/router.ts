@@ -9,11 +9,12 @@ addEventListener('popstate', () => {
   route.value = location.pathname;
 });
 
+/** Goes to `path`, which may carry a query (?ticket=3); pages are matched on the path alone. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === location.pathname) return;
+  if (path === location.pathname + location.search) return;
   if (options.replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
-  route.value = path;
+  route.value = location.pathname;
   scrollTo(0, 0);
 }
 

@@ -13,7 +13,12 @@ import { Compile } from 'typebox/compile';
 import { WebSocketServer } from 'ws';
 import { pathPattern } from '../../../protocol/api/route.js';
 import { API_SOCKETS } from '../../../protocol/api/routes/sockets.js';
-import type { ShellPolicy, ShellQuery } from '../../../protocol/api/shell.js';
+import {
+  ShellCloseCode,
+  type ShellPolicy,
+  type ShellQuery,
+  type ShellServerFrame,
+} from '../../../protocol/api/shell.js';
 import type { AgentToServerBody, ServerToAgentBody, ServerToAgentType } from '../../../protocol/envelope.js';
 import { describeFirstError } from '../../../protocol/schema-errors.js';
 import { ApiError } from '../../errors.js';
@@ -84,6 +89,31 @@ export function createShellRelay(deps: {
     if (socket.writable) socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
     socket.destroy();
   };
+
+  /**
+   * A browser cannot read the body of a refused upgrade, only that it failed. Once its cookie and
+   * Origin are checked (so the page asking is our console, signed in), the refusal is told on an
+   * accepted socket instead, which then closes: the console can show the server's reason.
+   */
+  const signedInBrowser = (request: IncomingMessage): boolean => {
+    if (request.headers.authorization !== undefined) return false;
+    try {
+      return authenticateRequest(request, deps.auth, deps.browserSessions) !== null;
+    } catch {
+      return false;
+    }
+  };
+  const refuseInBand = (request: IncomingMessage, socket: Duplex, head: Buffer, error: ApiError) =>
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const frame: ShellServerFrame = {
+        type: 'refused',
+        status: error.statusCode,
+        code: error.code,
+        message: error.message,
+      };
+      ws.send(JSON.stringify(frame));
+      ws.close(ShellCloseCode.Refused, 'the shell was refused');
+    });
 
   /** Everything that must hold before a shell opens; throws the ApiError to answer with. */
   const admit = (
@@ -237,6 +267,7 @@ export function createShellRelay(deps: {
         const refusal =
           error instanceof ApiError ? error : new ApiError('internal_error', 'the shell could not be opened');
         deps.log.info({ deviceId, code: refusal.code, reason: refusal.message }, 'remote shell refused');
+        if (refusal.statusCode !== 401 && signedInBrowser(request)) return refuseInBand(request, socket, head, refusal);
         return refuse(socket, refusal);
       }
       wss.handleUpgrade(request, socket, head, (ws) =>
