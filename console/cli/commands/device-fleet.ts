@@ -2,12 +2,26 @@
 // group, and moving a PC to another group (whose check and shell policies then apply). Added to the
 // `device` group by devices.ts; both changes are audited by the server.
 import type { Argv } from 'yargs';
+import { TAG_MAX_LENGTH, TAG_PATTERN } from '../../../protocol/api/fleet.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { deviceIdFor, devicePositional } from '../device-ref.js';
+import { UsageError } from '../errors.js';
 import { clean, jsonOption, printJson } from '../output.js';
 
 const TAG_OPERATIONS = ['add', 'remove'] as const;
+const TAG = new RegExp(TAG_PATTERN, 'u');
+
+/** The tags typed, each once; refused before asking the server when one cannot be a tag. */
+function tagsTyped(typed: readonly unknown[]): string[] {
+  const tags = [...new Set(typed.map(String))];
+  for (const tag of tags)
+    if (!TAG.test(tag) || tag.length > TAG_MAX_LENGTH)
+      throw new UsageError(
+        `"${clean(tag)}" is not a tag: letters and digits, then also . _ - (no spaces), at most ${TAG_MAX_LENGTH}`,
+      );
+  return tags;
+}
 
 /** "kiosk, floor-2", or "no tags". */
 export const tagsText = (tags: readonly string[]): string => (tags.length === 0 ? 'no tags' : tags.join(', '));
@@ -32,8 +46,8 @@ export function addDeviceFleetCommands(group: Argv<GlobalArgs>, ctx: CliContext)
           .example('$0 device tag PC-042 add kiosk floor-2', '')
           .example('$0 device tag PC-042 remove kiosk', ''),
       async (args) => {
+        const tags = tagsTyped(args.tags);
         const api = ctx.api(args);
-        const tags = [...new Set(args.tags.map(String))];
         const body = args.operation === 'add' ? { add: tags } : { remove: tags };
         const row = await api.call(API.fleet.tag, { params: { id: await deviceIdFor(api, args.id) }, body });
         if (args.json) return printJson(io, row);
