@@ -44,7 +44,12 @@ export const livePlugin = featurePlugin('live', (app, parts: LiveNeeds) => {
   const staffOnly = (stream: { role: Role }) => STAFF.includes(stream.role);
 
   parts.hub.on('hello', (agent) =>
-    streams.send({ type: 'device.online', deviceId: agent.deviceId, online: true, lastSeenAt: lastSeen(agent.deviceId) }),
+    streams.send({
+      type: 'device.online',
+      deviceId: agent.deviceId,
+      online: true,
+      lastSeenAt: lastSeen(agent.deviceId),
+    }),
   );
   parts.hub.on('disconnected', (deviceId) =>
     streams.send({ type: 'device.online', deviceId, online: false, lastSeenAt: lastSeen(deviceId) }),
