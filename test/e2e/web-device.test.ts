@@ -156,9 +156,24 @@ describe('device page', () => {
     const change = tab.page.getByRole('list', { name: 'Inventory changes' }).getByRole('listitem').first();
     await expect
       .poll(() => change.locator('.change-text').textContent(), { timeout: 10_000 })
-      .toMatch(/^memory total: .+ → 8 GB$/);
+      .toMatch(/^Memory total: .+ → 8 GB$/);
     expect(await change.locator('time').getAttribute('title')).toBeTruthy();
     await screenshot(tab.page, 'device-changes');
+  });
+
+  it('says the change in Russian, sizes included, to a Russian browser', async () => {
+    tab = await openTab(browser, server.url, { locale: 'ru-RU' });
+    await tab.page.goto('/');
+    await tab.page.getByLabel('Имя пользователя').fill('admin');
+    await tab.page.getByLabel('Пароль').fill(ADMIN_PASSWORD);
+    await tab.page.getByRole('button', { name: 'Войти' }).click();
+    await tab.page.getByRole('heading', { name: 'Устройства', level: 1 }).waitFor();
+    await tab.page.goto(`/devices/${agent.deviceId}/changes`);
+    const change = tab.page.getByRole('list', { name: 'Изменения инвентаризации' }).getByRole('listitem').first();
+    await expect.poll(() => change.locator('.change-text').textContent()).toMatch(/^Память, всего: .+ → 8 ГБ$/);
+    await tab.page.getByRole('tab', { name: 'Оборудование' }).click();
+    expect(await factOf('Память', 'Всего').textContent()).toBe('8 ГБ');
+    await screenshot(tab.page, 'device-changes-ru');
   });
 
   it('lists the PC’s tickets and jobs', async () => {
