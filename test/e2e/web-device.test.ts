@@ -114,6 +114,23 @@ describe('device page', () => {
     await screenshot(tab.page, 'device-software');
   });
 
+  it('lists the local users and services, and searches the users', async () => {
+    await open('/services');
+    const { sections } = await inventory();
+    const local = sections.users!.local;
+    const users = tab.page.getByRole('table', { name: 'Local users' });
+    const rows = users.locator('tbody tr:not(.spacer)');
+    await rows.first().waitFor();
+    const last = local[local.length - 1]!;
+    await tab.page.getByLabel('Search users').fill(last.name);
+    await expect.poll(() => rows.locator('td:first-child').allTextContents()).toContain(last.name);
+    for (const name of await rows.locator('td:first-child').allTextContents()) expect(name).toContain(last.name);
+    const services = tab.page.getByRole('region', { name: 'Services' });
+    if (sections.services!.length === 0) await services.getByText('Nothing reported').waitFor();
+    else await services.getByRole('table', { name: 'Services' }).locator('tbody tr:not(.spacer)').first().waitFor();
+    await screenshot(tab.page, 'device-services');
+  });
+
   it('draws health charts from real samples, says the latest values, follows new samples live, and asks for the range chosen', async () => {
     await open('/health');
     await tab.page.locator('.chart canvas').first().waitFor();
@@ -186,6 +203,31 @@ describe('device page', () => {
       .poll(() => tickets.locator('tbody tr').first().locator('td').nth(1).textContent())
       .toBe(ticket.subject);
     await tab.page.getByRole('region', { name: 'Jobs' }).getByText('Nothing has been run on this PC.').waitFor();
+    await screenshot(tab.page, 'device-activity');
+  });
+
+  it('lets an admin approve a PC waiting for approval', async () => {
+    const waiting = await enrollTestAgent(server, { name: 'waiting-pc', approval: true });
+    try {
+      await waiting.waitFor('waiting');
+      tab = await openTab(browser, server.url);
+      await signInAs(tab.page, 'admin', ADMIN_PASSWORD);
+      await tab.page.goto(`/devices/${waiting.deviceId}`);
+      await tab.page.getByRole('heading', { name: 'waiting-pc', level: 1 }).waitFor();
+      const badges = tab.page.locator('.title-badges');
+      await badges.getByText('Pending').waitFor();
+      await tab.page.getByRole('button', { name: 'Approve' }).click();
+      await badges.getByText('Active').waitFor();
+      // Approved: the button is gone and Revoke is offered instead. (The agent itself comes in at its next
+      // try, which the server paces in tens of seconds: not waited for here.)
+      await tab.page.getByRole('button', { name: 'Revoke' }).waitFor();
+      expect(await tab.page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+      expect((await server.client().call(API.devices.show, { params: { id: waiting.deviceId } })).status).toBe(
+        'active',
+      );
+    } finally {
+      await waiting.cleanup();
+    }
   });
 
   it('lets an admin revoke after confirming, and offers a viewer no such thing', async () => {
