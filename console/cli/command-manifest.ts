@@ -54,7 +54,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     command: ['device', 'devices'],
-    description: 'list, inspect, approve and revoke enrolled PCs',
+    description: 'list, inspect, tag, move, approve and revoke enrolled PCs',
     kind: 'group',
     load: async () => (await import('./commands/devices.js')).registerDeviceCommands,
   },

@@ -1,15 +1,14 @@
 // The console: the sign-in page while signed out, otherwise the page for the address.
 import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { UserView } from '../../protocol/api/auth.js';
+import { lazyPage } from './components/lazy-page.js';
 import { Layout } from './components/layout.js';
 import { Failed, Loading } from './components/states.js';
 import { t } from './i18n/index.js';
-import { DevicePage, isDeviceSection } from './pages/device.js';
 import { DevicesPage } from './pages/devices.js';
 import { LoginPage } from './pages/login.js';
 import { NotFoundPage } from './pages/not-found.js';
-import { RecordingPage } from './pages/recording.js';
-import { ShellPage } from './pages/shell.js';
+import { isDeviceSection } from './state/device-sections.js';
 import { navigate, pageRoute, route } from './state/router.js';
 import { startLive, stopLive } from './state/live.js';
 import { checkSession, session } from './state/session.js';
@@ -44,6 +43,11 @@ function SignedIn(props: { user: UserView }) {
   }, [props.user.name]);
   return <Layout user={props.user}>{pageFor(path)}</Layout>;
 }
+
+// Loaded when first opened: the fleet page is what most visits show first.
+const DevicePage = lazyPage(() => import('./pages/device.js').then((module) => module.DevicePage));
+const ShellPage = lazyPage(() => import('./pages/shell.js').then((module) => module.ShellPage));
+const RecordingPage = lazyPage(() => import('./pages/recording.js').then((module) => module.RecordingPage));
 
 const DEVICES = pageRoute('/devices');
 const DEVICE = pageRoute('/devices/:id');

@@ -6,11 +6,14 @@ import { DeviceId } from '../messages/common.js';
 import { Name } from './common.js';
 import { DeviceView } from './devices.js';
 
+/** A tag's characters (a Unicode regular expression: use the u flag), for clients that check first. */
+export const TAG_PATTERN = '^[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*$';
+export const TAG_MAX_LENGTH = 40;
 /** A label besides the group, any number per device: letters (any script), digits, . _ - */
 export const Tag = Type.String({
   minLength: 1,
-  maxLength: 40,
-  pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*$',
+  maxLength: TAG_MAX_LENGTH,
+  pattern: TAG_PATTERN,
   description: 'a tag: letters, digits, . _ -, at most 40',
 });
 export type Tag = Static<typeof Tag>;

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { DeviceId } from '../messages/common.js';
 import { JobArgs, JobEnvelope, JobId } from '../messages/jobs.js';
 import { Name } from './common.js';
+import { Tag } from './fleet.js';
 import { ScriptName } from './scripts.js';
 
 export const JobStatusSchema = Type.Union([
@@ -33,6 +34,8 @@ export const RunRequest = Type.Object(
     version: Type.Optional(Type.Integer({ minimum: 1 })),
     deviceIds: Type.Optional(Type.Array(DeviceId, { minItems: 1, maxItems: 10_000, uniqueItems: true })),
     group: Type.Optional(Name),
+    /** Every active device with this tag (compared case-insensitively); one of deviceIds, group, tag. */
+    tag: Type.Optional(Tag),
     args: Type.Optional(JobArgs),
     /** Start no earlier than this (ISO); now when absent. */
     notBefore: Type.Optional(Type.String({ format: 'date-time' })),

@@ -1,10 +1,11 @@
-// Schedules: a script run by itself on a cron expression in a time zone, on a device or a group,
+// Schedules: a script run by itself on a cron expression in a time zone, on a device, a group or a tag,
 // spread at random over a window so a hundred PCs do not start in the same second, and only
 // inside a maintenance window when one is set.
 import { Type, type Static } from 'typebox';
 import { DeviceId } from '../messages/common.js';
 import { JobArgs } from '../messages/jobs.js';
 import { Name } from './common.js';
+import { Tag } from './fleet.js';
 import { ScriptName } from './scripts.js';
 
 /** "HH:MM", 00:00–23:59, local time in the schedule's time zone. */
@@ -16,6 +17,8 @@ export const ScheduleRequest = Type.Object(
     script: ScriptName,
     deviceId: Type.Optional(DeviceId),
     group: Type.Optional(Name),
+    /** The devices with this tag at each firing; one of deviceId, group, tag. */
+    tag: Type.Optional(Tag),
     /** Five fields (minute hour day month weekday), as cron; croner reads it. */
     cron: Type.String({ minLength: 1, maxLength: 100 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' }),
@@ -29,12 +32,15 @@ export const ScheduleRequest = Type.Object(
 );
 export type ScheduleRequest = Static<typeof ScheduleRequest>;
 
+export const ScheduleTargetKind = Type.Union([Type.Literal('device'), Type.Literal('group'), Type.Literal('tag')]);
+export type ScheduleTargetKind = Static<typeof ScheduleTargetKind>;
+
 const Iso = Type.String({ format: 'date-time' });
 export const ScheduleView = Type.Object({
   id: Type.Integer(),
   name: Type.String(),
   script: Type.String(),
-  target: Type.Object({ kind: Type.Union([Type.Literal('device'), Type.Literal('group')]), value: Type.String() }),
+  target: Type.Object({ kind: ScheduleTargetKind, value: Type.String() }),
   cron: Type.String(),
   timeZone: Type.String(),
   spreadMs: Type.Integer(),

@@ -66,11 +66,11 @@ describe('helpline token and device commands', () => {
 
     const devices = await json<DeviceView[]>('devices', 'list');
     expect(devices).toEqual([
-      expect.objectContaining({ id: agent.deviceId, group: 'office', status: 'pending', online: false }),
+      expect.objectContaining({ id: agent.deviceId, group: 'office', status: 'pending', online: false, tags: [] }),
     ]);
     const table = await helpline('devices', 'list');
-    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+GROUP\s+STATUS\s+ONLINE\s+LAST SEEN\s+AGENT$/);
-    expect(table.stdout).toMatch(new RegExp(`^${agent.deviceId}\\s.*\\soffice\\s+pending\\s+no\\s+never\\s`, 'm'));
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+GROUP\s+TAGS\s+STATUS\s+ONLINE\s+LAST SEEN\s+AGENT$/);
+    expect(table.stdout).toMatch(new RegExp(`^${agent.deviceId}\\s.*\\soffice\\s+-\\s+pending\\s+no\\s+never\\s`, 'm'));
 
     const approve = await helpline('device', 'approve', agent.deviceId);
     expect(approve.code).toBe(0);

@@ -319,7 +319,7 @@ describe('helpline scripts, run, jobs and schedules', () => {
     expect(noValue.stderr).toContain('--arg takes NAME=VALUE, like --arg days=7, not "novalue"');
     expect(await tom('run', 'greet')).toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('--on DEVICE... or --group NAME'),
+      stderr: expect.stringContaining('--on DEVICE..., --group NAME or --tag TAG'),
     });
     expect(await tom('run', 'greet', '--on', agent.deviceId, '--group', 'lab')).toMatchObject({ code: 2 });
     expect(await tom('run', 'greet', '--on', agent.deviceId, '--wait', '--timeout', 'soon')).toMatchObject({

@@ -59,10 +59,11 @@ describe('what a command loads', () => {
     expect(loaded).not.toContain('typebox');
   });
 
-  it('helpline devices list loads the devices module only', () => {
+  it('helpline devices list loads the devices modules only', () => {
     // Not signed in: the command fails after its module is loaded, before any request.
     const loaded = loadedBy(CLI_MAIN, ['devices', 'list']);
     expect(commandModules(loaded).sort()).toEqual([
+      'dist/console/cli/commands/device-fleet.js',
       'dist/console/cli/commands/devices.js',
       'dist/console/cli/commands/inventory.js',
     ]);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InventoryData } from '../../protocol/messages/inventory.js';
 import { MAX_TAGS_PER_DEVICE, type FleetRow } from '../../protocol/api/fleet.js';
 import { API } from '../../protocol/api/routes/index.js';
+import { sampleHealth } from '../../agent/health/sampler.js';
 import { enrollTestAgent, eventually, realSources, type TestAgent } from '../helpers/test-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -104,8 +105,26 @@ describe('fleet API', () => {
     expect((await rowOf(a.deviceId)).tags).toEqual(['Бухгалтерия']);
   });
 
-  it('moves a device to another group (admin only) and audits it', async () => {
+  it('moves a device to another group (admin only), whose check policy its agent then runs, and audits it', async () => {
     server = await startTestServer();
+    // Threshold 0 on a real mount: under the accounting group's policy this PC has a fault at once.
+    const mount = (await sampleHealth()).filesystems.find((fs) => fs.usedPct > 0)!.mount;
+    await server.client().call(API.checkPolicies.set, {
+      params: { group: 'accounting' },
+      body: {
+        checks: [
+          {
+            kind: 'disk_usage',
+            id: 'disk',
+            name: 'Disk',
+            autoResolve: false,
+            thresholdPct: 0,
+            recoverBelowPct: 0,
+            mount,
+          },
+        ],
+      },
+    });
     const agent = await enroll('pc-move');
     const tom = await server.addUser('tom', 'technician');
     const asTom = await server.raw(API.fleet.move, {
@@ -119,6 +138,17 @@ describe('fleet API', () => {
       body: { group: 'accounting' },
     });
     expect(moved.group).toBe('accounting');
+    const faults = async () =>
+      (await server.client().call(API.tickets.list, { query: { deviceId: agent.deviceId } })).filter(
+        (ticket) => ticket.source === 'fault',
+      );
+    await eventually(async () => (await faults()).length === 1, 20_000, "a fault under the new group's policy");
+    // Group names compare case-insensitively: the existing group keeps its spelling.
+    const again = await server.client().call(API.fleet.move, {
+      params: { id: agent.deviceId },
+      body: { group: 'ACCOUNTING' },
+    });
+    expect(again.group).toBe('accounting');
     expect((await fleet({ group: 'accounting' })).map((row) => row.device.id)).toEqual([agent.deviceId]);
     const [entry] = await server.client().call(API.audit.list, { query: { action: 'device.moved' } });
     expect(entry).toMatchObject({ target: agent.deviceId, detail: { from: 'default', to: 'accounting' } });
@@ -158,6 +188,17 @@ describe('fleet API', () => {
       ).status,
     ).toBe(403);
 
+    // A bulk move is audited per device moved; the unknown id is that id's failure only.
+    const moved = await server.client().call(API.fleet.bulk, {
+      body: { deviceIds: [UNKNOWN, b.deviceId], action: { kind: 'move', group: 'lab' } },
+    });
+    expect(moved.outcomes).toMatchObject([
+      { deviceId: UNKNOWN, ok: false, code: 'not_found' },
+      { deviceId: b.deviceId, ok: true, device: { group: 'lab' } },
+    ]);
+    const movedAudit = await server.client().call(API.audit.list, { query: { action: 'device.moved' } });
+    expect(movedAudit.map((entry) => entry.target)).toEqual([b.deviceId]);
+
     // An admin revokes both; a second approve of an active one is that device's failure only.
     const revoked = await server.client().call(API.fleet.bulk, {
       body: { deviceIds: [a.deviceId], action: { kind: 'revoke', reason: 'stolen' } },
@@ -174,6 +215,7 @@ describe('fleet API', () => {
     expect(audit.filter((entry) => entry.action === 'devices.bulk').map((entry) => entry.detail)).toEqual([
       { kind: 'approve', devices: 2 },
       { kind: 'revoke', devices: 1 },
+      { kind: 'move', devices: 2 },
       { kind: 'tag', devices: 3 },
     ]);
     expect(audit.filter((entry) => entry.action === 'device.revoked').map((entry) => entry.target)).toEqual([

@@ -111,7 +111,7 @@ describe('schedules', () => {
     await refused({ cron: '* * *' }, /must have five fields/);
     await refused({ timeZone: 'Mars/Olympus' }, /unknown time zone "Mars\/Olympus"/);
     await refused({ window: { start: '25:00', end: '05:00' } }, /window/);
-    await refused({ deviceId: undefined }, /deviceId or group/);
+    await refused({ deviceId: undefined }, /deviceId, group or tag/);
     expect(await server.client().call(API.schedules.list)).toHaveLength(0);
   });
 });

@@ -1,11 +1,23 @@
-// `helpline device(s) list|show|approve|revoke`: enrolled PCs (software, changes and health: inventory.ts).
+// `helpline device(s) list|show|approve|revoke`: enrolled PCs (software, changes and health: inventory.ts;
+// tags and moves: device-fleet.ts).
 import type { Argv } from 'yargs';
 import type { DeviceView } from '../../../protocol/api/devices.js';
+import type { FleetRow } from '../../../protocol/api/fleet.js';
 import { API } from '../../../protocol/api/routes/index.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { deviceIdFor, deviceOf, devicePositional, deviceRefFor } from '../device-ref.js';
 import { inventoryFields } from '../inventory-summary.js';
-import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
+import {
+  clean,
+  jsonOption,
+  printFields,
+  printJson,
+  printTable,
+  relativeTime,
+  timeWithRelative,
+  yesNo,
+} from '../output.js';
+import { addDeviceFleetCommands } from './device-fleet.js';
 import { addDeviceInventoryCommands } from './inventory.js';
 
 export function deviceFields(device: DeviceView): Array<[string, unknown]> {
@@ -25,29 +37,43 @@ export function deviceFields(device: DeviceView): Array<[string, unknown]> {
 
 export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): Argv<GlobalArgs> {
   const { io } = ctx;
-  return cli.command(['device', 'devices'], 'list, inspect, approve and revoke enrolled PCs', (group) =>
-    addDeviceInventoryCommands(group, ctx)
+  return cli.command(['device', 'devices'], 'list, inspect, tag, move, approve and revoke enrolled PCs', (group) =>
+    addDeviceFleetCommands(addDeviceInventoryCommands(group, ctx), ctx)
       .command(
         'list',
-        'list enrolled devices',
-        (y) => y.option('json', jsonOption),
+        'list enrolled devices with their tags',
+        (y) =>
+          y
+            .option('tag', { type: 'string', describe: 'only the devices with this tag (ignoring case)' })
+            .option('json', jsonOption),
         async (args) => {
-          const devices = await ctx.api(args).call(API.devices.list);
-          if (args.json) return printJson(io, devices);
-          if (devices.length === 0)
-            return io.out('No devices enrolled yet; make a token with `helpline token create`.');
+          const query = args.tag === undefined ? {} : { tag: args.tag };
+          const rows = await ctx.api(args).call(API.fleet.list, { query });
+          // Each device as `device show --json` gives it, with its tags.
+          if (args.json)
+            return printJson(
+              io,
+              rows.map((row) => ({ ...row.device, tags: row.tags })),
+            );
+          if (rows.length === 0)
+            return io.out(
+              args.tag === undefined
+                ? 'No devices enrolled yet; make a token with `helpline token create`.'
+                : `No device has the tag ${clean(args.tag)}.`,
+            );
           printTable(
             io,
             [
-              { header: 'ID', value: (d: DeviceView) => d.id },
-              { header: 'NAME', value: (d) => d.name },
-              { header: 'GROUP', value: (d) => d.group },
-              { header: 'STATUS', value: (d) => d.status },
-              { header: 'ONLINE', value: (d) => yesNo(d.online) },
-              { header: 'LAST SEEN', value: (d) => relativeTime(d.lastSeenAt) },
-              { header: 'AGENT', value: (d) => d.agentVersion },
+              { header: 'ID', value: (row: FleetRow) => row.device.id },
+              { header: 'NAME', value: (row) => row.device.name },
+              { header: 'GROUP', value: (row) => row.device.group },
+              { header: 'TAGS', value: (row) => (row.tags.length === 0 ? null : row.tags.join(',')) },
+              { header: 'STATUS', value: (row) => row.device.status },
+              { header: 'ONLINE', value: (row) => yesNo(row.device.online) },
+              { header: 'LAST SEEN', value: (row) => relativeTime(row.device.lastSeenAt) },
+              { header: 'AGENT', value: (row) => row.device.agentVersion },
             ],
-            devices,
+            rows,
           );
         },
       )
@@ -108,6 +134,6 @@ export function registerDeviceCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
           io.out(`Revoked ${device.id} (${device.name}); it is disconnected and will be refused from now on.`);
         },
       )
-      .demandCommand(1, 'name a device command: list, show, software, changes, health, approve or revoke'),
+      .demandCommand(1, 'name a device command: list, show, software, changes, health, tag, move, approve or revoke'),
   );
 }

@@ -1,4 +1,4 @@
-// `helpline run SCRIPT --on DEVICE... | --group NAME`: run a library script on PCs, signed by the
+// `helpline run SCRIPT --on DEVICE... | --group NAME | --tag TAG`: run a library script on PCs, signed by the
 // server or, with --signing-key, by a key kept off the server; --wait follows the run to the end.
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
@@ -119,6 +119,7 @@ export function registerRunCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         })
         .option('on', { type: 'string', array: true, describe: 'device ids or names to run it on' })
         .option('group', { type: 'string', describe: 'run it on every active device of this group that it runs on' })
+        .option('tag', { type: 'string', describe: 'run it on every active device with this tag that it runs on' })
         .option('arg', {
           type: 'string',
           array: true,
@@ -141,8 +142,9 @@ export function registerRunCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
         .example('$0 run pending-reboot --group office --signing-key ~/job-signing.key', ''),
     async (args) => {
       const on = listOf(args.on);
-      if ((on === undefined || on.length === 0) === (args.group === undefined))
-        throw new UsageError('name where to run it: --on DEVICE... or --group NAME (one of them)');
+      const onGiven = on !== undefined && on.length > 0;
+      if ([onGiven, args.group !== undefined, args.tag !== undefined].filter(Boolean).length !== 1)
+        throw new UsageError('name where to run it: --on DEVICE..., --group NAME or --tag TAG (one of them)');
       const jobArgs = parseJobArgs(listOf(args.arg));
       const version = positiveInteger('--version', args.version);
       if (args.timeout !== undefined && !args.wait)
@@ -155,7 +157,8 @@ export function registerRunCommand(cli: Argv<GlobalArgs>, ctx: CliContext): Argv
       const client = ctx.api(args);
 
       const request: RunRequest = { script: args.script, version, args: jobArgs };
-      if (on !== undefined && on.length > 0) request.deviceIds = await deviceIdsFor(client, on);
+      if (onGiven) request.deviceIds = await deviceIdsFor(client, on);
+      else if (args.tag !== undefined) request.tag = args.tag;
       else request.group = args.group;
       const run = await startRun(client, request, keyFile);
 

@@ -78,7 +78,7 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
       group
         .command(
           'add <name>',
-          'run a script on a device or a group on a cron schedule',
+          'run a script on a device, a group or the devices with a tag on a cron schedule',
           (y) =>
             y
               .positional('name', {
@@ -93,6 +93,10 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
               })
               .option('on', { type: 'string', describe: 'the device (id or name) to run it on' })
               .option('group', { type: 'string', describe: 'run it on every active device of this group' })
+              .option('tag', {
+                type: 'string',
+                describe: 'run it on every active device with this tag when it fires (see `helpline device tag`)',
+              })
               .option('cron', {
                 type: 'string',
                 demandOption: true,
@@ -117,8 +121,8 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
                 '',
               ),
           async (args) => {
-            if ((args.on === undefined) === (args.group === undefined))
-              throw new UsageError('name where to run it: --on DEVICE or --group NAME (one of them)');
+            if ([args.on, args.group, args.tag].filter((given) => given !== undefined).length !== 1)
+              throw new UsageError('name where to run it: --on DEVICE, --group NAME or --tag TAG (one of them)');
             const request: ScheduleRequest = {
               name: args.name,
               script: args.script,
@@ -130,6 +134,7 @@ export function registerScheduleCommands(cli: Argv<GlobalArgs>, ctx: CliContext)
             };
             const api = ctx.api(args);
             if (args.on !== undefined) request.deviceId = await deviceIdFor(api, args.on);
+            else if (args.tag !== undefined) request.tag = args.tag;
             else request.group = args.group;
             const schedule = await api.call(API.schedules.add, { body: request });
             if (args.json) return printJson(io, schedule);

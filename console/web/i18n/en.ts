@@ -9,6 +9,7 @@ export const en = {
   'app.name': 'Helpline',
   'app.title': '{page} · Helpline',
   'app.skipToContent': 'Skip to content',
+  'app.pageLoadFailed': 'This page could not be loaded.',
   'nav.label': 'Main',
   'nav.devices': 'Devices',
 

@@ -10,6 +10,7 @@ export const ru: Record<MessageKey, Message> = {
   'app.name': 'Helpline',
   'app.title': '{page} · Helpline',
   'app.skipToContent': 'Перейти к содержимому',
+  'app.pageLoadFailed': 'Не удалось загрузить эту страницу.',
   'nav.label': 'Основное меню',
   'nav.devices': 'Устройства',
 

@@ -22,6 +22,7 @@ import { DeviceRecordings } from '../components/recordings-list.js';
 import { ShellActions } from '../components/shell-actions.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import { t, type MessageKey } from '../i18n/index.js';
+import { DEVICE_SECTIONS, type DeviceSection } from '../state/device-sections.js';
 import { useDeviceChanges } from '../state/live.js';
 import { useLoad } from '../state/load.js';
 import { navigate } from '../state/router.js';
@@ -29,19 +30,6 @@ import { session } from '../state/session.js';
 
 /** Ids the server could hold (the route's own pattern); anything else is not found without asking. */
 const DEVICE_ID = new RegExp(DEVICE_ID_PATTERN);
-
-export const DEVICE_SECTIONS = [
-  'overview',
-  'hardware',
-  'software',
-  'services',
-  'changes',
-  'health',
-  'activity',
-] as const;
-export type DeviceSection = (typeof DEVICE_SECTIONS)[number];
-export const isDeviceSection = (text: string): text is DeviceSection =>
-  (DEVICE_SECTIONS as readonly string[]).includes(text);
 
 const SECTION_LABELS: Record<DeviceSection, MessageKey> = {
   overview: 'device.tabOverview',

@@ -52,8 +52,10 @@ export function createFleetService(deps: {
   };
   const rowOf = (id: string) => rowsOf([devices.show(id)])[0]!;
 
-  function changeTags(user: AuthUser, id: string, change: TagChange): FleetRow {
-    const before = fleet.tagsOf(devices.show(id).id);
+  /** Changes one device's tags; answers the device (a bulk request must not build a row per device). */
+  function applyTags(user: AuthUser, id: string, change: TagChange): DeviceView {
+    const device = devices.show(id);
+    const before = fleet.tagsOf(id);
     const removing = new Set((change.remove ?? []).map(tagKey));
     const adding = (change.add ?? []).filter((tag) => !removing.has(tagKey(tag)));
     const kept = before.filter((tag) => !removing.has(tagKey(tag)));
@@ -71,11 +73,13 @@ export function createFleetService(deps: {
       audit.record({ actor: user.name, action: 'device.tagged', target: id, detail: { added, removed } });
       deps.onChanged(id);
     }
-    return rowOf(id);
+    return device;
   }
 
   function move(user: AuthUser, id: string, group: string): DeviceView {
     const device = devices.show(id);
+    // Group names compare case-insensitively (device_groups is NOCASE): an existing group keeps its spelling.
+    group = fleet.groupSpelling(group) ?? group;
     if (device.group === group) return device;
     fleet.setGroup(id, group);
     audit.record({ actor: user.name, action: 'device.moved', target: id, detail: { from: device.group, to: group } });
@@ -101,7 +105,10 @@ export function createFleetService(deps: {
       }
       return rowsOf(views);
     },
-    changeTags,
+    changeTags: (user: AuthUser, id: string, change: TagChange): FleetRow => {
+      applyTags(user, id, change);
+      return rowOf(id);
+    },
     move,
     /** Devices with a tag, for run and schedule targets. */
     devicesWithTag: (tag: string) => fleet.devicesWithTag(tag),
@@ -115,22 +122,26 @@ export function createFleetService(deps: {
         action: 'devices.bulk',
         detail: { kind: action.kind, devices: request.deviceIds.length },
       });
-      return request.deviceIds.map((deviceId): BulkOutcome => {
-        try {
-          const device =
-            action.kind === 'tag'
-              ? changeTags(user, deviceId, action.change).device
-              : action.kind === 'move'
-                ? move(user, deviceId, action.group)
-                : action.kind === 'approve'
-                  ? devices.approve(user, deviceId)
-                  : devices.revoke(user, deviceId, action.reason);
-          return { deviceId, ok: true, device };
-        } catch (error) {
-          if (!(error instanceof ApiError)) throw error;
-          return { deviceId, ok: false, code: error.code, message: error.message };
-        }
-      });
+      // One transaction for the whole request (one fsync, not one per device and audit entry); each
+      // device's checks come before its writes, so a device that fails has changed nothing.
+      return fleet.inTransaction(() =>
+        request.deviceIds.map((deviceId): BulkOutcome => {
+          try {
+            const device =
+              action.kind === 'tag'
+                ? applyTags(user, deviceId, action.change)
+                : action.kind === 'move'
+                  ? move(user, deviceId, action.group)
+                  : action.kind === 'approve'
+                    ? devices.approve(user, deviceId)
+                    : devices.revoke(user, deviceId, action.reason);
+            return { deviceId, ok: true, device };
+          } catch (error) {
+            if (!(error instanceof ApiError)) throw error;
+            return { deviceId, ok: false, code: error.code, message: error.message };
+          }
+        }),
+      );
     },
 
     preferences(user: AuthUser): Preferences {

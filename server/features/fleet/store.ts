@@ -35,6 +35,7 @@ export function createFleetStore(db: Db, now: () => number) {
     `SELECT device_id AS deviceId, COUNT(*) AS count FROM tickets
      WHERE device_id IS NOT NULL AND status NOT IN ('resolved', 'closed') GROUP BY device_id`,
   );
+  const groupSpelling = db.prepare('SELECT name FROM device_groups WHERE name = ?').pluck();
   const setGroup = db.prepare('UPDATE devices SET group_name = ? WHERE id = ?');
   const ensureGroup = db.prepare('INSERT OR IGNORE INTO device_groups (name, created_at) VALUES (?, ?)');
   const preferences = db.prepare('SELECT data FROM user_preferences WHERE user_id = ?').pluck();
@@ -73,6 +74,10 @@ export function createFleetStore(db: Db, now: () => number) {
       const rows = openTickets.all() as Array<{ deviceId: string; count: number }>;
       return new Map(rows.map((row) => [row.deviceId, row.count]));
     },
+    /** The group's name as it was created (names compare case-insensitively); undefined for a new group. */
+    groupSpelling: (group: string) => groupSpelling.get(group) as string | undefined,
+    /** Runs `work` in one transaction (a savepoint when one is open already). */
+    inTransaction: <T>(work: () => T): T => db.transaction(work)(),
     /** Moves a device; the group is created if it is new (as an enrollment token's is). */
     setGroup(deviceId: string, group: string): void {
       ensureGroup.run(group, now());

@@ -11,6 +11,7 @@ import type { IngestQueue } from '../../ingest/ingest-queue.js';
 import { featurePlugin, type Shutdown } from '../../plugins/assembly.js';
 import type { AuditStore } from '../audit/store.js';
 import type { DeviceStore } from '../devices/store.js';
+import type { FleetService } from '../fleet/service.js';
 import type { ScriptStore } from '../scripts/store.js';
 import { createJobDispatcher } from './dispatcher.js';
 import { jobRoutes } from './routes.js';
@@ -30,6 +31,7 @@ interface JobsNeeds {
   audit: AuditStore;
   deviceStore: DeviceStore;
   scriptStore: ScriptStore;
+  fleet: Pick<FleetService, 'devicesWithTag'>;
   hub: Agents;
   ingest: IngestQueue;
   now: () => number;
@@ -57,6 +59,7 @@ export const jobsPlugin = featurePlugin('jobs', (app, parts: JobsNeeds) => {
     keys,
     audit,
     now,
+    devicesWithTag: (tag) => parts.fleet.devicesWithTag(tag),
     // Once the queuing transaction has committed, and once per device however many jobs it got.
     onQueued: (deviceIds) => setImmediate(() => new Set(deviceIds).forEach((id) => jobDispatcher.deliver(id))),
     onFinished: (job) => events.emit('finished', job),

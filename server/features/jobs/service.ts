@@ -82,6 +82,8 @@ export function createJobService(deps: {
   keys: ServerKeys;
   audit: AuditStore;
   now: () => number;
+  /** The ids of the devices with a tag (compared case-insensitively), for runs on a tag. */
+  devicesWithTag: (tag: string) => ReadonlySet<string>;
   onQueued: (deviceIds: string[]) => void;
   onFinished?: (job: JobRow) => void;
   /** A job's status changed (queued, running, finished); sent is the dispatcher's to tell. */
@@ -103,11 +105,12 @@ export function createJobService(deps: {
 
   /** The active devices a selection names, each with the variant it runs (refused when none can). */
   const targets = (
-    selection: Pick<RunRequest, 'deviceIds' | 'group'>,
+    selection: Pick<RunRequest, 'deviceIds' | 'group' | 'tag'>,
     variants: readonly ScriptVersionRow[],
   ): RunTarget[] => {
-    if (!selection.deviceIds === !selection.group)
-      throw new ApiError('validation_failed', 'name the targets: deviceIds or group, not both');
+    const named = [selection.deviceIds, selection.group, selection.tag].filter((given) => given !== undefined);
+    if (named.length !== 1)
+      throw new ApiError('validation_failed', 'name the targets: deviceIds, group or tag (exactly one of them)');
     const name = variants[0]!.name;
     const runsOn = variants.flatMap((variant) => variant.platforms).join(', ');
     if (selection.deviceIds) {
@@ -123,9 +126,13 @@ export function createJobService(deps: {
         return { device, script };
       });
     }
+    const tagged = selection.tag === undefined ? null : deps.devicesWithTag(selection.tag);
     const members = deps.devices
       .all()
-      .filter((device) => device.group === selection.group && device.status === 'active');
+      .filter(
+        (device) => device.status === 'active' && (tagged ? tagged.has(device.id) : device.group === selection.group),
+      );
+    const where = tagged ? `tag ${selection.tag}` : `group ${selection.group}`;
     const able = members.flatMap((device) => {
       const script = variantFor(variants, platformOf(device));
       return script ? [{ device, script }] : [];
@@ -133,7 +140,7 @@ export function createJobService(deps: {
     if (able.length === 0)
       throw new ApiError(
         'validation_failed',
-        `group ${selection.group} has no active device that runs ${name} (${runsOn}); ${members.length} active devices in it`,
+        `${where} has no active device that runs ${name} (${runsOn}); ${members.length} active devices in it`,
       );
     return able;
   };

@@ -51,7 +51,13 @@ export function createScheduler(deps: {
     }
     const windowEnd = schedule.window ? windowEndAfter(schedule.window, schedule.timeZone, due) : null;
     const spread = Math.max(0, Math.min(schedule.spreadMs, (windowEnd ?? Infinity) - due - 60_000));
-    const selection = schedule.targetKind === 'device' ? { deviceIds: [schedule.target] } : { group: schedule.target };
+    // A group's or a tag's devices are those of the moment it fires.
+    const selection =
+      schedule.targetKind === 'device'
+        ? { deviceIds: [schedule.target] }
+        : schedule.targetKind === 'tag'
+          ? { tag: schedule.target }
+          : { group: schedule.target };
     const run = deps.jobs.runPlan({
       targets: deps.jobs.targets(selection, variants),
       args: schedule.args,

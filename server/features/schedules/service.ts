@@ -58,8 +58,9 @@ export function createScheduleService(deps: {
 
   return {
     add(actor: string, request: ScheduleRequest): ScheduleView {
-      if (!request.deviceId === !request.group)
-        throw new ApiError('validation_failed', 'name the target: deviceId or group, not both');
+      const named = [request.deviceId, request.group, request.tag].filter((given) => given !== undefined);
+      if (named.length !== 1)
+        throw new ApiError('validation_failed', 'name the target: deviceId, group or tag (exactly one of them)');
       const problem = scheduleTimingProblem(request.cron, request.timeZone);
       if (problem) throw new ApiError('validation_failed', problem);
       if (deps.schedules.nameTaken(request.name))
@@ -81,8 +82,8 @@ export function createScheduleService(deps: {
           deps.schedules.insert({
             name: request.name,
             scriptName: request.script,
-            targetKind: request.deviceId ? 'device' : 'group',
-            target: request.deviceId ?? request.group!,
+            targetKind: request.deviceId ? 'device' : request.tag ? 'tag' : 'group',
+            target: request.deviceId ?? request.tag ?? request.group!,
             cron: request.cron,
             timeZone: request.timeZone,
             spreadMs: request.spreadMs ?? 0,

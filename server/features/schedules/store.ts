@@ -1,4 +1,5 @@
 // Schedules as stored.
+import type { ScheduleTargetKind } from '../../../protocol/api/schedules.js';
 import type { JobArgs } from '../../../protocol/messages/jobs.js';
 import type { Db } from '../../db/database.js';
 import type { DailyWindow } from './timing.js';
@@ -7,7 +8,7 @@ export interface ScheduleRow {
   id: number;
   name: string;
   scriptName: string;
-  targetKind: 'device' | 'group';
+  targetKind: ScheduleTargetKind;
   target: string;
   cron: string;
   timeZone: string;
