@@ -18,6 +18,8 @@ describe('device page', () => {
   let tab: ConsoleTab;
   let agent: TestAgent;
   let memoryTotal: number | null = null;
+  /** Set to make the next inventory report carry one more package (an install to show in the history). */
+  let newPackage = false;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -39,6 +41,15 @@ describe('device page', () => {
               installedAt: null,
               arch: null,
             });
+            if (newPackage)
+              data.software.push({
+                name: `${HOSTILE} tool`,
+                version: '2.0.1',
+                publisher: null,
+                source: 'dpkg',
+                installedAt: null,
+                arch: null,
+              });
             return data;
           },
         },
@@ -166,15 +177,18 @@ describe('device page', () => {
     await tab.page.locator('.chart canvas').first().waitFor();
   });
 
-  it('shows a change in the inventory history', async () => {
+  it('shows changes in the inventory history as sentences, a hostile package name as text', async () => {
     memoryTotal = 8 * 1024 ** 3;
-    expect(await agent.agent.checkInventory()).toContain('memory');
+    newPackage = true;
+    expect(await agent.agent.checkInventory()).toEqual(expect.arrayContaining(['memory', 'software']));
     await open('/changes');
-    const change = tab.page.getByRole('list', { name: 'Inventory changes' }).getByRole('listitem').first();
-    await expect
-      .poll(() => change.locator('.change-text').textContent(), { timeout: 10_000 })
-      .toMatch(/^Memory total: .+ → 8 GB$/);
-    expect(await change.locator('time').getAttribute('title')).toBeTruthy();
+    const changes = tab.page.getByRole('list', { name: 'Inventory changes' }).getByRole('listitem');
+    const texts = () => changes.locator('.change-text').allTextContents();
+    await expect.poll(texts, { timeout: 10_000 }).toContainEqual(expect.stringMatching(/^Memory total: .+ → 8 GB$/));
+    expect(await texts()).toContain(`Installed ${HOSTILE} tool (dpkg) 2.0.1`);
+    expect(await tab.page.locator('img[src="x"]').count()).toBe(0);
+    const memory = changes.filter({ hasText: 'Memory total' });
+    expect(await memory.locator('time').getAttribute('title')).toBeTruthy();
     await screenshot(tab.page, 'device-changes');
   });
 
@@ -186,8 +200,11 @@ describe('device page', () => {
     await tab.page.getByRole('button', { name: 'Войти' }).click();
     await tab.page.getByRole('heading', { name: 'Устройства', level: 1 }).waitFor();
     await tab.page.goto(`/devices/${agent.deviceId}/changes`);
-    const change = tab.page.getByRole('list', { name: 'Изменения инвентаризации' }).getByRole('listitem').first();
-    await expect.poll(() => change.locator('.change-text').textContent()).toMatch(/^Память, всего: .+ → 8 ГБ$/);
+    const changes = tab.page.getByRole('list', { name: 'Изменения инвентаризации' }).locator('.change-text');
+    await expect
+      .poll(() => changes.allTextContents())
+      .toContainEqual(expect.stringMatching(/^Память, всего: .+ → 8 ГБ$/));
+    expect(await changes.allTextContents()).toContain(`Установлена программа ${HOSTILE} tool (dpkg) 2.0.1`);
     await tab.page.getByRole('tab', { name: 'Оборудование' }).click();
     expect(await factOf('Память', 'Всего').textContent()).toBe('8 ГБ');
     await screenshot(tab.page, 'device-changes-ru');
