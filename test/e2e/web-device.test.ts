@@ -18,6 +18,8 @@ describe('device page', () => {
   let tab: ConsoleTab;
   let agent: TestAgent;
   let memoryTotal: number | null = null;
+  /** Set to make the next inventory report carry one more package (an install to show in the history). */
+  let newPackage = false;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -39,6 +41,15 @@ describe('device page', () => {
               installedAt: null,
               arch: null,
             });
+            if (newPackage)
+              data.software.push({
+                name: `${HOSTILE} tool`,
+                version: '2.0.1',
+                publisher: null,
+                source: 'dpkg',
+                installedAt: null,
+                arch: null,
+              });
             return data;
           },
         },
@@ -114,6 +125,23 @@ describe('device page', () => {
     await screenshot(tab.page, 'device-software');
   });
 
+  it('lists the local users and services, and searches the users', async () => {
+    await open('/services');
+    const { sections } = await inventory();
+    const local = sections.users!.local;
+    const users = tab.page.getByRole('table', { name: 'Local users' });
+    const rows = users.locator('tbody tr:not(.spacer)');
+    await rows.first().waitFor();
+    const last = local[local.length - 1]!;
+    await tab.page.getByLabel('Search users').fill(last.name);
+    await expect.poll(() => rows.locator('td:first-child').allTextContents()).toContain(last.name);
+    for (const name of await rows.locator('td:first-child').allTextContents()) expect(name).toContain(last.name);
+    const services = tab.page.getByRole('region', { name: 'Services' });
+    if (sections.services!.length === 0) await services.getByText('Nothing reported').waitFor();
+    else await services.getByRole('table', { name: 'Services' }).locator('tbody tr:not(.spacer)').first().waitFor();
+    await screenshot(tab.page, 'device-services');
+  });
+
   it('draws health charts from real samples, says the latest values, follows new samples live, and asks for the range chosen', async () => {
     await open('/health');
     await tab.page.locator('.chart canvas').first().waitFor();
@@ -149,16 +177,37 @@ describe('device page', () => {
     await tab.page.locator('.chart canvas').first().waitFor();
   });
 
-  it('shows a change in the inventory history', async () => {
+  it('shows changes in the inventory history as sentences, a hostile package name as text', async () => {
     memoryTotal = 8 * 1024 ** 3;
-    expect(await agent.agent.checkInventory()).toContain('memory');
+    newPackage = true;
+    expect(await agent.agent.checkInventory()).toEqual(expect.arrayContaining(['memory', 'software']));
     await open('/changes');
-    const change = tab.page.getByRole('list', { name: 'Inventory changes' }).getByRole('listitem').first();
-    await expect
-      .poll(() => change.locator('.change-text').textContent(), { timeout: 10_000 })
-      .toMatch(/^memory total: .+ → 8 GB$/);
-    expect(await change.locator('time').getAttribute('title')).toBeTruthy();
+    const changes = tab.page.getByRole('list', { name: 'Inventory changes' }).getByRole('listitem');
+    const texts = () => changes.locator('.change-text').allTextContents();
+    await expect.poll(texts, { timeout: 10_000 }).toContainEqual(expect.stringMatching(/^Memory total: .+ → 8 GB$/));
+    expect(await texts()).toContain(`Installed ${HOSTILE} tool (dpkg) 2.0.1`);
+    expect(await tab.page.locator('img[src="x"]').count()).toBe(0);
+    const memory = changes.filter({ hasText: 'Memory total' });
+    expect(await memory.locator('time').getAttribute('title')).toBeTruthy();
     await screenshot(tab.page, 'device-changes');
+  });
+
+  it('says the change in Russian, sizes included, to a Russian browser', async () => {
+    tab = await openTab(browser, server.url, { locale: 'ru-RU' });
+    await tab.page.goto('/');
+    await tab.page.getByLabel('Имя пользователя').fill('admin');
+    await tab.page.getByLabel('Пароль').fill(ADMIN_PASSWORD);
+    await tab.page.getByRole('button', { name: 'Войти' }).click();
+    await tab.page.getByRole('heading', { name: 'Устройства', level: 1 }).waitFor();
+    await tab.page.goto(`/devices/${agent.deviceId}/changes`);
+    const changes = tab.page.getByRole('list', { name: 'Изменения инвентаризации' }).locator('.change-text');
+    await expect
+      .poll(() => changes.allTextContents())
+      .toContainEqual(expect.stringMatching(/^Память, всего: .+ → 8 ГБ$/));
+    expect(await changes.allTextContents()).toContain(`Установлена программа ${HOSTILE} tool (dpkg) 2.0.1`);
+    await tab.page.getByRole('tab', { name: 'Оборудование' }).click();
+    expect(await factOf('Память', 'Всего').textContent()).toBe('8 ГБ');
+    await screenshot(tab.page, 'device-changes-ru');
   });
 
   it('lists the PC’s tickets and jobs', async () => {
@@ -171,6 +220,31 @@ describe('device page', () => {
       .poll(() => tickets.locator('tbody tr').first().locator('td').nth(1).textContent())
       .toBe(ticket.subject);
     await tab.page.getByRole('region', { name: 'Jobs' }).getByText('Nothing has been run on this PC.').waitFor();
+    await screenshot(tab.page, 'device-activity');
+  });
+
+  it('lets an admin approve a PC waiting for approval', async () => {
+    const waiting = await enrollTestAgent(server, { name: 'waiting-pc', approval: true });
+    try {
+      await waiting.waitFor('waiting');
+      tab = await openTab(browser, server.url);
+      await signInAs(tab.page, 'admin', ADMIN_PASSWORD);
+      await tab.page.goto(`/devices/${waiting.deviceId}`);
+      await tab.page.getByRole('heading', { name: 'waiting-pc', level: 1 }).waitFor();
+      const badges = tab.page.locator('.title-badges');
+      await badges.getByText('Pending').waitFor();
+      await tab.page.getByRole('button', { name: 'Approve' }).click();
+      await badges.getByText('Active').waitFor();
+      // Approved: the button is gone and Revoke is offered instead. (The agent itself comes in at its next
+      // try, which the server paces in tens of seconds: not waited for here.)
+      await tab.page.getByRole('button', { name: 'Revoke' }).waitFor();
+      expect(await tab.page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+      expect((await server.client().call(API.devices.show, { params: { id: waiting.deviceId } })).status).toBe(
+        'active',
+      );
+    } finally {
+      await waiting.cleanup();
+    }
   });
 
   it('lets an admin revoke after confirming, and offers a viewer no such thing', async () => {

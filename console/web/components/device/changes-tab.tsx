@@ -1,9 +1,10 @@
-// What changed in the device's inventory and when: "memory total: 16 GB → 8 GB", newest first,
-// over the last 30 days (the API answers in that order).
+// What changed in the device's inventory and when: "Memory total: 16 GB → 8 GB", newest first,
+// over the last 30 days (the API answers in that order), with the time relative and absolute on hover.
 import { API, call } from '../../api.js';
 import { t } from '../../i18n/index.js';
 import { useLoad } from '../../state/load.js';
 import { RelativeTime } from '../relative-time.js';
+import { changeSentence } from './change-sentence.js';
 import { Empty, Failed, Loading } from '../states.js';
 
 export function ChangesTab(props: { deviceId: string }) {
@@ -23,7 +24,7 @@ export function ChangesTab(props: { deviceId: string }) {
     <ol class="change-list" aria-label={t('inv.changes')}>
       {state.data.map((change, index) => (
         <li key={`${change.at}-${index}`} class={`change change-${change.kind}`}>
-          <span class="change-text">{change.text}</span>
+          <span class="change-text">{changeSentence(change)}</span>
           <RelativeTime iso={change.at} />
         </li>
       ))}

@@ -1,7 +1,7 @@
 // The device's hardware as its agent last reported it: system, processor, memory, disks,
 // file systems, graphics, battery and firmware.
-import { formatBytes } from '../../../../protocol/api/inventory.js';
 import type { InventoryData } from '../../../../protocol/messages/inventory.js';
+import { formatBytes } from '../../i18n/bytes.js';
 import { t } from '../../i18n/index.js';
 import { Empty } from '../states.js';
 import { Fact, Facts, Panel } from './facts.js';

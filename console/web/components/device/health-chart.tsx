@@ -4,6 +4,7 @@
 // the chart's accessible name.
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
+import { timeTickLabels } from './chart-time.js';
 
 let uplotModule: Promise<typeof uPlot> | null = null;
 function loadUplot(): Promise<typeof uPlot> {
@@ -21,6 +22,10 @@ export interface ChartSeries {
 }
 
 const HEIGHT = 150;
+/** Tick steps of the time axis, in seconds: from a second to a week. */
+const TIME_STEPS = [
+  1, 5, 10, 15, 30, 60, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800,
+];
 
 export function HealthChart(props: {
   label: string;
@@ -55,7 +60,14 @@ export function HealthChart(props: {
           cursor: { drag: { x: false, y: false } },
           scales: { y: props.top === undefined ? { auto: true } : { range: [0, props.top] } },
           axes: [
-            { stroke: '#5d6878', grid: { stroke: '#eceef2' } },
+            {
+              stroke: '#5d6878',
+              grid: { stroke: '#eceef2' },
+              // Whole seconds at the finest, and room for a label of ours between ticks.
+              incrs: TIME_STEPS,
+              space: 90,
+              values: (_u, ticks, _axis, _space, step) => timeTickLabels(ticks, step),
+            },
             {
               stroke: '#5d6878',
               grid: { stroke: '#eceef2' },
@@ -78,7 +90,8 @@ export function HealthChart(props: {
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [series, props.top, props.color, unit]);
+    // The label changes with the language: redraw then, so the time axis speaks it too.
+  }, [series, props.top, props.color, props.label, unit]);
 
   return <div class="chart" ref={box} role="img" aria-label={props.label} />;
 }
