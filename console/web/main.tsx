@@ -7,6 +7,7 @@ import './styles/components.css';
 import './styles/table.css';
 import './styles/fleet.css';
 import './styles/device.css';
+import './styles/tickets.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

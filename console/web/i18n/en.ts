@@ -1,6 +1,7 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
 import { enDevice } from './en-device.js';
+import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
 import { enShell } from './en-shell.js';
@@ -99,6 +100,7 @@ export const en = {
   ...enFleet,
   ...enShell,
   ...enDevice,
+  ...enTicketWords,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

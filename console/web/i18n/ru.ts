@@ -5,6 +5,7 @@ import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruShell } from './ru-shell.js';
+import { ruTicketWords } from './ru-ticket-words.js';
 
 export const ru: Record<MessageKey, Message> = {
   'app.name': 'Helpline',
@@ -110,4 +111,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruFleet,
   ...ruShell,
   ...ruDevice,
+  ...ruTicketWords,
 };

@@ -1,0 +1,37 @@
+// Ticket words shared by the queue and the ticket page: statuses, priorities, lines, where a
+// ticket came from, and the state of its SLA clocks.
+import type { Message } from './catalog.js';
+
+export const enTicketWords = {
+  'ticketStatus.new': 'New',
+  'ticketStatus.assigned': 'Assigned',
+  'ticketStatus.in_progress': 'In progress',
+  'ticketStatus.pending': 'Pending',
+  'ticketStatus.resolved': 'Resolved',
+  'ticketStatus.closed': 'Closed',
+  'ticketPriority.1': 'P1 critical',
+  'ticketPriority.2': 'P2 high',
+  'ticketPriority.3': 'P3 medium',
+  'ticketPriority.4': 'P4 low',
+  'ticketPriority.5': 'P5 planning',
+  'ticketLine.label': 'Line {line}',
+  'ticketSource.employee': 'Employee (tray)',
+  'ticketSource.fault': 'Fault',
+  'ticketSource.technician': 'Technician',
+  'ticketSource.api': 'API',
+  'ticketSource.phone': 'Phone',
+  'ticketSource.email': 'E-mail',
+  'ticketSource.chat': 'Chat',
+  'ticketSource.portal': 'Portal',
+  'ticketSource.in_person': 'In person',
+  'sla.firstResponse': 'First response',
+  'sla.resolution': 'Resolution',
+  'sla.dueIn': 'due {relative}',
+  'sla.breachedAgo': 'breached {relative}',
+  'sla.paused': 'paused, {left} left',
+  'sla.met': 'met',
+  'sla.atRisk': 'at risk',
+  'sla.breached': 'breached',
+  'sla.minutes': { one: '{count} min', other: '{count} min' },
+  'sla.hours': '{hours} h {minutes} min',
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,37 @@
+// Ticket words in Russian: the same keys as en-ticket-words.ts.
+import type { Message } from './catalog.js';
+import type { enTicketWords } from './en-ticket-words.js';
+
+export const ruTicketWords: Record<keyof typeof enTicketWords, Message> = {
+  'ticketStatus.new': 'Новая',
+  'ticketStatus.assigned': 'Назначена',
+  'ticketStatus.in_progress': 'В работе',
+  'ticketStatus.pending': 'Ожидание',
+  'ticketStatus.resolved': 'Решена',
+  'ticketStatus.closed': 'Закрыта',
+  'ticketPriority.1': 'P1 критический',
+  'ticketPriority.2': 'P2 высокий',
+  'ticketPriority.3': 'P3 средний',
+  'ticketPriority.4': 'P4 низкий',
+  'ticketPriority.5': 'P5 плановый',
+  'ticketLine.label': 'Линия {line}',
+  'ticketSource.employee': 'Сотрудник (трей)',
+  'ticketSource.fault': 'Сбой',
+  'ticketSource.technician': 'Специалист',
+  'ticketSource.api': 'API',
+  'ticketSource.phone': 'Телефон',
+  'ticketSource.email': 'Эл. почта',
+  'ticketSource.chat': 'Чат',
+  'ticketSource.portal': 'Портал',
+  'ticketSource.in_person': 'Лично',
+  'sla.firstResponse': 'Первый ответ',
+  'sla.resolution': 'Решение',
+  'sla.dueIn': 'срок {relative}',
+  'sla.breachedAgo': 'нарушен {relative}',
+  'sla.paused': 'на паузе, осталось {left}',
+  'sla.met': 'выполнен',
+  'sla.atRisk': 'под угрозой',
+  'sla.breached': 'нарушен',
+  'sla.minutes': { one: '{count} мин', few: '{count} мин', many: '{count} мин', other: '{count} мин' },
+  'sla.hours': '{hours} ч {minutes} мин',
+};
