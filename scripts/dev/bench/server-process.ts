@@ -31,8 +31,8 @@ export async function initServerData(dataDir: string, adminPassword: string): Pr
       'init',
       '--data',
       dataDir,
-      '--admin-password',
-      adminPassword,
+      // One argument with '=': a random password may begin with '-' and would read as a flag.
+      `--admin-password=${adminPassword}`,
       '--json',
     ]);
   } catch (error) {
