@@ -43,7 +43,7 @@ const ROUTES_SKIP_STORES = {
 // protocol/ runs in the browser too (the web console imports it), so outside files that say they
 // are Node-only by their name (`*.node.ts`) it uses no Node module and only the browser-safe
 // packages listed here. A new package belongs on this list only once it is known to work in both.
-const PROTOCOL_PACKAGES = ['typebox', 'tweetnacl'];
+const PROTOCOL_PACKAGES = ['typebox', 'tweetnacl', 'croner'];
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const nodeBuiltin = `(node:|(${builtinModules.map(escapeRegex).join('|')})(/|$))`;
 

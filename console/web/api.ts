@@ -10,6 +10,7 @@ import { inventoryRoutes } from '../../protocol/api/routes/inventory.js';
 import { jobRoutes } from '../../protocol/api/routes/jobs.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
 import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
+import { scheduleRoutes } from '../../protocol/api/routes/schedules.js';
 import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
 import { ticketRoutes } from '../../protocol/api/routes/tickets.js';
@@ -28,6 +29,7 @@ export const API = {
   tickets: ticketRoutes,
   jobs: jobRoutes,
   scripts: scriptRoutes,
+  schedules: scheduleRoutes,
   live: liveRoutes,
   recordings: recordingRoutes,
   session: sessionRoutes,

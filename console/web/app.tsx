@@ -48,12 +48,14 @@ function SignedIn(props: { user: UserView }) {
 const DevicePage = lazyPage(() => import('./pages/device.js').then((module) => module.DevicePage));
 const ShellPage = lazyPage(() => import('./pages/shell.js').then((module) => module.ShellPage));
 const RecordingPage = lazyPage(() => import('./pages/recording.js').then((module) => module.RecordingPage));
+const SchedulesPage = lazyPage(() => import('./pages/schedules.js').then((module) => module.SchedulesPage));
 
 const DEVICES = pageRoute('/devices');
 const DEVICE = pageRoute('/devices/:id');
 const SHELL = pageRoute('/devices/:id/shell');
 const RECORDING = pageRoute('/recordings/:id');
 const DEVICE_SECTION = pageRoute('/devices/:id/:section');
+const SCHEDULES = pageRoute('/schedules');
 
 function pageFor(path: string) {
   if (DEVICES(path)) return <DevicesPage />;
@@ -65,5 +67,6 @@ function pageFor(path: string) {
   if (recording) return <RecordingPage id={recording.id!} />;
   const section = DEVICE_SECTION(path);
   if (section && isDeviceSection(section.section!)) return <DevicePage id={section.id!} section={section.section} />;
+  if (SCHEDULES(path)) return <SchedulesPage />;
   return <NotFoundPage path={path} />;
 }

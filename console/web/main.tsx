@@ -8,6 +8,7 @@ import './styles/table.css';
 import './styles/fleet.css';
 import './styles/device.css';
 import './styles/tickets.css';
+import './styles/schedules.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -1,6 +1,7 @@
 // The frame of every signed-in page: the header with the product, the navigation and the user
 // menu, and the page itself in <main>.
 import type { ComponentChildren } from 'preact';
+import { STAFF } from '../../../protocol/api/access.js';
 import type { UserView } from '../../../protocol/api/auth.js';
 import { t } from '../i18n/index.js';
 import { route } from '../state/router.js';
@@ -26,6 +27,11 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
           <Link href="/devices" class="nav-link" current={path === '/devices' || path.startsWith('/devices/')}>
             {t('nav.devices')}
           </Link>
+          {STAFF.includes(props.user.role) && (
+            <Link href="/schedules" class="nav-link" current={path.startsWith('/schedules')}>
+              {t('nav.schedules')}
+            </Link>
+          )}
         </nav>
         <LiveIndicator />
         <UserMenu user={props.user} />

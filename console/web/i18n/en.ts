@@ -4,6 +4,7 @@ import { enDevice } from './en-device.js';
 import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
+import { enSchedules } from './en-schedules.js';
 import { enShell } from './en-shell.js';
 
 export const en = {
@@ -101,6 +102,7 @@ export const en = {
   ...enShell,
   ...enDevice,
   ...enTicketWords,
+  ...enSchedules,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

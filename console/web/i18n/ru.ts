@@ -4,6 +4,7 @@ import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
+import { ruSchedules } from './ru-schedules.js';
 import { ruShell } from './ru-shell.js';
 import { ruTicketWords } from './ru-ticket-words.js';
 
@@ -112,4 +113,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruShell,
   ...ruDevice,
   ...ruTicketWords,
+  ...ruSchedules,
 };

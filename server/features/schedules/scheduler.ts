@@ -8,7 +8,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { JobService } from '../jobs/service.js';
 import type { ScriptStore } from '../scripts/store.js';
 import type { ScheduleRow, ScheduleStore } from './store.js';
-import { insideWindow, nextFiring, windowEndAfter } from './timing.js';
+import { nextFiring } from '../../../protocol/schedule-cron.js';
+import { insideWindow, windowEndAfter } from './timing.js';
 import { periodicCheck } from '../../periodic-check.js';
 
 const DAY_MS = 86_400_000;

@@ -8,7 +8,7 @@ import type { DeviceStore } from '../devices/store.js';
 import { resolveJobArgs } from '../jobs/arguments.js';
 import type { ScriptStore } from '../scripts/store.js';
 import type { ScheduleRow, ScheduleStore } from './store.js';
-import { nextFiring, scheduleTimingProblem } from './timing.js';
+import { nextFiring, scheduleTimingProblem } from '../../../protocol/schedule-cron.js';
 import { iso } from '../../time.js';
 
 export function scheduleView(row: ScheduleRow): ScheduleView {

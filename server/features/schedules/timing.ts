@@ -1,6 +1,5 @@
-// When a schedule fires and when its jobs may start: the cron expression (croner) in the
-// schedule's time zone, and the daily maintenance window, which may cross midnight.
-import { Cron } from 'croner';
+// When a schedule's jobs may start: the daily maintenance window, which may cross midnight, in
+// the schedule's time zone. When it fires (its cron expression) is protocol/schedule-cron.ts.
 import { DAY_MS, instantToLocal, localToInstant } from '../sla/zoned-time.js';
 
 export interface DailyWindow {
@@ -10,29 +9,6 @@ export interface DailyWindow {
 
 const MINUTE_MS = 60_000;
 const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
-/** Why a cron expression or time zone is not usable, or null when it is. */
-export function scheduleTimingProblem(cron: string, timeZone: string): string | null {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-  } catch {
-    return `unknown time zone "${timeZone}"; use an IANA name such as Europe/Berlin or UTC`;
-  }
-  if (cron.trim().split(/\s+/).length !== 5)
-    return `cron expression "${cron}" must have five fields: minute hour day-of-month month day-of-week`;
-  try {
-    new Cron(cron, { timezone: timeZone, paused: true });
-  } catch (error) {
-    return `cron expression "${cron}" does not parse: ${(error as Error).message}`;
-  }
-  return null;
-}
-
-/** The first firing strictly after `afterMs`, or null when the expression never fires again. */
-export function nextFiring(cron: string, timeZone: string, afterMs: number): number | null {
-  const next = new Cron(cron, { timezone: timeZone, paused: true }).nextRun(new Date(afterMs));
-  return next ? next.getTime() : null;
-}
 
 /** Whether the instant lies inside the daily window (start inclusive, end exclusive). */
 export function insideWindow(window: DailyWindow, timeZone: string, instantMs: number): boolean {
