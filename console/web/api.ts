@@ -6,6 +6,7 @@ import { createApiClient } from '../../protocol/api/client.js';
 import type { CallArgs, ResponseOf, RouteSpec } from '../../protocol/api/route.js';
 import { deviceRoutes } from '../../protocol/api/routes/devices.js';
 import { fleetRoutes } from '../../protocol/api/routes/fleet.js';
+import { checkPolicyRoutes } from '../../protocol/api/routes/group-settings.js';
 import { inventoryRoutes } from '../../protocol/api/routes/inventory.js';
 import { jobRoutes } from '../../protocol/api/routes/jobs.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
@@ -30,6 +31,7 @@ export const API = {
   jobs: jobRoutes,
   scripts: scriptRoutes,
   schedules: scheduleRoutes,
+  checkPolicies: checkPolicyRoutes,
   live: liveRoutes,
   recordings: recordingRoutes,
   session: sessionRoutes,

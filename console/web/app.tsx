@@ -48,6 +48,7 @@ function SignedIn(props: { user: UserView }) {
 const DevicePage = lazyPage(() => import('./pages/device.js').then((module) => module.DevicePage));
 const ShellPage = lazyPage(() => import('./pages/shell.js').then((module) => module.ShellPage));
 const RecordingPage = lazyPage(() => import('./pages/recording.js').then((module) => module.RecordingPage));
+const ChecksPage = lazyPage(() => import('./pages/checks.js').then((module) => module.ChecksPage));
 const SchedulesPage = lazyPage(() => import('./pages/schedules.js').then((module) => module.SchedulesPage));
 
 const DEVICES = pageRoute('/devices');
@@ -56,6 +57,8 @@ const SHELL = pageRoute('/devices/:id/shell');
 const RECORDING = pageRoute('/recordings/:id');
 const DEVICE_SECTION = pageRoute('/devices/:id/:section');
 const SCHEDULES = pageRoute('/schedules');
+const CHECKS = pageRoute('/checks');
+const CHECKS_GROUP = pageRoute('/checks/:group');
 
 function pageFor(path: string) {
   if (DEVICES(path)) return <DevicesPage />;
@@ -68,5 +71,8 @@ function pageFor(path: string) {
   const section = DEVICE_SECTION(path);
   if (section && isDeviceSection(section.section!)) return <DevicePage id={section.id!} section={section.section} />;
   if (SCHEDULES(path)) return <SchedulesPage />;
+  if (CHECKS(path)) return <ChecksPage />;
+  const checks = CHECKS_GROUP(path);
+  if (checks) return <ChecksPage group={checks.group} />;
   return <NotFoundPage path={path} />;
 }

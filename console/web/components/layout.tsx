@@ -32,6 +32,11 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
               {t('nav.schedules')}
             </Link>
           )}
+          {STAFF.includes(props.user.role) && (
+            <Link href="/checks" class="nav-link" current={path === '/checks' || path.startsWith('/checks/')}>
+              {t('nav.checks')}
+            </Link>
+          )}
         </nav>
         <LiveIndicator />
         <UserMenu user={props.user} />

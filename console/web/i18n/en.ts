@@ -1,5 +1,6 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
+import { enChecks } from './en-checks.js';
 import { enDevice } from './en-device.js';
 import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
@@ -103,6 +104,7 @@ export const en = {
   ...enDevice,
   ...enTicketWords,
   ...enSchedules,
+  ...enChecks,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

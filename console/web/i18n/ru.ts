@@ -1,5 +1,6 @@
 // Russian: the offices this product is first meant for work in Russian.
 import type { Message } from './catalog.js';
+import { ruChecks } from './ru-checks.js';
 import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
@@ -114,4 +115,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruDevice,
   ...ruTicketWords,
   ...ruSchedules,
+  ...ruChecks,
 };

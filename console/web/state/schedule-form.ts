@@ -5,7 +5,6 @@ import cronstrue from 'cronstrue';
 import 'cronstrue/locales/ru';
 import type { ScheduleRequest } from '../../../protocol/api/schedules.js';
 import { nextFirings, scheduleTimingProblem } from '../../../protocol/schedule-cron.js';
-import type { Locale } from '../i18n/index.js';
 
 export type TargetKind = 'device' | 'group' | 'tag';
 
@@ -51,7 +50,7 @@ export type CronPreview =
   /** The same words the server would answer with, so the person sees them before sending. */
   | { kind: 'problem'; message: string };
 
-export function previewCron(cron: string, timeZone: string, locale: Locale, now: number): CronPreview {
+export function previewCron(cron: string, timeZone: string, locale: string, now: number): CronPreview {
   const problem = scheduleTimingProblem(cron, timeZone);
   if (problem) return { kind: 'problem', message: problem };
   let reading: string;
@@ -65,7 +64,7 @@ export function previewCron(cron: string, timeZone: string, locale: Locale, now:
 }
 
 /** An instant as the schedule's zone sees it, in the reader's language. */
-export function formatInZone(instantMs: number, timeZone: string, locale: Locale): string {
+export function formatInZone(instantMs: number, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     year: 'numeric',
