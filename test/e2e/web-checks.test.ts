@@ -82,6 +82,15 @@ describe('checks page', () => {
       expect.objectContaining({ id: 'disk', thresholdPct: 0, recoverBelowPct: 0 }),
     ]);
     await eventually(async () => (await faultTickets()).length > 0, 30_000, 'a fault ticket from the new disk check');
+
+    await page.getByRole('button', { name: 'Return to default' }).click();
+    await page
+      .getByRole('dialog', { name: 'Return to default' })
+      .getByRole('button', { name: 'Return to default' })
+      .click();
+    await page.getByText(`Group ${GROUP} runs the default policy again; online PCs got it at once.`).waitFor();
+    expect((await policy()).custom).toBe(false);
+    expect(await page.locator('tr[data-check]').count()).toBe(6);
     expect(tab.errors).toEqual([]);
   });
 

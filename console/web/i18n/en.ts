@@ -22,6 +22,8 @@ export const en = {
   'common.refreshing': 'Refreshing…',
   'common.never': 'never',
   'common.unknown': 'unknown',
+  'common.cancel': 'Cancel',
+  'common.working': 'Working…',
 
   'error.unreachable': 'Cannot reach the Helpline server. Check the connection and try again.',
   'error.server': 'The server answered: {message}',

@@ -23,6 +23,8 @@ export const ru: Record<MessageKey, Message> = {
   'common.refreshing': 'Обновление…',
   'common.never': 'никогда',
   'common.unknown': 'неизвестно',
+  'common.cancel': 'Отмена',
+  'common.working': 'Выполняется…',
 
   'error.unreachable': 'Нет связи с сервером Helpline. Проверьте подключение и повторите попытку.',
   'error.server': 'Ответ сервера: {message}',

@@ -7,10 +7,10 @@ import { API, call } from '../api.js';
 import { CheckEditor } from '../components/checks/check-editor.js';
 import { CheckTable } from '../components/checks/check-table.js';
 import { Link } from '../components/link.js';
-import { Modal } from '../components/modal.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { usePageTitle } from '../components/page-title.js';
 import { RelativeTime } from '../components/relative-time.js';
-import { Empty, Failed, Loading, describeError } from '../components/states.js';
+import { Empty, Failed, Loading } from '../components/states.js';
 import { t } from '../i18n/index.js';
 import { useLoad } from '../state/load.js';
 import { navigate } from '../state/router.js';
@@ -146,8 +146,11 @@ function GroupChecks(props: { group: string; admin: boolean }) {
         <CheckTable checks={view.policy.checks} />
       )}
       {mode === 'reset' && (
-        <ResetDialog
-          group={props.group}
+        <ConfirmDialog
+          title={t('checks.reset')}
+          question={t('checks.resetConfirm', { group: props.group })}
+          confirmLabel={t('checks.reset')}
+          onConfirm={() => call(API.checkPolicies.reset, { params: { group: props.group } })}
           onClose={(done) => {
             setMode('view');
             if (done) {
@@ -158,35 +161,5 @@ function GroupChecks(props: { group: string; admin: boolean }) {
         />
       )}
     </div>
-  );
-}
-
-function ResetDialog(props: { group: string; onClose: (done: boolean) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const reset = async () => {
-    try {
-      await call(API.checkPolicies.reset, { params: { group: props.group } });
-      props.onClose(true);
-    } catch (failure) {
-      setError(describeError(failure));
-    }
-  };
-  return (
-    <Modal title={t('checks.reset')} onClose={() => props.onClose(false)}>
-      <p class="modal-text">{t('checks.resetConfirm', { group: props.group })}</p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="modal-actions">
-        <button type="button" class="button button-quiet" onClick={() => props.onClose(false)}>
-          {t('checks.cancel')}
-        </button>
-        <button type="button" class="button button-danger" onClick={() => void reset()}>
-          {t('checks.reset')}
-        </button>
-      </div>
-    </Modal>
   );
 }

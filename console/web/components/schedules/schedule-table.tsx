@@ -6,7 +6,7 @@ import { API, call } from '../../api.js';
 import { locale, t } from '../../i18n/index.js';
 import { formatDateTime } from '../../i18n/time.js';
 import { previewCron } from '../../state/schedule-form.js';
-import { Modal } from '../modal.js';
+import { ConfirmDialog } from '../confirm-dialog.js';
 import { RelativeTime } from '../relative-time.js';
 import { describeError } from '../states.js';
 
@@ -41,8 +41,11 @@ export function ScheduleTable(props: { schedules: ScheduleView[]; onChanged: () 
         </tbody>
       </table>
       {removing && (
-        <RemoveDialog
-          schedule={removing}
+        <ConfirmDialog
+          title={t('schedules.removeTitle')}
+          question={t('schedules.removeConfirm', { name: removing.name })}
+          confirmLabel={t('schedules.remove')}
+          onConfirm={() => call(API.schedules.remove, { params: { id: removing.id } })}
           onClose={(removed) => {
             setRemoving(null);
             if (removed) props.onChanged();
@@ -110,38 +113,5 @@ function ScheduleRow(props: { schedule: ScheduleView; onChanged: () => void; onR
         )}
       </td>
     </tr>
-  );
-}
-
-function RemoveDialog(props: { schedule: ScheduleView; onClose: (removed: boolean) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await call(API.schedules.remove, { params: { id: props.schedule.id } });
-      props.onClose(true);
-    } catch (failure) {
-      setError(describeError(failure));
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal title={t('schedules.removeTitle')} onClose={() => props.onClose(false)}>
-      <p class="modal-text">{t('schedules.removeConfirm', { name: props.schedule.name })}</p>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="modal-actions">
-        <button type="button" class="button button-quiet" onClick={() => props.onClose(false)}>
-          {t('schedules.cancel')}
-        </button>
-        <button type="button" class="button button-danger" disabled={busy} onClick={() => void remove()}>
-          {t(busy ? 'schedules.working' : 'schedules.remove')}
-        </button>
-      </div>
-    </Modal>
   );
 }
