@@ -44,6 +44,7 @@ export function ticketFields(ticket: TicketView): Field[] {
     ['device', device],
     ['category', ticket.category],
     ['source', ticket.source],
+    ['channel', ticket.channel ?? '-'],
     ['created', when(ticket.createdAt)],
     ['updated', when(ticket.updatedAt)],
     ['first response', ticket.firstResponseAt === null ? 'none yet' : when(ticket.firstResponseAt)],

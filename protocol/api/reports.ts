@@ -21,9 +21,10 @@ export const ReportGroupBy = Type.Union([
   Type.Literal('category'),
   Type.Literal('assignee'),
   Type.Literal('group'),
+  Type.Literal('channel'),
 ]);
 export type ReportGroupBy = Static<typeof ReportGroupBy>;
-export const REPORT_GROUP_BYS: readonly ReportGroupBy[] = ['line', 'category', 'assignee', 'group'];
+export const REPORT_GROUP_BYS: readonly ReportGroupBy[] = ['line', 'category', 'assignee', 'group', 'channel'];
 
 const DateText = Type.String({
   minLength: 1,
@@ -59,7 +60,7 @@ const FIGURES = {
 };
 export const KpiFigures = Type.Object(FIGURES);
 export type KpiFigures = Static<typeof KpiFigures>;
-/** `key`: the line ("1"), category, assignee's name or device group; null: unassigned / no device. */
+/** `key`: the line ("1"), category, assignee's name, device group or channel; null: none of them. */
 export const KpiGroup = Type.Object({ key: Type.Union([Type.String(), Type.Null()]), ...FIGURES });
 export type KpiGroup = Static<typeof KpiGroup>;
 
@@ -122,7 +123,9 @@ export function checkReportRange(from: string, to: string): Checked<{ from: stri
 /** How a group's key reads for people (tables, CSV). */
 export function groupLabel(groupBy: ReportGroupBy, key: string | null): string {
   if (key !== null) return groupBy === 'line' ? `line ${key}` : key;
-  return groupBy === 'assignee' ? '(unassigned)' : groupBy === 'group' ? '(no device)' : '(none)';
+  if (groupBy === 'assignee') return '(unassigned)';
+  if (groupBy === 'group') return '(no device)';
+  return groupBy === 'channel' ? '(not recorded)' : '(none)';
 }
 
 // Cells a spreadsheet would run as a formula (OWASP "CSV injection"); a leading ' makes them text.

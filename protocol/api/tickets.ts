@@ -15,6 +15,27 @@ export const TicketStatusSchema = Type.Union([
   Type.Literal('resolved'),
   Type.Literal('closed'),
 ]);
+/** How a request reached the help desk, kept on the ticket and counted in the KPI report. */
+export const TicketChannelSchema = Type.Union([
+  Type.Literal('phone'),
+  Type.Literal('email'),
+  Type.Literal('chat'),
+  Type.Literal('portal'),
+  Type.Literal('in_person'),
+]);
+export type TicketChannel = Static<typeof TicketChannelSchema>;
+export const TICKET_CHANNELS: readonly TicketChannel[] = ['phone', 'email', 'chat', 'portal', 'in_person'];
+
+/** Where a ticket came from: an employee's tray request, a fault, a technician, or the API. */
+export const TicketSourceSchema = Type.Union([
+  Type.Literal('employee'),
+  Type.Literal('fault'),
+  Type.Literal('technician'),
+  Type.Literal('api'),
+]);
+export type TicketSource = Static<typeof TicketSourceSchema>;
+export const TICKET_SOURCES: readonly TicketSource[] = ['employee', 'fault', 'technician', 'api'];
+
 export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'pending'];
 
 const Level = Type.Integer({ minimum: 1, maximum: 5 });
@@ -32,6 +53,10 @@ export const CreateTicketRequest = Type.Object(
     impact: Type.Optional(Level),
     urgency: Type.Optional(Level),
     line: Type.Optional(Line),
+    /** How the request came in (phone, chat, in person…); kept on the ticket and counted in the KPI report. */
+    channel: Type.Optional(TicketChannelSchema),
+    /** The employee who asked, when a technician records a request for them; otherwise the technician. */
+    requester: Type.Optional(Type.Intersect([PrintableText(200), Type.String({ minLength: 1 })])),
   },
   { additionalProperties: false },
 );
@@ -46,6 +71,8 @@ export const TicketView = Type.Object({
   deviceName: Type.Union([Type.String(), Type.Null()]),
   category: Type.String(),
   source: Type.String(),
+  /** How the request reached the help desk; null for faults and when nobody recorded it. */
+  channel: Type.Union([Type.String(), Type.Null()]),
   impact: Type.Integer(),
   urgency: Type.Integer(),
   priority: Type.Integer(),

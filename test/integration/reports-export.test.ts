@@ -33,6 +33,7 @@ describe('KPI report export and checks', () => {
             deviceId: null,
             category,
             source: 'technician',
+            channel: null,
             impact: 3,
             urgency: 3,
             priority: 3,

@@ -60,6 +60,7 @@ function seedWeek(db: Db) {
         deviceId,
         category,
         source: fault ? 'fault' : 'technician',
+        channel: null,
         impact: priority,
         urgency: priority,
         priority,

@@ -27,6 +27,7 @@ describe('report service', () => {
       deviceId: null,
       category: 'general',
       source: 'technician',
+      channel: null,
       impact: 3,
       urgency: 3,
       priority: 3,

@@ -3,6 +3,7 @@
 import type { Argv } from 'yargs';
 import { API } from '../../../protocol/api/routes/index.js';
 import {
+  TICKET_CHANNELS,
   TICKET_STATUSES,
   type CreateTicketRequest,
   type TicketDetailView,
@@ -146,7 +147,16 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
                 describe: 'how soon it hurts, 1 (now) to 5 (whenever) (default 3)',
               })
               .option('line', { type: 'number', choices: LINES, describe: 'support line to start at (default 1)' })
+              .option('channel', {
+                choices: TICKET_CHANNELS,
+                describe: 'how the request came in (kept on the ticket, counted by `report kpi --by channel`)',
+              })
+              .option('requester', {
+                type: 'string',
+                describe: 'the employee who asked, when you take the request for them (default: you)',
+              })
               .option('json', jsonOption)
+              .example('$0 ticket create --subject "Printer jams" --channel phone --requester "Anna Petrova"', '')
               .example('$0 ticket create --subject "Printer on floor 2 jams" --impact 2 --urgency 3', ''),
           async (args) => {
             const api = ctx.api(args);
@@ -159,6 +169,8 @@ export function registerTicketCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
               impact: args.impact,
               urgency: args.urgency,
               line: args.line,
+              channel: args.channel,
+              requester: args.requester,
             };
             const ticket = await api.call(API.tickets.create, { body });
             if (args.json) return printJson(io, ticket);

@@ -16,6 +16,7 @@ import {
   TicketView,
 } from '../tickets.js';
 import { route } from '../route.js';
+import { TicketQueueQuery, TicketQueueResponse } from '../ticket-queue.js';
 
 export const ticketRoutes = {
   list: route({
@@ -25,6 +26,15 @@ export const ticketRoutes = {
     access: ANY_ROLE,
     query: TicketListQuery,
     response: Type.Array(TicketView),
+    errors: [],
+  }),
+  queue: route({
+    method: 'GET',
+    path: '/api/tickets/queue',
+    summary: 'The queue: one page of a view (mine, my line, unassigned, at risk, pending, all) with filters, and every view count',
+    access: ANY_ROLE,
+    query: TicketQueueQuery,
+    response: TicketQueueResponse,
     errors: [],
   }),
   create: route({

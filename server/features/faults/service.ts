@@ -114,6 +114,7 @@ export function createFaultService(deps: {
       deviceId,
       category: 'fault',
       source: 'fault',
+      channel: null,
       impact: IMPACT_ONE_PC,
       urgency: URGENCY[fault.kind],
       faultKey: fault.checkId,

@@ -2,6 +2,7 @@
 // Called inside the ingest transaction: no method here opens a transaction of its own.
 import type { SoftwarePackage } from '../../../protocol/messages/inventory-items.js';
 import type { Db } from '../../db/database.js';
+import { containsPattern } from '../../db/like.js';
 import type { InventoryChange } from './diff.js';
 
 export interface ChangeRow extends InventoryChange {
@@ -71,7 +72,7 @@ export function createInventoryStore(db: Db) {
     softwareOf: (deviceId: string) => softwareOf.all(deviceId) as Array<Omit<SoftwarePackage, never>>,
     /** Devices that have software whose name contains `name` (case-insensitive), optionally at one version. */
     findSoftware(name: string, version?: string) {
-      const pattern = `%${name.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const pattern = containsPattern(name);
       return findSoftware.all({ pattern, version: version ?? null }) as Array<
         SoftwarePackage & { deviceId: string; deviceName: string }
       >;

@@ -124,6 +124,7 @@ function groupKey(groupBy: ReportGroupBy, row: ReportTicketRow): string | null {
   if (groupBy === 'line') return String(row.line);
   if (groupBy === 'category') return row.category;
   if (groupBy === 'assignee') return row.assignee;
+  if (groupBy === 'channel') return row.channel;
   return row.deviceGroup;
 }
 

@@ -8,6 +8,7 @@ export interface ReportTicketRow {
   id: number;
   category: string;
   source: 'employee' | 'fault' | 'technician' | 'api';
+  channel: string | null;
   priority: number;
   line: number;
   assignee: string | null;
@@ -46,7 +47,7 @@ export function createReportStore(db: Db): ReportStore {
   );
 
   const ticketsSql = (withRatings: boolean) => `
-    SELECT t.id, t.category, t.source, t.priority, t.line, u.name AS assignee, t.device_id AS deviceId,
+    SELECT t.id, t.category, t.source, t.channel, t.priority, t.line, u.name AS assignee, t.device_id AS deviceId,
       d.name AS deviceName, d.group_name AS deviceGroup, t.created_at AS createdAt,
       t.first_response_at AS firstResponseAt, t.resolved_at AS resolvedAt, t.closed_at AS closedAt,
       EXISTS (SELECT 1 FROM ticket_status_intervals i WHERE i.ticket_id = t.id AND i.from_at < @end

@@ -28,6 +28,8 @@ export function createEmployeeRequests(deps: {
         deviceId,
         category: 'general',
         source: 'employee',
+        // The tray icon is the employees' self-service portal.
+        channel: 'portal',
         impact: IMPACT_ONE_PERSON,
         urgency: request.urgency,
         faultKey: null,

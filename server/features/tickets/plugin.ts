@@ -21,6 +21,8 @@ import { createTicketService } from './service.js';
 import { createSlaMonitor } from './sla-monitor.js';
 import { createSnapshotTaker } from './snapshot.js';
 import { createTicketStore } from './store.js';
+import { createTicketQueueStore } from './queue-store.js';
+import { createTicketQueue } from './queue.js';
 
 /** A ticket was opened or changed, by the ticket service or outside it (the live stream tells the console). */
 export type TicketEvents = { changed: [ticketId: number] };
@@ -94,7 +96,7 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
   app.addHook('onListen', async () => slaMonitor.start());
   shutdown.add(() => slaMonitor.stop());
 
-  ticketRoutes(app, { tickets });
+  ticketRoutes(app, { tickets, queue: createTicketQueue({ store: createTicketQueueStore(db), view: tickets.viewOf }) });
   ticketRatingRoutes(app, { tickets });
   /** A ticket changed outside the ticket service (a fault, a remediation, a shell): its PC hears of it. */
   function ticketChanged(id: number) {

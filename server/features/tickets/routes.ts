@@ -6,10 +6,12 @@ import { ApiError } from '../../errors.js';
 import { currentUser } from '../../plugins/access.js';
 import { serve } from '../../plugins/routes.js';
 import type { TicketService } from './service.js';
+import type { TicketQueue } from './queue.js';
 
-export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketService }) {
+export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketService; queue: TicketQueue }) {
   const { tickets } = deps;
   const routes = API.tickets;
+  serve(app, routes.queue, async (request) => deps.queue(currentUser(request), request.query));
   serve(app, routes.list, async (request) => tickets.list(currentUser(request), request.query));
   serve(app, routes.create, async (request) => tickets.create(currentUser(request), request.body));
   serve(app, routes.show, async (request) => tickets.show(request.params.id));

@@ -35,6 +35,7 @@ export function ticketView(row: TicketRow, sla: TicketSlaView): TicketView {
     deviceName: row.deviceName,
     category: row.category,
     source: row.source,
+    channel: row.channel,
     impact: row.impact,
     urgency: row.urgency,
     priority: row.priority,
@@ -69,7 +70,16 @@ export interface TicketServiceDeps {
 /** A ticket a device opened: an employee's request or a fault. */
 export type DeviceTicket = Pick<
   NewTicket,
-  'subject' | 'description' | 'requesterName' | 'deviceId' | 'category' | 'impact' | 'urgency' | 'faultKey' | 'snapshot'
+  | 'subject'
+  | 'description'
+  | 'requesterName'
+  | 'deviceId'
+  | 'category'
+  | 'channel'
+  | 'impact'
+  | 'urgency'
+  | 'faultKey'
+  | 'snapshot'
 > & {
   requesterKind: 'employee' | 'system';
   source: 'employee' | 'fault';
@@ -175,12 +185,14 @@ export function createTicketService(deps: TicketServiceDeps) {
         {
           subject: request.subject.trim(),
           description: request.description ?? '',
-          requesterKind: 'user',
-          requesterName: actor.name,
-          requesterUserId: actor.id,
+          // A request taken for an employee (by phone, in person) is theirs; otherwise the technician's own.
+          ...(request.requester
+            ? { requesterKind: 'employee' as const, requesterName: request.requester.trim(), requesterUserId: null }
+            : { requesterKind: 'user' as const, requesterName: actor.name, requesterUserId: actor.id }),
           deviceId: request.deviceId ?? null,
           category: request.category ?? 'general',
           source,
+          channel: request.channel ?? null,
           impact,
           urgency,
           line: request.line ?? 1,
@@ -229,6 +241,9 @@ export function createTicketService(deps: TicketServiceDeps) {
           )
         : views;
     },
+
+    /** A stored ticket as the API shows it, with its SLA clocks now (for the queue). */
+    viewOf: view,
 
     /** Lets the SLA monitor announce warnings and breaches like any other event. */
     announce: (kind: 'sla.warning' | 'sla.breach', id: number, detail: string) => emit(kind, id, 'system', detail),

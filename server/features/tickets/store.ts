@@ -1,6 +1,6 @@
 // Tickets, their status intervals, entries and field history. No transactions here: the
 // service wraps each change in one.
-import type { TicketStatus } from '../../../protocol/api/tickets.js';
+import type { TicketChannel, TicketSource, TicketStatus } from '../../../protocol/api/tickets.js';
 import type { Db } from '../../db/database.js';
 
 export interface TicketRow {
@@ -13,7 +13,8 @@ export interface TicketRow {
   deviceId: string | null;
   deviceName: string | null;
   category: string;
-  source: 'employee' | 'fault' | 'technician' | 'api';
+  source: TicketSource;
+  channel: TicketChannel | null;
   impact: number;
   urgency: number;
   priority: number;
@@ -36,8 +37,8 @@ export type NewTicket = Omit<
   'id' | 'deviceName' | 'assignee' | 'updatedAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'resolution'
 >;
 
-const SELECT = `SELECT t.id, t.subject, t.description, t.requester_kind AS requesterKind, t.requester_name AS requesterName,
-  t.requester_user_id AS requesterUserId, t.device_id AS deviceId, d.name AS deviceName, t.category, t.source, t.impact,
+export const TICKET_SELECT = `SELECT t.id, t.subject, t.description, t.requester_kind AS requesterKind, t.requester_name AS requesterName,
+  t.requester_user_id AS requesterUserId, t.device_id AS deviceId, d.name AS deviceName, t.category, t.source, t.channel, t.impact,
   t.urgency, t.priority, t.line, t.assignee_id AS assigneeId, u.name AS assignee, t.status, t.resolution, t.fault_key AS faultKey,
   t.snapshot, t.created_at AS createdAt, t.updated_at AS updatedAt, t.first_response_at AS firstResponseAt,
   t.resolved_at AS resolvedAt, t.closed_at AS closedAt
@@ -67,14 +68,14 @@ function display(field: string, value: string | number | null): string | null {
 
 export function createTicketStore(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO tickets (subject, description, requester_kind, requester_name, requester_user_id, device_id, category, source,
+    `INSERT INTO tickets (subject, description, requester_kind, requester_name, requester_user_id, device_id, category, source, channel,
        impact, urgency, priority, line, assignee_id, status, fault_key, snapshot, created_at, updated_at)
-     VALUES (@subject, @description, @requesterKind, @requesterName, @requesterUserId, @deviceId, @category, @source,
+     VALUES (@subject, @description, @requesterKind, @requesterName, @requesterUserId, @deviceId, @category, @source, @channel,
        @impact, @urgency, @priority, @line, @assigneeId, @status, @faultKey, @snapshot, @createdAt, @createdAt)`,
   );
-  const byId = db.prepare(`${SELECT} WHERE t.id = ?`);
+  const byId = db.prepare(`${TICKET_SELECT} WHERE t.id = ?`);
   const openFault = db.prepare(
-    `${SELECT} WHERE t.device_id = ? AND t.fault_key = ? AND t.status NOT IN ('resolved', 'closed')`,
+    `${TICKET_SELECT} WHERE t.device_id = ? AND t.fault_key = ? AND t.status NOT IN ('resolved', 'closed')`,
   );
   const openInterval = db.prepare('INSERT INTO ticket_status_intervals (ticket_id, status, from_at) VALUES (?, ?, ?)');
   const closeInterval = db.prepare(
@@ -144,7 +145,7 @@ export function createTicketStore(db: Db) {
       if (filter.assigneeId !== undefined) filterBy('t.assignee_id = ?', filter.assigneeId);
       if (filter.deviceId) filterBy('t.device_id = ?', filter.deviceId);
       if (filter.openOnly) where.push("t.status NOT IN ('resolved', 'closed')");
-      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.priority, t.created_at LIMIT ?`;
+      const sql = `${TICKET_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.priority, t.created_at LIMIT ?`;
       return db.prepare(sql).all(...params, filter.limit) as TicketRow[];
     },
     /** Sets fields and records each change in the history. */
