@@ -49,6 +49,7 @@ const DevicePage = lazyPage(() => import('./pages/device.js').then((module) => m
 const ShellPage = lazyPage(() => import('./pages/shell.js').then((module) => module.ShellPage));
 const RecordingPage = lazyPage(() => import('./pages/recording.js').then((module) => module.RecordingPage));
 const ChecksPage = lazyPage(() => import('./pages/checks.js').then((module) => module.ChecksPage));
+const TicketsPage = lazyPage(() => import('./pages/tickets.js').then((module) => module.TicketsPage));
 const SchedulesPage = lazyPage(() => import('./pages/schedules.js').then((module) => module.SchedulesPage));
 
 const DEVICES = pageRoute('/devices');
@@ -56,6 +57,7 @@ const DEVICE = pageRoute('/devices/:id');
 const SHELL = pageRoute('/devices/:id/shell');
 const RECORDING = pageRoute('/recordings/:id');
 const DEVICE_SECTION = pageRoute('/devices/:id/:section');
+const TICKETS = pageRoute('/tickets');
 const SCHEDULES = pageRoute('/schedules');
 const CHECKS = pageRoute('/checks');
 const CHECKS_GROUP = pageRoute('/checks/:group');
@@ -70,6 +72,7 @@ function pageFor(path: string) {
   if (recording) return <RecordingPage id={recording.id!} />;
   const section = DEVICE_SECTION(path);
   if (section && isDeviceSection(section.section!)) return <DevicePage id={section.id!} section={section.section} />;
+  if (TICKETS(path)) return <TicketsPage />;
   if (SCHEDULES(path)) return <SchedulesPage />;
   if (CHECKS(path)) return <ChecksPage />;
   const checks = CHECKS_GROUP(path);

@@ -9,6 +9,7 @@ import './styles/fleet.css';
 import './styles/device.css';
 import './styles/tickets.css';
 import './styles/schedules.css';
+import './styles/queue.css';
 import './styles/checks.css';
 
 const root = document.getElementById('app');

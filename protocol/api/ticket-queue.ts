@@ -28,6 +28,17 @@ export const TicketSortSchema = Type.Union([
   Type.Literal('due'),
 ]);
 export type TicketSort = Static<typeof TicketSortSchema>;
+export const TICKET_SORTS: readonly TicketSort[] = [
+  'priority',
+  'id',
+  'subject',
+  'status',
+  'requester',
+  'assignee',
+  'created',
+  'updated',
+  'due',
+];
 
 export const TicketQueueQuery = Type.Object(
   {

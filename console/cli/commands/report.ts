@@ -113,7 +113,8 @@ export function registerReportCommands(cli: Argv<GlobalArgs>, ctx: CliContext): 
             .option('by', {
               choices: REPORT_GROUP_BYS,
               default: DEFAULT_GROUP_BY,
-              describe: 'one row per support line, category, assignee, device group or channel (phone, e-mail, chat, portal…)',
+              describe:
+                'one row per support line, category, assignee, device group or channel (phone, e-mail, chat, portal…)',
             })
             .option('json', jsonOption)
             .option('csv', {

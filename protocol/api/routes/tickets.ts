@@ -31,7 +31,8 @@ export const ticketRoutes = {
   queue: route({
     method: 'GET',
     path: '/api/tickets/queue',
-    summary: 'The queue: one page of a view (mine, my line, unassigned, at risk, pending, all) with filters, and every view count',
+    summary:
+      'The queue: one page of a view (mine, my line, unassigned, at risk, pending, all) with filters, and every view count',
     access: ANY_ROLE,
     query: TicketQueueQuery,
     response: TicketQueueResponse,

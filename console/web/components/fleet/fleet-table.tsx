@@ -5,6 +5,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import type { FleetColumn } from '../../../../protocol/api/fleet.js';
 import { t } from '../../i18n/index.js';
 import type { IndexedRow, Sort, SortKey } from '../../state/fleet.js';
+import { SortHeader } from '../sort-header.js';
 import { useVirtualRows } from '../use-virtual-rows.js';
 import { COLUMN_DEFS, NAME_COLUMN, type ColumnDef } from './fleet-columns.js';
 
@@ -60,7 +61,7 @@ export function FleetTable(props: {
               </th>
             )}
             {columns.map((column) => (
-              <SortHeader key={column.key} column={column} sort={props.sort} onSort={props.onSort} />
+              <FleetSortHeader key={column.key} column={column} sort={props.sort} onSort={props.onSort} />
             ))}
           </tr>
         </thead>
@@ -104,25 +105,16 @@ export function FleetTable(props: {
   );
 }
 
-function SortHeader(props: { column: ColumnDef; sort: Sort; onSort: (key: SortKey) => void }) {
-  const active = props.sort.key === props.column.key;
+function FleetSortHeader(props: { column: ColumnDef; sort: Sort; onSort: (key: SortKey) => void }) {
   const label = t(props.column.label);
   return (
-    <th
-      scope="col"
-      aria-sort={active ? props.sort.direction : 'none'}
-      class={props.column.numeric ? 'cell-numeric' : ''}
-    >
-      <button
-        type="button"
-        class="sort-button"
-        title={t('devices.sortBy', { column: label })}
-        onClick={() => props.onSort(props.column.key)}
-      >
-        <span class="sort-label">{label}</span>
-        <span class={`sort-mark${active ? ` sort-${props.sort.direction}` : ''}`} aria-hidden="true" />
-      </button>
-    </th>
+    <SortHeader
+      label={label}
+      title={t('devices.sortBy', { column: label })}
+      direction={props.sort.key === props.column.key ? props.sort.direction : null}
+      numeric={props.column.numeric}
+      onSort={() => props.onSort(props.column.key)}
+    />
   );
 }
 
