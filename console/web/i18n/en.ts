@@ -6,6 +6,7 @@ import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
+import { enScripts } from './en-scripts.js';
 import { enShell } from './en-shell.js';
 
 export const en = {
@@ -107,6 +108,7 @@ export const en = {
   ...enTicketWords,
   ...enSchedules,
   ...enChecks,
+  ...enScripts,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

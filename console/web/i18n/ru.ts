@@ -6,6 +6,7 @@ import { ruFleet } from './ru-fleet.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruSchedules } from './ru-schedules.js';
+import { ruScripts } from './ru-scripts.js';
 import { ruShell } from './ru-shell.js';
 import { ruTicketWords } from './ru-ticket-words.js';
 
@@ -118,4 +119,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruTicketWords,
   ...ruSchedules,
   ...ruChecks,
+  ...ruScripts,
 };
