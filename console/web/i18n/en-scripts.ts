@@ -65,7 +65,7 @@ export const enScripts = {
   'run.kindTag': 'Every device with a tag',
   'run.devices': 'Devices',
   'run.deviceSearchPlaceholder': 'Search by name, group or platform',
-  'run.deviceList': 'Devices to run on',
+  'run.deviceList': 'Matching devices',
   'run.noDeviceMatch': 'No active device matches.',
   'run.moreDevices': { one: '{count} more matches; search to narrow.', other: '{count} more match; search to narrow.' },
   'run.devicesChosen': { one: '{count} device chosen', other: '{count} devices chosen' },

@@ -72,7 +72,7 @@ export const ruScripts: Record<keyof typeof enScripts, Message> = {
   'run.kindTag': 'Все устройства с меткой',
   'run.devices': 'Устройства',
   'run.deviceSearchPlaceholder': 'Поиск по имени, группе или платформе',
-  'run.deviceList': 'Устройства для запуска',
+  'run.deviceList': 'Подходящие устройства',
   'run.noDeviceMatch': 'Нет подходящих активных устройств.',
   'run.moreDevices': {
     one: 'Ещё {count} подходит; уточните поиск.',
