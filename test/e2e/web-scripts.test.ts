@@ -31,6 +31,7 @@ const GREET: ScriptRequest = {
     '  printf "%s, %s!\\n" "$HELPLINE_PARAM_GREETING" "$HELPLINE_PARAM_WHO"',
     '  i=$((i + 1))',
     'done',
+    'sleep 2',
     'echo "greeted $i times" >&2',
     '',
   ].join('\n'),
@@ -130,11 +131,15 @@ describe('scripts and jobs pages', () => {
     await page.getByRole('heading', { name: 'Run', level: 1 }).waitFor();
     expect(new URL(page.url()).searchParams.get('run')).toMatch(/^run_/);
     const row = page.locator('tr[data-device="lab-pc"]');
-    await expect
-      .poll(() => row.locator('[data-status]').getAttribute('data-status'), { timeout: 30_000 })
-      .toBe('succeeded');
+    const status = () => row.locator('[data-status]').getAttribute('data-status');
+    // The script sleeps for 2 s: the view follows it from running to done as the live stream tells.
+    await expect.poll(status, { timeout: 20_000 }).toBe('running');
+    await page.getByText('0 of 1 job finished').waitFor();
+    await screenshot(page, 'scripts-running');
+    await expect.poll(status, { timeout: 30_000 }).toBe('succeeded');
     await page.getByText('Finished · 1 succeeded, 0 did not').waitFor();
     expect(await row.locator('td').nth(3).textContent()).toBe('0');
+    expect(await row.locator('td').nth(4).textContent()).toMatch(/^2(\.\d)? sec$/);
     await screenshot(page, 'scripts-run');
 
     await row.getByRole('link', { name: 'Output' }).click();

@@ -14,7 +14,8 @@ export function ScriptsNav() {
       <Link href="/scripts" class="tab" current={!jobs}>
         {t('scripts.library')}
       </Link>
-      <Link href="/jobs" class="tab" current={jobs}>
+      {/* On the jobs list itself the tab keeps its filters: the list is already what it shows. */}
+      <Link href={path === '/jobs' ? `/jobs${location.search}` : '/jobs'} class="tab" current={jobs}>
         {t('scripts.jobs')}
       </Link>
     </nav>
