@@ -9,7 +9,7 @@ import { API } from '../../protocol/api/routes/index.js';
 import type { ScriptRequest } from '../../protocol/api/scripts.js';
 import { launchBrowser, openTab, screenshot, signInAs, type ConsoleTab } from '../helpers/browser.js';
 import { enrollTestAgent, type TestAgent } from '../helpers/test-agent.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const GREET_V1: ScriptRequest = {
   name: 'greet',
@@ -37,6 +37,19 @@ const GREET: ScriptRequest = {
   ].join('\n'),
   params: [...GREET_V1.params!, { name: 'times', type: 'integer', default: '1', description: 'how many times' }],
 };
+const SAY_NAME = [
+  '#!/bin/sh',
+  '# helpline-script: say-name',
+  '# description: Prints the PC’s name.',
+  '# changes: Nothing: it only prints.',
+  '# interpreter: sh',
+  '# platforms: linux',
+  '# timeout: 1m',
+  '# elevation: none',
+  '# param: prefix string default=Name Text before the name.',
+  'printf "%s %s\\n" "$HELPLINE_PARAM_PREFIX" "$(hostname)"',
+  '',
+].join('\n');
 // Markup and a command substitution in the argument: both must come back as plain text.
 const WHO = 'Ada <b>Lovelace</b> $(id)';
 
@@ -78,6 +91,9 @@ describe('scripts and jobs pages', () => {
       '2',
       '3',
     ]);
+
+    // Adding scripts is for administrators.
+    expect(await page.getByRole('button', { name: 'Add script' }).count()).toBe(0);
 
     await row.getByRole('link', { name: 'greet' }).click();
     await page.getByRole('heading', { name: 'greet', level: 1 }).waitFor();
@@ -173,6 +189,32 @@ describe('scripts and jobs pages', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => rows.count()).toBe(1);
     expect(tab.errors).toEqual([]);
+  });
+
+  it('lets an administrator add a script from its text, its header read back first', async () => {
+    const admin = await openTab(browser, server.url);
+    try {
+      const { page } = admin;
+      await signInAs(page, 'admin', ADMIN_PASSWORD);
+      await page.goto('/scripts');
+      await page.getByRole('button', { name: 'Add script' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add script' });
+      const text = dialog.getByLabel('Script text');
+      await text.fill(SAY_NAME.replace('platforms: linux', 'platforms: linux, beos'));
+      await dialog.getByText('The header is wrong: line 6: unknown platform "beos"').waitFor();
+      await text.fill(SAY_NAME);
+      await dialog.getByText('say-name: sh on linux').waitFor();
+      await dialog.getByText('Parameters: prefix').waitFor();
+      await screenshot(page, 'scripts-add');
+      await dialog.getByRole('button', { name: 'Add script' }).click();
+      await page.getByRole('heading', { name: 'say-name', level: 1 }).waitFor();
+      expect(await page.locator('tr[data-param="prefix"]').textContent()).toContain('Name');
+      const added = await server.client().call(API.scripts.show, { params: { name: 'say-name' } });
+      expect(added).toMatchObject({ version: 1, createdBy: 'admin', body: SAY_NAME, timeoutMs: 60_000 });
+      expect(admin.errors).toEqual([]);
+    } finally {
+      await admin.context.close();
+    }
   });
 
   it('gives a viewer no Scripts link and no scripts', async () => {

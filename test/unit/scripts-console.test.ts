@@ -12,6 +12,7 @@ import {
   runProgress,
   statusTone,
 } from '../../console/web/state/job-view.js';
+import { readScriptDraft } from '../../console/web/state/script-draft.js';
 import {
   emptyRunForm,
   fieldOfRunMessage,
@@ -73,6 +74,48 @@ describe('run form', () => {
     expect(matchesDeviceSearch(device, '')).toBe(true);
     expect(matchesDeviceSearch(device, 'lab LINUX')).toBe(true);
     expect(matchesDeviceSearch(device, 'office windows')).toBe(false);
+  });
+});
+
+describe('script draft', () => {
+  const text = [
+    '# helpline-script: say-name',
+    '# description: Prints the name.',
+    '# changes: Nothing.',
+    '# interpreter: sh',
+    '# platforms: linux, macos',
+    '# timeout: 2m',
+    '# elevation: required',
+    '# param: loud boolean default=0 Shout it.',
+    'hostname',
+  ].join('\n');
+
+  it('reads the request from the header, as the CLI does for a file', () => {
+    expect(readScriptDraft(text)).toEqual({
+      kind: 'ok',
+      request: {
+        name: 'say-name',
+        description: 'Prints the name.',
+        changes: 'Nothing.',
+        interpreter: 'sh',
+        body: text,
+        params: [{ name: 'loud', type: 'boolean', default: '0', description: 'Shout it.' }],
+        timeoutMs: 120_000,
+        platforms: ['linux', 'macos'],
+        elevation: true,
+      },
+    });
+  });
+
+  it('names a missing or wrong header and a script too big for a job', () => {
+    expect(readScriptDraft('  \n')).toEqual({ kind: 'empty' });
+    expect(readScriptDraft('echo hi\n')).toMatchObject({ kind: 'problem', problem: 'noHeader' });
+    expect(readScriptDraft(text.replace('timeout: 2m', 'timeout: soon'))).toMatchObject({
+      kind: 'problem',
+      problem: 'header',
+      message: expect.stringContaining('timeout "soon" is not a duration'),
+    });
+    expect(readScriptDraft(`${text}\n${'#'.repeat(300 * 1024)}`)).toMatchObject({ kind: 'problem', problem: 'tooBig' });
   });
 });
 

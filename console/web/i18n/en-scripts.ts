@@ -57,6 +57,21 @@ export const enScripts = {
   'scripts.versionHash': 'SHA-512',
   'scripts.showVersion': 'Show version {version}',
 
+  'addScript.title': 'Add script',
+  'addScript.intro':
+    'Paste the script or open its file. Its header (# helpline-script: …) names it and says where and how it runs; the same text again adds no version.',
+  'addScript.text': 'Script text',
+  'addScript.openFile': 'Or open a file:',
+  'addScript.reads': '{name}: {interpreter} on {platforms}',
+  'addScript.params': 'Parameters: {names}',
+  'addScript.noParams': 'No parameters.',
+  'addScript.problemEmpty': 'Paste the script’s text first.',
+  'addScript.problemNoHeader':
+    'The script has no header: it must start with # helpline-script: <name> (see scripts/maintenance/).',
+  'addScript.problemTooBig': 'The script is {size}; a job carries at most 256 KiB.',
+  'addScript.problemHeader': 'The header is wrong: {message}',
+  'addScript.submit': 'Add script',
+
   'run.title': 'Run {name}',
   'run.intro': 'Runs version {version} (the newest) on {platforms} PCs. Each PC checks the server’s signature first.',
   'run.targetKind': 'Run on',

@@ -63,6 +63,21 @@ export const ruScripts: Record<keyof typeof enScripts, Message> = {
   'scripts.versionHash': 'SHA-512',
   'scripts.showVersion': 'Показать версию {version}',
 
+  'addScript.title': 'Добавить скрипт',
+  'addScript.intro':
+    'Вставьте текст скрипта или откройте его файл. Заголовок (# helpline-script: …) задаёт имя, платформы и способ запуска; тот же текст повторно не добавляет версию.',
+  'addScript.text': 'Текст скрипта',
+  'addScript.openFile': 'Или откройте файл:',
+  'addScript.reads': '{name}: {interpreter} для {platforms}',
+  'addScript.params': 'Параметры: {names}',
+  'addScript.noParams': 'Без параметров.',
+  'addScript.problemEmpty': 'Сначала вставьте текст скрипта.',
+  'addScript.problemNoHeader':
+    'У скрипта нет заголовка: он должен начинаться с # helpline-script: <имя> (см. scripts/maintenance/).',
+  'addScript.problemTooBig': 'Размер скрипта {size}; задание вмещает не больше 256 КиБ.',
+  'addScript.problemHeader': 'Ошибка в заголовке: {message}',
+  'addScript.submit': 'Добавить скрипт',
+
   'run.title': 'Запуск {name}',
   'run.intro':
     'Запускается версия {version} (новейшая) на компьютерах с {platforms}. Каждый компьютер сначала проверяет подпись сервера.',

@@ -1,14 +1,18 @@
 // /scripts: the script library, one row per variant (a script may have one for Linux and another
 // for Windows under the same name), its newest version and how many parameters it declares.
 // Staff only, as the API.
+import { useState } from 'preact/hooks';
+import { ADMIN } from '../../../protocol/api/access.js';
 import type { ScriptVersionView } from '../../../protocol/api/scripts.js';
 import { API, call } from '../api.js';
 import { Link } from '../components/link.js';
+import { AddScriptDialog } from '../components/scripts/add-script-dialog.js';
 import { usePageTitle } from '../components/page-title.js';
 import { isStaff, ScriptsNav, StaffOnly } from '../components/scripts/scripts-nav.js';
 import { Empty, Failed, Loading } from '../components/states.js';
 import { t } from '../i18n/index.js';
 import { useLoad } from '../state/load.js';
+import { session } from '../state/session.js';
 import '../styles/scripts.css';
 
 export function ScriptsPage() {
@@ -19,12 +23,21 @@ export function ScriptsPage() {
 
 function Library() {
   const { state, reload } = useLoad(() => call(API.scripts.list), []);
+  const [adding, setAdding] = useState(false);
+  const signedIn = session.value;
+  // Adding is the API's ADMIN route: nobody else sees the button.
+  const admin = signedIn.kind === 'signedIn' && ADMIN.includes(signedIn.user.role);
   return (
     <section class="page" aria-labelledby="page-heading">
       <header class="page-header">
         <h1 id="page-heading">{t('scripts.pageTitle')}</h1>
         <div class="toolbar">
           {state.kind === 'ready' && <span class="count">{t('scripts.count', { count: state.data.length })}</span>}
+          {admin && (
+            <button type="button" class="button button-primary" onClick={() => setAdding(true)}>
+              {t('addScript.title')}
+            </button>
+          )}
         </div>
       </header>
       <ScriptsNav />
@@ -37,6 +50,7 @@ function Library() {
         </Empty>
       )}
       {state.kind === 'ready' && state.data.length > 0 && <LibraryTable scripts={state.data} />}
+      {adding && <AddScriptDialog onClose={() => setAdding(false)} />}
     </section>
   );
 }
