@@ -50,6 +50,10 @@ const ShellPage = lazyPage(() => import('./pages/shell.js').then((module) => mod
 const RecordingPage = lazyPage(() => import('./pages/recording.js').then((module) => module.RecordingPage));
 const ChecksPage = lazyPage(() => import('./pages/checks.js').then((module) => module.ChecksPage));
 const TicketsPage = lazyPage(() => import('./pages/tickets.js').then((module) => module.TicketsPage));
+const ScriptsPage = lazyPage(() => import('./pages/scripts.js').then((module) => module.ScriptsPage));
+const ScriptPage = lazyPage(() => import('./pages/script.js').then((module) => module.ScriptPage));
+const JobsPage = lazyPage(() => import('./pages/jobs.js').then((module) => module.JobsPage));
+const JobPage = lazyPage(() => import('./pages/job.js').then((module) => module.JobPage));
 const SchedulesPage = lazyPage(() => import('./pages/schedules.js').then((module) => module.SchedulesPage));
 
 const DEVICES = pageRoute('/devices');
@@ -58,6 +62,10 @@ const SHELL = pageRoute('/devices/:id/shell');
 const RECORDING = pageRoute('/recordings/:id');
 const DEVICE_SECTION = pageRoute('/devices/:id/:section');
 const TICKETS = pageRoute('/tickets');
+const SCRIPTS = pageRoute('/scripts');
+const SCRIPT = pageRoute('/scripts/:name');
+const JOBS = pageRoute('/jobs');
+const JOB = pageRoute('/jobs/:id');
 const SCHEDULES = pageRoute('/schedules');
 const CHECKS = pageRoute('/checks');
 const CHECKS_GROUP = pageRoute('/checks/:group');
@@ -73,6 +81,12 @@ function pageFor(path: string) {
   const section = DEVICE_SECTION(path);
   if (section && isDeviceSection(section.section!)) return <DevicePage id={section.id!} section={section.section} />;
   if (TICKETS(path)) return <TicketsPage />;
+  if (SCRIPTS(path)) return <ScriptsPage />;
+  const script = SCRIPT(path);
+  if (script) return <ScriptPage name={script.name!} />;
+  if (JOBS(path)) return <JobsPage />;
+  const job = JOB(path);
+  if (job) return <JobPage id={job.id!} />;
   if (SCHEDULES(path)) return <SchedulesPage />;
   if (CHECKS(path)) return <ChecksPage />;
   const checks = CHECKS_GROUP(path);

@@ -31,6 +31,11 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
             {t('nav.tickets')}
           </Link>
           {STAFF.includes(props.user.role) && (
+            <Link href="/scripts" class="nav-link" current={/^\/(scripts|jobs)(\/|$)/.test(path)}>
+              {t('nav.scripts')}
+            </Link>
+          )}
+          {STAFF.includes(props.user.role) && (
             <Link href="/schedules" class="nav-link" current={path.startsWith('/schedules')}>
               {t('nav.schedules')}
             </Link>

@@ -7,6 +7,7 @@ import { enFleet } from './en-fleet.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
 import { enTickets } from './en-tickets.js';
+import { enScripts } from './en-scripts.js';
 import { enShell } from './en-shell.js';
 
 export const en = {
@@ -109,6 +110,7 @@ export const en = {
   ...enSchedules,
   ...enChecks,
   ...enTickets,
+  ...enScripts,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

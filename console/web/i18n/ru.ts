@@ -7,6 +7,7 @@ import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruSchedules } from './ru-schedules.js';
 import { ruTickets } from './ru-tickets.js';
+import { ruScripts } from './ru-scripts.js';
 import { ruShell } from './ru-shell.js';
 import { ruTicketWords } from './ru-ticket-words.js';
 
@@ -120,4 +121,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruSchedules,
   ...ruChecks,
   ...ruTickets,
+  ...ruScripts,
 };
