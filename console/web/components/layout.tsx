@@ -27,6 +27,9 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
           <Link href="/devices" class="nav-link" current={path === '/devices' || path.startsWith('/devices/')}>
             {t('nav.devices')}
           </Link>
+          <Link href="/kb" class="nav-link" current={path === '/kb' || path.startsWith('/kb/')}>
+            {t('nav.kb')}
+          </Link>
           {STAFF.includes(props.user.role) && (
             <Link href="/schedules" class="nav-link" current={path.startsWith('/schedules')}>
               {t('nav.schedules')}

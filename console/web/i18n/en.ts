@@ -4,6 +4,7 @@ import { enChecks } from './en-checks.js';
 import { enDevice } from './en-device.js';
 import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
+import { enKb } from './en-kb.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
 import { enShell } from './en-shell.js';
@@ -107,6 +108,7 @@ export const en = {
   ...enTicketWords,
   ...enSchedules,
   ...enChecks,
+  ...enKb,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
