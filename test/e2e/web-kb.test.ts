@@ -32,6 +32,14 @@ const NASTY = [
   '- See [the vendor page](https://example.com/spooler)',
   '- or https://example.org/docs',
   '',
+  // The CSP loads no image from elsewhere: this one becomes a link to it.
+  '![printer diagram](https://example.com/diagram.png)',
+  '',
+  // markdown-it aligns columns with style attributes, which the CSP would refuse (a console error).
+  '| Model | Fix |',
+  '|:------|----:|',
+  '| LJ 400 | restart |',
+  '',
 ].join('\n');
 
 /** What a rendered article holds: anything that could run, and every link. */
@@ -39,6 +47,11 @@ interface Inspection {
   pwned: unknown;
   dangerous: number;
   handlers: string[];
+  styled: number;
+  images: number;
+  cells: number;
+  aligned: string[];
+  classed: number;
   bold: number;
   links: { href: string | null; rel: string | null; target: string | null; text: string }[];
   text: string;
@@ -52,6 +65,11 @@ function inspect(page: Page, id: string): Promise<Inspection> {
     return {
       pwned: window.__pwned,
       dangerous: box.querySelectorAll('script, iframe, object, embed, img[onerror], style, form').length,
+      styled: box.querySelectorAll('[style]').length,
+      images: box.querySelectorAll('img').length,
+      cells: box.querySelectorAll('table td').length,
+      aligned: [...box.querySelectorAll('th, td')].map((cell) => cell.className),
+      classed: box.querySelectorAll('[class]:not(th, td)').length,
       handlers: all.flatMap((el) => [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('on'))),
       bold: box.querySelectorAll('b').length,
       links: [...box.querySelectorAll('a')].map((a) => ({
@@ -67,10 +85,19 @@ function expectHarmless(seen: Inspection): void {
   expect(seen.dangerous).toBe(0);
   expect(seen.handlers).toEqual([]);
   expect(seen.bold).toBe(0);
+  expect(seen.styled).toBe(0);
+  expect(seen.images).toBe(0);
+  expect(seen.cells).toBe(2);
+  expect(seen.aligned).toEqual(['align-left', 'align-right', 'align-left', 'align-right']);
+  expect(seen.classed).toBe(0);
   // Raw HTML is shown as the text that was typed.
   expect(seen.text).toContain('Raw <b>html</b> and <iframe');
   expect(seen.text).toContain('<script>');
-  expect(seen.links.map((link) => link.href)).toEqual(['https://example.com/spooler', 'https://example.org/docs']);
+  expect(seen.links.map((link) => [link.href, link.text])).toEqual([
+    ['https://example.com/spooler', 'the vendor page'],
+    ['https://example.org/docs', 'https://example.org/docs'],
+    ['https://example.com/diagram.png', 'printer diagram'],
+  ]);
   for (const link of seen.links) {
     expect(link.href).not.toMatch(/^\s*javascript:/i);
     expect(link.rel).toBe('noopener noreferrer');
