@@ -147,6 +147,10 @@ describe('knowledge base pages', () => {
     expect(await search()).toEqual([]);
 
     await page.getByLabel('Category').fill('printer');
+    // The page scrolls in <main>; the picture shows its top.
+    await page
+      .locator('#content')
+      .evaluate((main: { scrollTo: (x: number, y: number) => void }) => main.scrollTo(0, 0));
     await screenshot(page, 'kb-edit');
     await page.getByRole('button', { name: 'Save article' }).click();
     await page.waitForURL(/\/kb\/\d+$/);
