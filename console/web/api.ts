@@ -9,6 +9,7 @@ import { fleetRoutes } from '../../protocol/api/routes/fleet.js';
 import { checkPolicyRoutes } from '../../protocol/api/routes/group-settings.js';
 import { inventoryRoutes } from '../../protocol/api/routes/inventory.js';
 import { jobRoutes } from '../../protocol/api/routes/jobs.js';
+import { knowledgeRoutes } from '../../protocol/api/routes/knowledge.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
 import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
 import { scheduleRoutes } from '../../protocol/api/routes/schedules.js';
@@ -32,6 +33,7 @@ export const API = {
   scripts: scriptRoutes,
   schedules: scheduleRoutes,
   checkPolicies: checkPolicyRoutes,
+  knowledge: knowledgeRoutes,
   live: liveRoutes,
   recordings: recordingRoutes,
   session: sessionRoutes,

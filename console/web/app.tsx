@@ -55,6 +55,9 @@ const ScriptPage = lazyPage(() => import('./pages/script.js').then((module) => m
 const JobsPage = lazyPage(() => import('./pages/jobs.js').then((module) => module.JobsPage));
 const JobPage = lazyPage(() => import('./pages/job.js').then((module) => module.JobPage));
 const SchedulesPage = lazyPage(() => import('./pages/schedules.js').then((module) => module.SchedulesPage));
+const KbPage = lazyPage(() => import('./pages/kb.js').then((module) => module.KbPage));
+const KbArticlePage = lazyPage(() => import('./pages/kb-article.js').then((module) => module.KbArticlePage));
+const KbEditPage = lazyPage(() => import('./pages/kb-edit.js').then((module) => module.KbEditPage));
 
 const DEVICES = pageRoute('/devices');
 const DEVICE = pageRoute('/devices/:id');
@@ -69,6 +72,13 @@ const JOB = pageRoute('/jobs/:id');
 const SCHEDULES = pageRoute('/schedules');
 const CHECKS = pageRoute('/checks');
 const CHECKS_GROUP = pageRoute('/checks/:group');
+const KB = pageRoute('/kb');
+const KB_NEW = pageRoute('/kb/new');
+const KB_ARTICLE = pageRoute('/kb/:id');
+const KB_EDIT = pageRoute('/kb/:id/edit');
+
+/** An article id as the API takes it (a positive integer); anything else is no page. */
+const isArticleId = (text: string): boolean => /^[1-9][0-9]{0,15}$/.test(text);
 
 function pageFor(path: string) {
   if (DEVICES(path)) return <DevicesPage />;
@@ -91,5 +101,11 @@ function pageFor(path: string) {
   if (CHECKS(path)) return <ChecksPage />;
   const checks = CHECKS_GROUP(path);
   if (checks) return <ChecksPage group={checks.group} />;
+  if (KB(path)) return <KbPage />;
+  if (KB_NEW(path)) return <KbEditPage />;
+  const article = KB_ARTICLE(path);
+  if (article && isArticleId(article.id!)) return <KbArticlePage id={Number(article.id)} />;
+  const editing = KB_EDIT(path);
+  if (editing && isArticleId(editing.id!)) return <KbEditPage id={Number(editing.id)} />;
   return <NotFoundPage path={path} />;
 }

@@ -30,6 +30,9 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
           <Link href="/tickets" class="nav-link" current={path === '/tickets' || path.startsWith('/tickets/')}>
             {t('nav.tickets')}
           </Link>
+          <Link href="/kb" class="nav-link" current={path === '/kb' || path.startsWith('/kb/')}>
+            {t('nav.kb')}
+          </Link>
           {STAFF.includes(props.user.role) && (
             <Link href="/scripts" class="nav-link" current={/^\/(scripts|jobs)(\/|$)/.test(path)}>
               {t('nav.scripts')}

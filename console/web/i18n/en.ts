@@ -4,6 +4,7 @@ import { enChecks } from './en-checks.js';
 import { enDevice } from './en-device.js';
 import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
+import { enKb } from './en-kb.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
 import { enTickets } from './en-tickets.js';
@@ -111,6 +112,7 @@ export const en = {
   ...enChecks,
   ...enTickets,
   ...enScripts,
+  ...enKb,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import type { Message } from './catalog.js';
 import { ruChecks } from './ru-checks.js';
 import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
+import { ruKb } from './ru-kb.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruSchedules } from './ru-schedules.js';
@@ -122,4 +123,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruChecks,
   ...ruTickets,
   ...ruScripts,
+  ...ruKb,
 };
