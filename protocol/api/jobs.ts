@@ -41,6 +41,8 @@ export const RunRequest = Type.Object(
     notBefore: Type.Optional(Type.String({ format: 'date-time' })),
     /** How long the job stays deliverable to a device that is offline, in ms (default 24 h). */
     validForMs: Type.Optional(Type.Integer({ minimum: 60_000, maximum: 30 * 86_400_000 })),
+    /** The ticket the run works on: its jobs are listed with the ticket. */
+    ticketId: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );
@@ -110,6 +112,7 @@ export const JobListQuery = Type.Object(
     runId: Type.Optional(Type.String({ maxLength: 64 })),
     deviceId: Type.Optional(Type.String({ maxLength: 64 })),
     status: Type.Optional(JobStatusSchema),
+    ticketId: Type.Optional(Type.Integer({ minimum: 1 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_JOBS_LISTED })),
   },
   { additionalProperties: false },

@@ -141,6 +141,25 @@ export const TicketListQuery = Type.Object(
 );
 export type TicketListQuery = Static<typeof TicketListQuery>;
 
+/** A technician's change of impact, urgency (the priority follows) or category; at least one. */
+export const ClassifyRequest = Type.Object(
+  {
+    impact: Type.Optional(Level),
+    urgency: Type.Optional(Level),
+    category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9 _./-]*$' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type ClassifyRequest = Static<typeof ClassifyRequest>;
+
+/** Someone a ticket can be given to: an active admin or technician, with their support line. */
+export const AssigneeView = Type.Object({
+  name: Type.String(),
+  role: Type.String(),
+  line: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type AssigneeView = Static<typeof AssigneeView>;
+
 export const TicketIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export const TextRequest = Type.Object({ body: Body }, { additionalProperties: false });
 export const AssignRequest = Type.Object({ assignee: Name }, { additionalProperties: false });

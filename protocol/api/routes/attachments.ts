@@ -21,6 +21,14 @@ export const attachmentRoutes = {
     status: 201,
     errors: ['not_found', 'invalid_state', 'payload_too_large'],
   }),
+  limits: route({
+    method: 'GET',
+    path: '/api/attachments/limits',
+    summary: 'How large one attachment may be (so a client can say so before uploading)',
+    access: ANY_ROLE,
+    response: Type.Object({ maxBytes: Type.Integer({ description: 'bytes' }) }),
+    errors: [],
+  }),
   list: route({
     method: 'GET',
     path: '/api/tickets/:id/attachments',

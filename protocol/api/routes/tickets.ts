@@ -3,7 +3,9 @@
 import { Type } from 'typebox';
 import { ANY_ROLE, STAFF } from '../access.js';
 import {
+  AssigneeView,
   AssignRequest,
+  ClassifyRequest,
   CreateTicketRequest,
   EscalateRequest,
   RateRequest,
@@ -56,6 +58,24 @@ export const ticketRoutes = {
     params: TicketIdParams,
     response: TicketDetailView,
     errors: ['not_found'],
+  }),
+  classify: route({
+    method: 'PATCH',
+    path: '/api/tickets/:id',
+    summary: "Change a ticket's impact, urgency (the priority follows) or category",
+    access: STAFF,
+    params: TicketIdParams,
+    body: ClassifyRequest,
+    response: TicketView,
+    errors: ['not_found', 'invalid_state'],
+  }),
+  assignees: route({
+    method: 'GET',
+    path: '/api/tickets/assignees',
+    summary: 'Who tickets can be assigned to: active admins and technicians, with their support line',
+    access: STAFF,
+    response: Type.Array(AssigneeView),
+    errors: [],
   }),
   reply: route({
     method: 'POST',

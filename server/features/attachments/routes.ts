@@ -27,6 +27,7 @@ export function attachmentRoutes(app: FastifyInstance, deps: { attachments: Atta
   );
 
   serve(app, routes.list, async (request) => attachments.list(request.params.id));
+  serve(app, routes.limits, async () => ({ maxBytes: attachments.maxBytes }));
 
   serve(app, routes.download, async (request, reply) => {
     const { attachment, content } = await attachments.download(request.params.id);

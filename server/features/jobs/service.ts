@@ -218,6 +218,8 @@ export function createJobService(deps: {
   };
 
   const planFor = (actor: string, request: RunRequest): RunPlan => {
+    if (request.ticketId !== undefined && !deps.jobs.ticketExists(request.ticketId))
+      throw new ApiError('validation_failed', `no ticket #${request.ticketId} to run this for`);
     const start = request.notBefore ? Date.parse(request.notBefore) : now();
     return {
       targets: targets(request, variantsOf(request.script, request.version)),
@@ -225,6 +227,7 @@ export function createJobService(deps: {
       notBefore: () => start,
       expiresAt: (_device, notBefore) => notBefore + (request.validForMs ?? DEFAULT_VALID_MS),
       requestedBy: actor,
+      ticketId: request.ticketId,
     };
   };
 

@@ -66,6 +66,7 @@ export function createJobStore(db: Db) {
     'UPDATE jobs SET status = ?, finished_at = ?, started_at = COALESCE(?, started_at), result = ? WHERE id = ?',
   );
   const requeueSent = db.prepare("UPDATE jobs SET status = 'queued' WHERE device_id = ? AND status = 'sent'");
+  const ticketExists = db.prepare('SELECT 1 FROM tickets WHERE id = ?');
   const openForTicket = db.prepare(`${SELECT} WHERE j.ticket_id = ? ORDER BY j.created_at DESC`);
 
   return {
@@ -74,7 +75,13 @@ export function createJobStore(db: Db) {
       const row = byId.get(id) as RawRow | undefined;
       return row ? parse(row) : null;
     },
-    list(filter: { runId?: string; deviceId?: string; status?: JobStatus; limit: number }): JobRow[] {
+    list(filter: {
+      runId?: string;
+      deviceId?: string;
+      status?: JobStatus;
+      ticketId?: number;
+      limit: number;
+    }): JobRow[] {
       const where: string[] = [];
       const params: unknown[] = [];
       const filterBy = (clause: string, value: unknown) => {
@@ -84,9 +91,12 @@ export function createJobStore(db: Db) {
       if (filter.runId) filterBy('j.run_id = ?', filter.runId);
       if (filter.deviceId) filterBy('j.device_id = ?', filter.deviceId);
       if (filter.status) filterBy('j.status = ?', filter.status);
+      if (filter.ticketId) filterBy('j.ticket_id = ?', filter.ticketId);
       const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY j.created_at DESC, j.id LIMIT ?`;
       return (db.prepare(sql).all(...params, filter.limit) as RawRow[]).map(parse);
     },
+    /** Whether a run may name this ticket (jobs.ticket_id is a foreign key). */
+    ticketExists: (id: number) => ticketExists.get(id) !== undefined,
     deliverable: (deviceId: string, now: number) => (deliverable.all(deviceId, now, now) as RawRow[]).map(parse),
     dueDevices: (now: number) => dueDevices.all(now, now) as string[],
     /** Queued jobs whose window closed; returns how many. */

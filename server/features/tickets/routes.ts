@@ -16,6 +16,10 @@ export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketServic
   serve(app, routes.create, async (request) => tickets.create(currentUser(request), request.body));
   serve(app, routes.show, async (request) => tickets.show(request.params.id));
 
+  serve(app, routes.classify, async (request) =>
+    tickets.classify(currentUser(request), request.params.id, request.body),
+  );
+  serve(app, routes.assignees, async () => tickets.assignees());
   serve(app, routes.reply, async (request) =>
     tickets.reply(currentUser(request), request.params.id, request.body.body),
   );

@@ -1,6 +1,8 @@
 // The help desk's tickets: creation, the status workflow, replies and notes, escalation by hand.
 // Every change is one transaction and leaves a history row.
 import type {
+  AssigneeView,
+  ClassifyRequest,
   CreateTicketRequest,
   RateRequest,
   TicketDetailView,
@@ -25,32 +27,7 @@ import { evaluateSla } from '../sla/sla-clock.js';
 import { toTicketSlaView } from '../sla/sla-events.js';
 import { iso } from '../../time.js';
 
-export function ticketView(row: TicketRow, sla: TicketSlaView): TicketView {
-  return {
-    id: row.id,
-    subject: row.subject,
-    description: row.description,
-    requester: { kind: row.requesterKind, name: row.requesterName },
-    deviceId: row.deviceId,
-    deviceName: row.deviceName,
-    category: row.category,
-    source: row.source,
-    channel: row.channel,
-    impact: row.impact,
-    urgency: row.urgency,
-    priority: row.priority,
-    line: row.line,
-    assignee: row.assignee,
-    status: row.status,
-    resolution: row.resolution,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-    firstResponseAt: iso(row.firstResponseAt),
-    resolvedAt: iso(row.resolvedAt),
-    closedAt: iso(row.closedAt),
-    sla,
-  };
-}
+import { ticketView } from './ticket-view.js';
 
 export interface TicketServiceDeps {
   db: Db;
@@ -301,6 +278,25 @@ export function createTicketService(deps: TicketServiceDeps) {
         );
       });
       emit('ticket.assigned', id, actor.name);
+      return changed(id);
+    },
+
+    /** Everyone a ticket can go to: active admins and technicians (viewers only read). */
+    assignees: (): AssigneeView[] =>
+      deps.users
+        .all()
+        .filter((user) => !user.disabled && user.role !== 'viewer')
+        .map((user) => ({ name: user.name, role: user.role, line: user.line })),
+
+    /** Impact, urgency (the priority follows from them) and category, as a technician sees them. */
+    classify(actor: AuthUser, id: number, request: ClassifyRequest): TicketView {
+      const row = find(id);
+      if (row.status === 'closed') throw new ApiError('invalid_state', `ticket #${id} is closed; reopen it first`);
+      const impact = request.impact ?? row.impact;
+      const urgency = request.urgency ?? row.urgency;
+      const priority = priorityFor(deps.settings().priorityMatrix, impact, urgency);
+      const category = request.category?.trim() ?? row.category;
+      change(() => deps.tickets.update(id, actor.name, now(), { impact, urgency, priority, category }));
       return changed(id);
     },
 
