@@ -20,7 +20,7 @@ import type { NewTicket, TicketRow, TicketStore } from './store.js';
 import { assertAllowed } from './transitions.js';
 import type { HelpDeskSettings } from '../../../protocol/api/help-desk-settings.js';
 import type { TicketEvent } from '../../../protocol/api/notifications.js';
-import type { Priority, TicketSlaView } from '../../../protocol/api/sla.js';
+import type { Priority } from '../../../protocol/api/sla.js';
 import type { TicketSnapshot } from '../../../protocol/api/snapshot.js';
 import { priorityFor } from '../sla/priority.js';
 import { evaluateSla } from '../sla/sla-clock.js';
