@@ -16,6 +16,7 @@ import { scheduleRoutes } from '../../protocol/api/routes/schedules.js';
 import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
 import { ticketRoutes } from '../../protocol/api/routes/tickets.js';
+import { attachmentRoutes } from '../../protocol/api/routes/attachments.js';
 import { CSRF_HEADER } from '../../protocol/api/session.js';
 import { ApiRequestError } from '../../protocol/errors.js';
 
@@ -29,6 +30,7 @@ export const API = {
   fleet: fleetRoutes,
   inventory: inventoryRoutes,
   tickets: ticketRoutes,
+  attachments: attachmentRoutes,
   jobs: jobRoutes,
   scripts: scriptRoutes,
   schedules: scheduleRoutes,
@@ -46,6 +48,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The header a request that changes something carries (for the one upload sent without fetch). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { [CSRF_HEADER]: csrfToken } : {};
+}
+
 /** What to do when the server says the session is gone (set once by the session state). */
 export function whenSessionLost(handler: () => void): void {
   onSessionLost = handler;
@@ -53,7 +60,7 @@ export function whenSessionLost(handler: () => void): void {
 
 const client = createApiClient({
   server: '',
-  headers: (): Record<string, string> => (csrfToken ? { [CSRF_HEADER]: csrfToken } : {}),
+  headers: csrfHeaders,
   fetch: (input, init) => fetch(input, { ...init, credentials: 'same-origin' }),
 });
 

@@ -49,6 +49,7 @@ const DevicePage = lazyPage(() => import('./pages/device.js').then((module) => m
 const ShellPage = lazyPage(() => import('./pages/shell.js').then((module) => module.ShellPage));
 const RecordingPage = lazyPage(() => import('./pages/recording.js').then((module) => module.RecordingPage));
 const ChecksPage = lazyPage(() => import('./pages/checks.js').then((module) => module.ChecksPage));
+const TicketPage = lazyPage(() => import('./pages/ticket.js').then((module) => module.TicketPage));
 const TicketsPage = lazyPage(() => import('./pages/tickets.js').then((module) => module.TicketsPage));
 const ScriptsPage = lazyPage(() => import('./pages/scripts.js').then((module) => module.ScriptsPage));
 const ScriptPage = lazyPage(() => import('./pages/script.js').then((module) => module.ScriptPage));
@@ -65,6 +66,7 @@ const SHELL = pageRoute('/devices/:id/shell');
 const RECORDING = pageRoute('/recordings/:id');
 const DEVICE_SECTION = pageRoute('/devices/:id/:section');
 const TICKETS = pageRoute('/tickets');
+const TICKET = pageRoute('/tickets/:id');
 const SCRIPTS = pageRoute('/scripts');
 const SCRIPT = pageRoute('/scripts/:name');
 const JOBS = pageRoute('/jobs');
@@ -91,6 +93,8 @@ function pageFor(path: string) {
   const section = DEVICE_SECTION(path);
   if (section && isDeviceSection(section.section!)) return <DevicePage id={section.id!} section={section.section} />;
   if (TICKETS(path)) return <TicketsPage />;
+  const ticket = TICKET(path);
+  if (ticket) return <TicketPage id={ticket.id!} />;
   if (SCRIPTS(path)) return <ScriptsPage />;
   const script = SCRIPT(path);
   if (script) return <ScriptPage name={script.name!} />;

@@ -53,6 +53,8 @@ export const KbSearchQuery = Type.Object(
       }),
     ),
     category: Type.Optional(KbCategory),
+    /** Articles with any of the words, best match first (suggestions for a ticket's subject); else all of them. */
+    anyWord: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   },
   { additionalProperties: false },

@@ -60,6 +60,13 @@ describe('knowledge base', () => {
     expect(hits.map((hit) => hit.id).slice(0, 2)).toEqual([titled.id, mention.id]);
   });
 
+  it("suggests articles sharing any word of a ticket's subject when asked for any word", async () => {
+    const toner = await write('Printer toner is low', 'Order toner from the supplies cupboard list.');
+    const subject = 'Printer on floor 2 jams every morning';
+    expect((await search({ q: subject })).map((hit) => hit.id)).not.toContain(toner.id);
+    expect((await search({ q: subject, anyWord: true })).map((hit) => hit.id)).toContain(toner.id);
+  });
+
   it('stores and returns a body with <script> exactly as typed, as JSON text', async () => {
     const body = '<script>alert("kb")</script>\n<img src=x onerror=alert(1)>\n\n`rm -rf /` is never the answer';
     const article = await write('Script-looking article', body);

@@ -8,6 +8,7 @@ import { enKb } from './en-kb.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
 import { enTickets } from './en-tickets.js';
+import { enTicket } from './en-ticket.js';
 import { enScripts } from './en-scripts.js';
 import { enShell } from './en-shell.js';
 
@@ -111,6 +112,7 @@ export const en = {
   ...enSchedules,
   ...enChecks,
   ...enTickets,
+  ...enTicket,
   ...enScripts,
   ...enKb,
 } as const satisfies Record<string, Message>;

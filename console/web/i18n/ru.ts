@@ -8,6 +8,7 @@ import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruSchedules } from './ru-schedules.js';
 import { ruTickets } from './ru-tickets.js';
+import { ruTicket } from './ru-ticket.js';
 import { ruScripts } from './ru-scripts.js';
 import { ruShell } from './ru-shell.js';
 import { ruTicketWords } from './ru-ticket-words.js';
@@ -122,6 +123,7 @@ export const ru: Record<MessageKey, Message> = {
   ...ruSchedules,
   ...ruChecks,
   ...ruTickets,
+  ...ruTicket,
   ...ruScripts,
   ...ruKb,
 };

@@ -14,6 +14,9 @@ import type { FaultStore } from './store.js';
 /** A remediation job that could not start within this long is of no use any more. */
 const REMEDIATION_VALID_MS = 3_600_000;
 const UNFINISHED = new Set(['queued', 'sent', 'running']);
+/** Remediation jobs are requested by "remediation:CHECK"; a technician may also run a script for a ticket. */
+const REMEDIATION_ACTOR = 'remediation:';
+const isRemediation = (job: Pick<JobRow, 'requestedBy'>) => job.requestedBy.startsWith(REMEDIATION_ACTOR);
 
 export function createRemediation(deps: {
   jobs: JobService;
@@ -36,7 +39,7 @@ export function createRemediation(deps: {
     start(deviceId: string, ticketId: number, check: CheckDefinition): void {
       const name = check.remediationScript;
       if (!name) return;
-      if (deps.jobStore.forTicket(ticketId).some((job) => UNFINISHED.has(job.status))) return;
+      if (deps.jobStore.forTicket(ticketId).some((job) => isRemediation(job) && UNFINISHED.has(job.status))) return;
       const variants = deps.scripts.variants(name);
       if (variants.length === 0) {
         note(ticketId, `Remediation not started: the check names script "${name}", which is not in the library.`);
@@ -50,7 +53,7 @@ export function createRemediation(deps: {
           args: {},
           notBefore: () => start,
           expiresAt: () => start + REMEDIATION_VALID_MS,
-          requestedBy: `remediation:${check.id}`,
+          requestedBy: `${REMEDIATION_ACTOR}${check.id}`,
           ticketId,
         });
         note(
@@ -63,7 +66,10 @@ export function createRemediation(deps: {
       }
     },
 
-    /** A job finished: when it was a remediation, its outcome goes on the ticket. */
+    /**
+     * A job run for a ticket finished: its outcome goes on the ticket. Only a remediation may
+     * resolve it; a technician's run is noted and the technician decides.
+     */
     jobFinished(job: JobRow): void {
       if (job.ticketId === null || !job.result) return;
       const { outcome, exitCode, reason } = job.result;
@@ -71,6 +77,13 @@ export function createRemediation(deps: {
         outcome === 'succeeded'
           ? 'succeeded'
           : `${outcome.replace('_', ' ')}${exitCode !== null ? ` (exit ${exitCode})` : ''}${reason ? `: ${reason}` : ''}`;
+      if (!isRemediation(job)) {
+        note(
+          job.ticketId,
+          `Script ${job.scriptName} run by ${job.requestedBy} on ${job.deviceName ?? job.deviceId} ${how}.`,
+        );
+        return;
+      }
       // The agent may see the fault clear (a sample taken while the script wound down) before it
       // reports the job; then the recovery came first and this result is what resolves the ticket.
       const ticket = deps.tickets.byId(job.ticketId);
@@ -85,7 +98,7 @@ export function createRemediation(deps: {
 
     /** The script that fixed the fault: the ticket's latest remediation, if it succeeded. */
     fixedBy(ticketId: number): string | null {
-      const latest = deps.jobStore.forTicket(ticketId)[0];
+      const latest = deps.jobStore.forTicket(ticketId).find(isRemediation);
       return latest?.status === 'succeeded' ? latest.scriptName : null;
     },
   };

@@ -104,7 +104,7 @@ export function createKnowledgeService(deps: KnowledgeServiceDeps) {
       const limit = query.limit ?? KB_DEFAULT_SEARCH_LIMIT;
       const text = query.q?.trim() ?? '';
       if (text === '') return store.recent({ category: query.category, limit }).map(hitView);
-      const match = ftsQuery(text);
+      const match = ftsQuery(text, query.anyWord);
       // Only punctuation: nothing can match, and that is an answer, not an error.
       if (match === null) return [];
       return store.search({ match, category: query.category, limit }).map(hitView);

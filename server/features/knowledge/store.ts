@@ -39,14 +39,15 @@ const MAX_TERM_CHARS = 64;
 
 /**
  * An FTS5 MATCH expression for what a person typed: its words, each quoted as a string, all of
- * them required. Words are runs of the characters FTS5's unicode61 tokenizer keeps (letters,
+ * them required (or, with `anyWord`, any of them). Words are runs of the characters FTS5's
+ * unicode61 tokenizer keeps (letters,
  * numbers, marks); everything else (quotes, *, ^, :, parentheses, NEAR, OR, -) only separates
  * words, so no user text can become FTS5 syntax. Null when there is no word at all.
  */
-export function ftsQuery(text: string): string | null {
+export function ftsQuery(text: string, anyWord = false): string | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}\p{M}\p{Co}]+/gu) ?? [];
   const unique = [...new Set(words.map((word) => word.slice(0, MAX_TERM_CHARS)))].slice(0, MAX_TERMS);
-  return unique.length === 0 ? null : unique.map((word) => `"${word}"`).join(' ');
+  return unique.length === 0 ? null : unique.map((word) => `"${word}"`).join(anyWord ? ' OR ' : ' ');
 }
 
 const ARTICLE = `SELECT a.id, a.title, a.body, a.category, c.name AS createdBy, a.created_at AS createdAt, e.name AS updatedBy,

@@ -40,9 +40,16 @@ const KINDS: Array<[RunTargetKind, MessageKey]> = [
 
 type Errors = Partial<Record<RunField, string>>;
 
-export function RunDialog(props: { script: ScriptVersionView; onClose: () => void }) {
-  const { script } = props;
-  const [form, setForm] = useState<RunForm>(emptyRunForm);
+export function RunDialog(props: {
+  script: ScriptVersionView;
+  onClose: () => void;
+  /** From a ticket's page: its PC chosen already, and the run tied to the ticket. */
+  forTicket?: { id: number; deviceId: string };
+}) {
+  const { script, forTicket } = props;
+  const [form, setForm] = useState<RunForm>(() =>
+    forTicket ? { ...emptyRunForm(), deviceIds: [forTicket.deviceId] } : emptyRunForm(),
+  );
   const [errors, setErrors] = useState<Errors>({});
   const [sending, setSending] = useState(false);
   const fleet = useLoad(() => call(API.devices.list), []).state;
@@ -65,7 +72,9 @@ export function RunDialog(props: { script: ScriptVersionView; onClose: () => voi
     }
     setSending(true);
     try {
-      const run = await call(API.jobs.run, { body: made.request });
+      const run = await call(API.jobs.run, {
+        body: forTicket ? { ...made.request, ticketId: forTicket.id } : made.request,
+      });
       navigate(`/jobs?run=${encodeURIComponent(run.runId)}`);
     } catch (failure) {
       const message = failure instanceof ApiRequestError ? failure.message : describeError(failure);
