@@ -160,6 +160,16 @@ export const AssigneeView = Type.Object({
 });
 export type AssigneeView = Static<typeof AssigneeView>;
 
+/** An employee a request can be taken for: signed in on a PC now (the ticket goes to that PC). */
+export const RequesterView = Type.Object({
+  /** As the ticket names them ("anna@reception-pc"), so the employee sees it in the PC's tray. */
+  name: Type.String(),
+  user: Type.String(),
+  deviceId: Type.String(),
+  deviceName: Type.String(),
+});
+export type RequesterView = Static<typeof RequesterView>;
+
 export const TicketIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 export const TextRequest = Type.Object({ body: Body }, { additionalProperties: false });
 export const AssignRequest = Type.Object({ assignee: Name }, { additionalProperties: false });

@@ -6,9 +6,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../protocol/api/routes/index.js';
 import { launchBrowser, openTab, screenshot, signInAs, type ConsoleTab } from '../helpers/browser.js';
-import { runCli } from '../helpers/run-cli.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, signedInCli } from '../helpers/run-cli.js';
 import { enrollTestAgent, type TestAgent } from '../helpers/test-agent.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+/** What the page shows may lag the server by a live event and a reload. */
+const POLL = { timeout: 10_000 };
 
 describe('ticket queue page', () => {
   let server: TestServer;
@@ -17,10 +23,14 @@ describe('ticket queue page', () => {
   let tab: ConsoleTab;
   /** The server's clock, when a test sets it; otherwise the real one. */
   let serverNow: number | null = null;
+  let dir: string;
+  const tokens: Record<string, string> = {};
+  const { as } = signedInCli(() => ({ url: server.url, dir, tokens }));
 
   beforeAll(async () => {
     server = await startTestServer({}, { now: () => serverNow ?? Date.now() });
-    await server.addUser('tom', 'technician');
+    dir = mkdtempSync(join(tmpdir(), 'helpline-web-tickets-'));
+    tokens.tom = await server.addUser('tom', 'technician');
     agent = await enrollTestAgent(server, { name: 'reception-pc' });
     await agent.waitFor('online');
     browser = await launchBrowser();
@@ -31,6 +41,7 @@ describe('ticket queue page', () => {
     await browser?.close();
     await agent?.cleanup();
     await server?.cleanup();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("shows an employee's request from the agent live, counted in its views", async () => {
@@ -50,10 +61,10 @@ describe('ticket queue page', () => {
     expect(asked.code).toBe(0);
     const row = page.locator('tr', { hasText: 'Printer on floor 2 jams' });
     await row.waitFor({ timeout: 20_000 });
-    await expect.poll(() => row.textContent()).toContain('reception-pc');
+    await expect.poll(() => row.textContent(), POLL).toContain('reception-pc');
     expect(await row.textContent()).toContain('Portal');
     const views = page.getByRole('group', { name: 'Views' });
-    await expect.poll(() => views.getByRole('button', { name: /Unassigned/ }).textContent()).toBe('Unassigned1');
+    await expect.poll(() => views.getByRole('button', { name: /Unassigned/ }).textContent(), POLL).toBe('Unassigned1');
     expect(await views.getByRole('button', { name: /^Mine/ }).textContent()).toBe('Mine0');
     await screenshot(page, 'tickets-queue');
   });
@@ -66,12 +77,12 @@ describe('ticket queue page', () => {
     });
     await page.locator('tr', { hasText: 'VPN drops every hour' }).waitFor();
     await page.getByLabel('Channel').selectOption('phone');
-    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('tbody tr').count(), POLL).toBe(1);
     expect(new URL(page.url()).searchParams.get('channel')).toBe('phone');
     await page.getByRole('button', { name: /Clear filters/ }).click();
     await page.getByLabel('Search tickets').fill('printer');
     await expect
-      .poll(() => page.locator('tbody tr').allTextContents())
+      .poll(() => page.locator('tbody tr').allTextContents(), POLL)
       .toEqual([expect.stringContaining('Printer on floor 2 jams')]);
     await page.reload();
     await page.locator('tbody tr', { hasText: 'Printer on floor 2 jams' }).waitFor();
@@ -90,7 +101,9 @@ describe('ticket queue page', () => {
     serverNow = null;
     await page.getByRole('button', { name: /Clear filters/ }).click();
     const views = page.getByRole('group', { name: 'Views' });
-    await expect.poll(() => views.getByRole('button', { name: /At risk/ }).textContent()).toBe('At risk or breached1');
+    await expect
+      .poll(() => views.getByRole('button', { name: /At risk/ }).textContent(), POLL)
+      .toBe('At risk or breached1');
     await views.getByRole('button', { name: /At risk/ }).click();
     const row = page.locator('tbody tr', { hasText: 'Server room too hot' });
     await row.waitFor();
@@ -98,5 +111,38 @@ describe('ticket queue page', () => {
     expect(await row.locator('[data-sla]').getAttribute('data-sla')).toBe('breached');
     expect(await row.textContent()).toMatch(/breached/);
     await screenshot(page, 'tickets-breached');
+  });
+
+  it('writes down a phone call as a ticket for an employee and a PC, and counts it by channel', async () => {
+    const { page } = tab;
+    await page.goto(`${server.url}/tickets`);
+    await page.getByRole('button', { name: 'New ticket' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New ticket' });
+    await dialog.getByRole('button', { name: 'Open ticket' }).click();
+    await dialog.getByText('Write the subject: one line saying what is wrong.').waitFor();
+    await dialog.getByLabel('Subject').fill('Monitor flickers');
+    await dialog.getByLabel('Requester').fill('Boris Ivanov');
+    await dialog.getByLabel('PC', { exact: true }).fill('no-such-pc');
+    await dialog.getByLabel('Came in by').selectOption('phone');
+    await dialog.getByLabel('Category').fill('display');
+    await dialog.getByLabel('Urgency').selectOption('2');
+    await dialog.getByLabel('Details (optional)').fill('Since this morning, every few seconds.');
+    await dialog.getByRole('button', { name: 'Open ticket' }).click();
+    await dialog.getByText('There is no active PC named “no-such-pc”.').waitFor();
+    await dialog.getByLabel('PC', { exact: true }).fill('reception-pc');
+    await screenshot(page, 'tickets-new');
+    await dialog.getByRole('button', { name: 'Open ticket' }).click();
+    await page.waitForURL(/\/tickets\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: /Monitor flickers/ }).waitFor();
+    expect(await page.locator('.fact', { hasText: 'Channel' }).textContent()).toContain('Phone');
+    expect(await page.locator('.fact', { hasText: 'Requester' }).textContent()).toContain('Boris Ivanov');
+    expect(await page.locator('.fact', { hasText: 'PC' }).first().textContent()).toContain('reception-pc');
+
+    const today = new Date().toISOString().slice(0, 10);
+    const kpi = await as('tom')('report', 'kpi', '--from', today, '--to', today, '--by', 'channel', '--json');
+    expect(kpi.code).toBe(0);
+    const report = JSON.parse(kpi.stdout) as { groups: Array<{ key: string | null; opened: number }> };
+    expect(report.groups.find((group) => group.key === 'phone')?.opened).toBe(2);
+    expect(report.groups.find((group) => group.key === 'portal')?.opened).toBe(1);
   });
 });

@@ -3,6 +3,9 @@
 // given to, the attachment size limit, and a script run tied to a ticket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../protocol/api/routes/index.js';
+import { encodeAgentToServer } from '../../protocol/envelope.js';
+import { enrollRawIdentity, rawConnect } from '../helpers/raw-agent.js';
+import { eventually } from '../helpers/test-agent.js';
 import { startStaffedServer, type TestServer } from '../helpers/test-server.js';
 
 const T = API.tickets;
@@ -66,6 +69,29 @@ describe('ticket work API', () => {
     expect(people.map((person) => person.name)).not.toContain('vera');
     expect(people.map((person) => person.name)).not.toContain('dan');
     expect((await server.raw(T.assignees, { token: vera })).status).toBe(403);
+  });
+
+  it("offers the employees signed in on a PC as requesters, named as that PC's tray names them", async () => {
+    const identity = await enrollRawIdentity(server);
+    const outcome = await rawConnect(server, identity);
+    if (!outcome.upgraded) throw new Error('the raw agent was refused');
+    outcome.connection.hello();
+    const users = { local: [], loggedIn: [{ user: 'anna', terminal: 'tty2', since: '2026-03-02 09:01' }] };
+    outcome.connection.sendSealed(
+      encodeAgentToServer(
+        'inventory.report',
+        { seq: 1, full: true, collectedAt: Date.now(), sections: { users } },
+        'r1',
+      ),
+    );
+    const deviceId = identity.identity.deviceId;
+    const device = await server.client().call(API.devices.show, { params: { id: deviceId } });
+    await eventually(async () => (await server.client(tom).call(T.requesters)).length > 0, 5000, 'the requester');
+    expect(await server.client(tom).call(T.requesters)).toEqual([
+      { name: `anna@${device.name}`, user: 'anna', deviceId, deviceName: device.name },
+    ]);
+    expect((await server.raw(T.requesters, { token: vera })).status).toBe(403);
+    outcome.connection.ws.close();
   });
 
   it('tells every signed-in user the attachment size limit', async () => {

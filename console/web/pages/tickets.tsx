@@ -3,9 +3,11 @@
 // ticket is opened or changes.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TicketQueueViewName } from '../../../protocol/api/ticket-queue.js';
+import { STAFF } from '../../../protocol/api/access.js';
 import { API, call } from '../api.js';
 import { usePageTitle } from '../components/page-title.js';
 import { Empty, Failed, Loading } from '../components/states.js';
+import { NewTicketDialog } from '../components/tickets/new-ticket-dialog.js';
 import { QueueFilterBar } from '../components/tickets/queue-filters.js';
 import { QueuePager } from '../components/tickets/queue-pager.js';
 import { QueueTable } from '../components/tickets/queue-table.js';
@@ -13,6 +15,7 @@ import { QueueViews } from '../components/tickets/queue-views.js';
 import { t } from '../i18n/index.js';
 import { useLiveEvent, useResync } from '../state/live.js';
 import { useLoad } from '../state/load.js';
+import { session } from '../state/session.js';
 import {
   NO_FILTERS,
   activeFilterCount,
@@ -28,8 +31,11 @@ import {
 const TYPING_PAUSE_MS = 300;
 const LIVE_BATCH_MS = 300;
 
-export function TicketsPage(props: { newTicket?: () => void }) {
+export function TicketsPage() {
   usePageTitle(t('tickets.pageTitle'));
+  const user = session.value.kind === 'signedIn' ? session.value.user : null;
+  const staff = user !== null && STAFF.includes(user.role);
+  const [creating, setCreating] = useState(false);
   const [state, setState] = useState<QueueState>(() => readQueueState(location.search));
   const [draft, setDraft] = useState<QueueFilters>(state.filters);
   const query = queueQuery(state);
@@ -51,9 +57,13 @@ export function TicketsPage(props: { newTicket?: () => void }) {
   useEffect(() => () => clearTimeout(typing.current), []);
 
   const live = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The timer calls the reload of the queue shown when it fires, not of the one shown when it
+  // was set: a filter changed in between must not bring the old filter's answer back.
+  const latestReload = useRef(reload);
+  latestReload.current = reload;
   const reloadSoon = () => {
     clearTimeout(live.current);
-    live.current = setTimeout(reload, LIVE_BATCH_MS);
+    live.current = setTimeout(() => latestReload.current(), LIVE_BATCH_MS);
   };
   useEffect(() => () => clearTimeout(live.current), []);
   useLiveEvent('ticket.changed', reloadSoon);
@@ -69,8 +79,8 @@ export function TicketsPage(props: { newTicket?: () => void }) {
     <section class="page" aria-labelledby="page-heading">
       <header class="page-header">
         <h1 id="page-heading">{t('tickets.pageTitle')}</h1>
-        {props.newTicket && (
-          <button type="button" class="button button-primary" onClick={props.newTicket}>
+        {staff && (
+          <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
             {t('tickets.new')}
           </button>
         )}
@@ -99,6 +109,7 @@ export function TicketsPage(props: { newTicket?: () => void }) {
           />
         </>
       )}
+      {creating && <NewTicketDialog onClose={() => setCreating(false)} />}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import {
   EscalateRequest,
   RateRequest,
   ReasonRequest,
+  RequesterView,
   ResolveRequest,
   TextRequest,
   TicketDetailView,
@@ -75,6 +76,14 @@ export const ticketRoutes = {
     summary: 'Who tickets can be assigned to: active admins and technicians, with their support line',
     access: STAFF,
     response: Type.Array(AssigneeView),
+    errors: [],
+  }),
+  requesters: route({
+    method: 'GET',
+    path: '/api/tickets/requesters',
+    summary: 'Employees signed in on a PC now, to take a request for (from the latest inventories)',
+    access: STAFF,
+    response: Type.Array(RequesterView),
     errors: [],
   }),
   reply: route({

@@ -49,6 +49,8 @@ export function createInventoryService(deps: { inventory: InventoryStore; device
 
     findSoftware: (name: string, version?: string) => deps.inventory.findSoftware(name, version),
 
+    loggedInUsers: () => deps.inventory.loggedInUsers(),
+
     changes(deviceId: string, since: number): InventoryChangeView[] {
       requireDevice(deviceId);
       return deps.inventory.changes(deviceId, since).map((change) => ({

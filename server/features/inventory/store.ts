@@ -40,7 +40,15 @@ export function createInventoryStore(db: Db) {
      ORDER BY s.name COLLATE NOCASE, d.name LIMIT 1000`,
   );
 
+  const loggedIn = db.prepare(
+    `SELECT DISTINCT d.id AS deviceId, d.name AS deviceName, json_extract(u.value, '$.user') AS user
+     FROM inventory_sections s JOIN devices d ON d.id = s.device_id, json_each(s.data, '$.loggedIn') u
+     WHERE s.section = 'users' AND d.status = 'active' ORDER BY user, d.name`,
+  );
+
   return {
+    /** Who is signed in on each active PC, as its latest inventory says. */
+    loggedInUsers: () => loggedIn.all() as Array<{ deviceId: string; deviceName: string; user: string }>,
     section(deviceId: string, section: string): unknown {
       const data = getSection.get(deviceId, section) as string | undefined;
       return data === undefined ? undefined : (JSON.parse(data) as unknown);

@@ -13,7 +13,7 @@ import type { InventoryService } from '../inventory/service.js';
 import type { NotificationService } from '../notifications/service.js';
 import type { SettingsService } from '../settings/service.js';
 import type { UserStore } from '../users/store.js';
-import { createEmployeeTicketLists } from './employee-lists.js';
+import { createEmployeeTicketLists, employeeRequester } from './employee-lists.js';
 import { createEmployeeRequests } from './employee-requests.js';
 import { createRatingStore } from './rating-store.js';
 import { ticketRatingRoutes, ticketRoutes } from './routes.js';
@@ -96,7 +96,14 @@ export const ticketsPlugin = featurePlugin('tickets', (app, parts: TicketsNeeds)
   app.addHook('onListen', async () => slaMonitor.start());
   shutdown.add(() => slaMonitor.stop());
 
-  ticketRoutes(app, { tickets, queue: createTicketQueue({ store: createTicketQueueStore(db), view: tickets.viewOf }) });
+  ticketRoutes(app, {
+    tickets,
+    queue: createTicketQueue({ store: createTicketQueueStore(db), view: tickets.viewOf }),
+    requesters: () =>
+      parts.inventory
+        .loggedInUsers()
+        .map((entry) => ({ ...entry, name: employeeRequester(entry.user, entry.deviceName) })),
+  });
   ticketRatingRoutes(app, { tickets });
   /** A ticket changed outside the ticket service (a fault, a remediation, a shell): its PC hears of it. */
   function ticketChanged(id: number) {

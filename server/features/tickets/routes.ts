@@ -5,10 +5,14 @@ import { API } from '../../../protocol/api/routes/index.js';
 import { ApiError } from '../../errors.js';
 import { currentUser } from '../../plugins/access.js';
 import { serve } from '../../plugins/routes.js';
+import type { RequesterView } from '../../../protocol/api/tickets.js';
 import type { TicketService } from './service.js';
 import type { TicketQueue } from './queue.js';
 
-export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketService; queue: TicketQueue }) {
+export function ticketRoutes(
+  app: FastifyInstance,
+  deps: { tickets: TicketService; queue: TicketQueue; requesters: () => RequesterView[] },
+) {
   const { tickets } = deps;
   const routes = API.tickets;
   serve(app, routes.queue, async (request) => deps.queue(currentUser(request), request.query));
@@ -20,6 +24,7 @@ export function ticketRoutes(app: FastifyInstance, deps: { tickets: TicketServic
     tickets.classify(currentUser(request), request.params.id, request.body),
   );
   serve(app, routes.assignees, async () => tickets.assignees());
+  serve(app, routes.requesters, async () => deps.requesters());
   serve(app, routes.reply, async (request) =>
     tickets.reply(currentUser(request), request.params.id, request.body.body),
   );

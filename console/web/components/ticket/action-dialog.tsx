@@ -7,11 +7,17 @@ import { t } from '../../i18n/index.js';
 import { Modal } from '../modal.js';
 import { describeError } from '../states.js';
 
+/** A problem the form itself found (said as it is, not as the server's answer). */
+export class FormProblem extends Error {}
+
 export function ActionDialog(props: {
   title: string;
   /** The text field's label; absent for a step with no words. */
   textLabel?: string;
   textRequired?: boolean;
+  /** The text field after the other fields (a form whose words are its last part). */
+  textLast?: boolean;
+  wide?: boolean;
   submitLabel: string;
   children?: ComponentChildren;
   onSubmit: (text: string) => Promise<unknown>;
@@ -31,29 +37,31 @@ export function ActionDialog(props: {
       await props.onSubmit(text.trim());
       props.onClose(true);
     } catch (failure) {
-      setError(describeError(failure));
+      setError(failure instanceof FormProblem ? failure.message : describeError(failure));
       setBusy(false);
     }
   };
+  const textField = props.textLabel && (
+    <div class="field">
+      <label class="field-label" for="action-text">
+        {props.textLabel}
+      </label>
+      <textarea
+        id="action-text"
+        class="textarea"
+        rows={4}
+        maxLength={20_000}
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+      />
+    </div>
+  );
   return (
-    <Modal title={props.title} onClose={() => props.onClose(false)}>
+    <Modal title={props.title} onClose={() => props.onClose(false)} wide={props.wide}>
       <form class="action-form" onSubmit={(event) => void submit(event)}>
-        {props.textLabel && (
-          <div class="field">
-            <label class="field-label" for="action-text">
-              {props.textLabel}
-            </label>
-            <textarea
-              id="action-text"
-              class="textarea"
-              rows={4}
-              maxLength={20_000}
-              value={text}
-              onInput={(event) => setText(event.currentTarget.value)}
-            />
-          </div>
-        )}
+        {!props.textLast && textField}
         {props.children}
+        {props.textLast && textField}
         {error && (
           <p class="form-error" role="alert">
             {error}
