@@ -103,6 +103,7 @@ describe('maintenance in the console', () => {
     expect(await server.client().call(API.maintenance.list, { query: {} })).toEqual([]);
 
     await dialog.getByLabel('For how long').fill('90m');
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await dialog.getByLabel('Reason (optional)').fill('RAM upgrade <b>now</b>');
     await screenshot(page, 'device-maintenance-start');
     await dialog.getByRole('button', { name: 'Start maintenance' }).click();

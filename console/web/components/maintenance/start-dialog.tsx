@@ -34,7 +34,7 @@ export function StartMaintenanceDialog(props: { device: DeviceView; onClose: (do
 
   return (
     <Modal title={t('maintenance.startTitle', { name: props.device.name })} onClose={() => props.onClose(false)}>
-      <form noValidate onSubmit={(event) => (event.preventDefault(), void start())}>
+      <form class="form" noValidate onSubmit={(event) => (event.preventDefault(), void start())}>
         <p class="modal-text">{t('maintenance.startBody')}</p>
         <label class="field">
           <span class="field-label">{t('maintenance.forField')}</span>
@@ -44,7 +44,7 @@ export function StartMaintenanceDialog(props: { device: DeviceView; onClose: (do
             required
             aria-invalid={durationError !== null}
             aria-describedby="maintenance-for-hint"
-            onInput={(event) => setDuration(event.currentTarget.value)}
+            onInput={(event) => (setDuration(event.currentTarget.value), setDurationError(null))}
           />
           <span id="maintenance-for-hint" class="field-hint">
             {t('maintenance.forHint')}
