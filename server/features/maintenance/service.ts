@@ -117,7 +117,10 @@ export function createMaintenanceService(deps: {
         const window = store.byId(id);
         if (!window) throw new ApiError('not_found', `no maintenance window #${id}`);
         if (window.endedAt !== null || window.endsAt <= at)
-          throw new ApiError('conflict', `maintenance #${id} is over already (${iso(window.endedAt ?? window.endsAt)})`);
+          throw new ApiError(
+            'conflict',
+            `maintenance #${id} is over already (${iso(window.endedAt ?? window.endsAt)})`,
+          );
         store.end(id, at, actor);
         deps.audit.record({ actor, action: 'maintenance.ended', target: targetText(window), detail: { id } });
         return store.byId(id)!;
