@@ -16,7 +16,7 @@ export function parseMaintenanceDuration(text: string): { ms: number } | { probl
   const ms = parseDuration(text);
   const shown = JSON.stringify(text.slice(0, 40));
   if (ms === null) return { problem: `the duration is a number and a unit, like 30m, 2h or 1d, not ${shown}` };
-  if (ms < MAINTENANCE_MIN_MS) return { problem: `maintenance lasts at least ${formatDuration(MAINTENANCE_MIN_MS)}` };
+  if (ms < MAINTENANCE_MIN_MS) return { problem: `maintenance lasts at least 1 minute, not ${shown}` };
   if (ms > MAINTENANCE_MAX_MS)
     return { problem: `maintenance lasts at most ${formatDuration(MAINTENANCE_MAX_MS)} (30 days), not ${shown}` };
   return { ms };
