@@ -22,6 +22,7 @@ import type { JobDispatcher } from './features/jobs/dispatcher.js';
 import { jobsPlugin } from './features/jobs/plugin.js';
 import { knowledgePlugin } from './features/knowledge/plugin.js';
 import { livePlugin } from './features/live/plugin.js';
+import { maintenancePlugin } from './features/maintenance/plugin.js';
 import { notificationRoutesPlugin } from './features/notifications/plugin.js';
 import { reportsPlugin } from './features/reports/plugin.js';
 import { schedulesPlugin } from './features/schedules/plugin.js';
@@ -104,6 +105,8 @@ export async function buildServer(config: ServerConfig, options: BuildServerOpti
     .use(signInPlugin)
     .use(auditLogPlugin)
     .use(devicesPlugin)
+    // Before the fleet, whose rows show it, and the faults, which it quiets.
+    .use(maintenancePlugin)
     .use(enrollmentPlugin)
     .use(healthPlugin)
     .use(inventoryPlugin)

@@ -119,6 +119,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/schedules.js')).registerScheduleCommands,
   },
   {
+    command: 'maintenance',
+    description: 'put a device or a group in maintenance: no fault tickets meanwhile',
+    kind: 'group',
+    load: async () => (await import('./commands/maintenance.js')).registerMaintenanceCommands,
+  },
+  {
     command: 'shell <device>',
     description: 'open a remote shell on a device (recorded); with --exec, run one command and exit with its status',
     kind: 'command',

@@ -11,6 +11,7 @@ import { inventoryRoutes } from '../../protocol/api/routes/inventory.js';
 import { jobRoutes } from '../../protocol/api/routes/jobs.js';
 import { knowledgeRoutes } from '../../protocol/api/routes/knowledge.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
+import { maintenanceRoutes } from '../../protocol/api/routes/maintenance.js';
 import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
 import { scheduleRoutes } from '../../protocol/api/routes/schedules.js';
 import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
@@ -37,6 +38,7 @@ export const API = {
   checkPolicies: checkPolicyRoutes,
   knowledge: knowledgeRoutes,
   live: liveRoutes,
+  maintenance: maintenanceRoutes,
   recordings: recordingRoutes,
   session: sessionRoutes,
 } as const;

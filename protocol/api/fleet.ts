@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
 import { DeviceId } from '../messages/common.js';
 import { Name } from './common.js';
 import { DeviceView } from './devices.js';
+import { MaintenanceBadge } from './maintenance.js';
 
 /** A tag's characters (a Unicode regular expression: use the u flag), for clients that check first. */
 export const TAG_PATTERN = '^[\\p{L}\\p{N}][\\p{L}\\p{N}._-]*$';
@@ -33,6 +34,8 @@ export const FleetRow = Type.Object({
   diskPercent: Percent,
   osName: Type.Union([Type.String(), Type.Null()]),
   openTickets: Type.Integer({ minimum: 0 }),
+  /** In maintenance (its own window or its group's) until when; null when not. */
+  maintenance: MaintenanceBadge,
 });
 export type FleetRow = Static<typeof FleetRow>;
 

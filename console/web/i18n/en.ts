@@ -5,6 +5,7 @@ import { enDevice } from './en-device.js';
 import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
 import { enKb } from './en-kb.js';
+import { enMaintenance } from './en-maintenance.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
 import { enTickets } from './en-tickets.js';
@@ -115,6 +116,7 @@ export const en = {
   ...enTicket,
   ...enScripts,
   ...enKb,
+  ...enMaintenance,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

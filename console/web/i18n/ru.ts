@@ -4,6 +4,7 @@ import { ruChecks } from './ru-checks.js';
 import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
 import { ruKb } from './ru-kb.js';
+import { ruMaintenance } from './ru-maintenance.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruSchedules } from './ru-schedules.js';
@@ -126,4 +127,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruTicket,
   ...ruScripts,
   ...ruKb,
+  ...ruMaintenance,
 };

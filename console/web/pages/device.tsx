@@ -12,6 +12,11 @@ import { ChangesTab } from '../components/device/changes-tab.js';
 import { DeviceActions } from '../components/device/device-actions.js';
 import { HardwareTab } from '../components/device/hardware-tab.js';
 import { HealthTab } from '../components/device/health-tab.js';
+import {
+  DeviceMaintenanceActions,
+  DeviceMaintenanceBadge,
+  useDeviceMaintenance,
+} from '../components/maintenance/device-maintenance.js';
 import { OverviewTab } from '../components/device/overview-tab.js';
 import { ServicesTab } from '../components/device/services-tab.js';
 import { SoftwareTab } from '../components/device/software-tab.js';
@@ -87,6 +92,7 @@ function DeviceDetails(props: { device: DeviceView; section: DeviceSection; onCh
   const select = (next: DeviceSection) =>
     navigate(`/devices/${encodeURIComponent(device.id)}${next === 'overview' ? '' : `/${next}`}`, { replace: true });
   const needsInventory = section === 'overview' || section === 'hardware' || section === 'services';
+  const maintenance = useDeviceMaintenance(device.id);
 
   return (
     <>
@@ -96,10 +102,14 @@ function DeviceDetails(props: { device: DeviceView; section: DeviceSection; onCh
           <div class="title-badges">
             <StatusBadge status={device.status} />
             <OnlineBadge online={device.online} />
+            <DeviceMaintenanceBadge windows={maintenance.windows} />
           </div>
         </div>
         <div class="header-actions">
           <ShellActions device={device} />
+          {user && user.role !== 'viewer' && (
+            <DeviceMaintenanceActions device={device} windows={maintenance.windows} onChanged={maintenance.reload} />
+          )}
           {user?.role === 'admin' && <DeviceActions device={device} onChanged={props.onChanged} />}
         </div>
       </header>

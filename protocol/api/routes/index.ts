@@ -14,6 +14,7 @@ import { inventoryRoutes } from './inventory.js';
 import { jobRoutes } from './jobs.js';
 import { knowledgeRoutes } from './knowledge.js';
 import { liveRoutes } from './live.js';
+import { maintenanceRoutes } from './maintenance.js';
 import { metaRoutes } from './meta.js';
 import { notificationRoutes } from './notifications.js';
 import { recordingRoutes } from './recordings.js';
@@ -49,6 +50,7 @@ export const API = {
   session: sessionRoutes,
   live: liveRoutes,
   fleet: fleetRoutes,
+  maintenance: maintenanceRoutes,
 } as const;
 
 /** Every route of the table, for the server's start-up check and the documentation. */

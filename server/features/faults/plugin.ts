@@ -15,6 +15,7 @@ import type { DeviceStore } from '../devices/store.js';
 import type { JobEvents } from '../jobs/plugin.js';
 import type { JobService } from '../jobs/service.js';
 import type { JobStore } from '../jobs/store.js';
+import type { MaintenanceService } from '../maintenance/service.js';
 import type { ScriptStore } from '../scripts/store.js';
 import { groupSettingRoutes } from '../settings/group-setting-routes.js';
 import type { TicketService } from '../tickets/service.js';
@@ -68,6 +69,7 @@ interface FaultsNeeds {
   jobStore: JobStore;
   jobEvents: Listen<JobEvents>;
   scriptStore: ScriptStore;
+  maintenance: MaintenanceService;
   hub: Agents;
   ingest: IngestQueue;
   now: () => number;
@@ -97,6 +99,7 @@ export const faultsPlugin = featurePlugin('faults', (app, parts: FaultsNeeds) =>
     checkPolicies,
     snapshot: parts.snapshot,
     remediation,
+    maintenance: parts.maintenance,
     log: app.log,
     now,
     onChanged: ticketChanged,

@@ -2,9 +2,18 @@
 // snapshot of the PC; while it is open, repeats and further items (another full mount) are
 // events on it. A recovery adds a note, and when every item of the check has recovered and the
 // check says so, resolves it. Runs inside the ingest transaction of the agent's message.
+//
+// A device in maintenance (its own window or its group's) is being worked on: its faults are
+// recorded with the window but open no ticket, add nothing to an open one, start no remediation
+// and so notify nobody (notifications follow ticket events). Recoveries still go to an open
+// ticket: a fix made during maintenance should close what was open before it. A fault still
+// raised when the window ends is left as it is: it opens its ticket on its next report (the
+// offline check reports on every tick; an agent reports again once it has cleared and recurs),
+// rather than a burst of tickets the moment maintenance ends for what the technician is fixing.
 import type { FastifyBaseLogger } from 'fastify';
 import type { CheckKind, FaultCleared, FaultRaised } from '../../../protocol/messages/checks.js';
 import type { DeviceStore } from '../devices/store.js';
+import type { MaintenanceService } from '../maintenance/service.js';
 import { SYSTEM_ACTOR } from '../tickets/sla-monitor.js';
 import type { TicketService } from '../tickets/service.js';
 import type { SnapshotTaker } from '../tickets/snapshot.js';
@@ -41,6 +50,7 @@ export function createFaultService(deps: {
   checkPolicies: CheckPolicyService;
   snapshot: SnapshotTaker;
   remediation?: Remediation;
+  maintenance?: Pick<MaintenanceService, 'coveringAt' | 'recordFault' | 'faultCleared'>;
   log: FastifyBaseLogger;
   now: () => number;
   onChanged?: (ticketId: number) => void;
@@ -53,8 +63,15 @@ export function createFaultService(deps: {
   };
 
   return {
-    /** Returns the id of the ticket the fault went to. */
-    raised(deviceId: string, fault: RaisedFault): number {
+    /** Returns the id of the ticket the fault went to; null when the device is in maintenance. */
+    raised(deviceId: string, fault: RaisedFault): number | null {
+      // At the server's time and the PC's: a fault queued offline during maintenance stays quiet.
+      const window = deps.maintenance?.coveringAt(deviceId, [deps.now(), fault.observedAt]);
+      if (window) {
+        deps.maintenance!.recordFault(window.id, deviceId, fault);
+        deps.log.info({ deviceId, faultKey: fault.faultKey, maintenance: window.id }, 'fault during maintenance');
+        return null;
+      }
       const id = openOrAdd(deviceId, fault);
       remediate(deviceId, id, fault.checkId);
       return id;
@@ -62,6 +79,7 @@ export function createFaultService(deps: {
 
     /** Returns the ticket it noted the recovery on, or null when no ticket was open for it. */
     cleared(deviceId: string, fault: ClearedFault): number | null {
+      deps.maintenance?.faultCleared(deviceId, fault.faultKey);
       const open = deps.ticketStore.openFaultTicket(deviceId, fault.checkId);
       if (!open) {
         // Someone resolved or closed it already; the recovery is still worth a log line.

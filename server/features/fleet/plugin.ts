@@ -10,6 +10,7 @@ import type { AuditStore } from '../audit/store.js';
 import type { DeviceChangeEvents } from '../devices/plugin.js';
 import type { DeviceService } from '../devices/service.js';
 import type { InventoryStore } from '../inventory/store.js';
+import type { MaintenanceService } from '../maintenance/service.js';
 import { fleetRoutes } from './routes.js';
 import { createFleetService } from './service.js';
 import { createFleetStore } from './store.js';
@@ -23,6 +24,7 @@ interface FleetNeeds {
   audit: AuditStore;
   hub: Agents;
   agentPolicy: (group: string) => AgentPolicy;
+  maintenance: MaintenanceService;
 }
 
 export const fleetPlugin = featurePlugin('fleet', (app, parts: FleetNeeds) => {
@@ -33,6 +35,7 @@ export const fleetPlugin = featurePlugin('fleet', (app, parts: FleetNeeds) => {
     audit: parts.audit,
     agents: parts.hub,
     agentPolicy: parts.agentPolicy,
+    maintenance: parts.maintenance,
     onChanged: (deviceId) => parts.deviceChanges.emit('changed', deviceId),
   });
   fleetRoutes(app, { fleet });

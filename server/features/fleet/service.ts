@@ -19,6 +19,7 @@ import type { AuditStore } from '../audit/store.js';
 import type { AuthUser } from '../auth/service.js';
 import type { DeviceService } from '../devices/service.js';
 import type { InventoryStore } from '../inventory/store.js';
+import type { MaintenanceService } from '../maintenance/service.js';
 import { tagKey, type FleetStore } from './store.js';
 
 export function createFleetService(deps: {
@@ -28,6 +29,7 @@ export function createFleetService(deps: {
   audit: AuditStore;
   agents: Agents;
   agentPolicy: (group: string) => AgentPolicy;
+  maintenance: Pick<MaintenanceService, 'badges'>;
   onChanged: (deviceId: string) => void;
 }) {
   const { fleet, devices, audit } = deps;
@@ -37,6 +39,7 @@ export function createFleetService(deps: {
     const health = new Map(fleet.latestHealth().map((entry) => [entry.deviceId, entry]));
     const osNames = fleet.osNames();
     const tickets = fleet.openTickets();
+    const maintenance = deps.maintenance.badges();
     return views.map((device) => {
       const latest = health.get(device.id);
       return {
@@ -47,6 +50,7 @@ export function createFleetService(deps: {
         diskPercent: latest?.diskMaxPct ?? null,
         osName: osNames.get(device.id) ?? null,
         openTickets: tickets.get(device.id) ?? 0,
+        maintenance: maintenance.get(device.id) ?? null,
       };
     });
   };

@@ -6,6 +6,7 @@ import { formatNumber, t, type MessageKey } from '../../i18n/index.js';
 import { fleetOsLabel, type SortKey } from '../../state/fleet.js';
 import { OnlineBadge, StatusBadge } from '../badges.js';
 import { Link } from '../link.js';
+import { MaintenanceBadge } from '../maintenance/maintenance-badge.js';
 import { RelativeTime } from '../relative-time.js';
 
 export interface ColumnDef {
@@ -48,9 +49,12 @@ export const NAME_COLUMN: ColumnDef = {
   key: 'name',
   label: 'column.name',
   cell: (row) => (
-    <Link href={`/devices/${encodeURIComponent(row.device.id)}`} title={row.device.name}>
-      {row.device.name}
-    </Link>
+    <span class="name-cell">
+      <Link href={`/devices/${encodeURIComponent(row.device.id)}`} title={row.device.name}>
+        {row.device.name}
+      </Link>
+      {row.maintenance && <MaintenanceBadge badge={row.maintenance} compact />}
+    </span>
   ),
 };
 
