@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 const BENCH = fileURLToPath(new URL('../../dist/scripts/dev/bench-web.js', import.meta.url));
 
 describe('bench:web', () => {
-  it('loads the fleet page of 300 devices, types 6 keys and prints the figures as JSON on the last line', async () => {
+  it('loads the fleet page of 300 devices, types 6 keys, loads a queue of 500 tickets and prints the figures as JSON on the last line', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [BENCH, '--devices', '300', '--loads', '2', '--keystrokes', '6', '--json'],
+      [BENCH, '--devices', '300', '--tickets', '500', '--loads', '2', '--keystrokes', '6', '--json'],
       { timeout: 170_000 },
     );
     const lines = stdout.trim().split('\n');
@@ -28,6 +28,8 @@ describe('bench:web', () => {
       interactiveMs: spread,
       keystrokeMs: { count: 6, p50: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) },
       bundle: { bytes: expect.any(Number), gzipBytes: expect.any(Number) },
+      tickets: 500,
+      queueFirstRowsMs: spread,
       withinGoals: expect.any(Boolean),
     });
     const bundle = result.bundle as { files: Array<{ file: string }>; gzipBytes: number; bytes: number };

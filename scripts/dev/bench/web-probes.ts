@@ -1,5 +1,6 @@
 // What bench:web measures inside the page, installed before the console's own script runs:
-// - firstRowsAt: when the fleet table first shows a device's name link (ms from navigation start);
+// - firstRowsAt: when the fleet table first shows a device's name link, or the ticket queue its
+//   first ticket row (ms from navigation start);
 // - long tasks (PerformanceObserver 'longtask'), from which the time to interactive is read: the
 //   end of the last long task before a quiet second after the first rows;
 // - per keystroke in the search box: from the keydown's timestamp to the frame after the input
@@ -14,7 +15,7 @@ export const PROBE_SCRIPT = `
     for (const entry of list.getEntries()) bench.longTasks.push([entry.startTime, entry.startTime + entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
   const rows = new MutationObserver(() => {
-    if (bench.firstRowsAt === null && document.querySelector('tbody td.cell-name a')) {
+    if (bench.firstRowsAt === null && document.querySelector('tbody td.cell-name a, tbody tr[data-ticket]')) {
       bench.firstRowsAt = performance.now();
       rows.disconnect();
     }
