@@ -1,6 +1,7 @@
 // `npm run bench:web -- [--devices N] [--tickets N] [--loads N] [--keystrokes N] [--json]`: how
-// the web console's fleet page holds a large fleet, and its ticket queue a long history. A server runs as a child process with N devices and a
-// health sample each seeded in bulk through its stores, and N tickets; chromium signs in as admin,
+// the web console's fleet page holds a large fleet, and its ticket queue a long history. A server
+// runs as a child process with N devices and a health sample each seeded in bulk through its
+// stores, and N tickets; chromium signs in as admin,
 // then opens the fleet page with the HTTP cache off, several times, types into its search box,
 // and opens the ticket queue the same way.
 import { randomBytes } from 'node:crypto';
