@@ -12,6 +12,7 @@ import { jobRoutes } from '../../protocol/api/routes/jobs.js';
 import { knowledgeRoutes } from '../../protocol/api/routes/knowledge.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
 import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
+import { reportRoutes } from '../../protocol/api/routes/reports.js';
 import { scheduleRoutes } from '../../protocol/api/routes/schedules.js';
 import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
@@ -36,6 +37,7 @@ export const API = {
   knowledge: knowledgeRoutes,
   live: liveRoutes,
   recordings: recordingRoutes,
+  reports: reportRoutes,
   session: sessionRoutes,
 } as const;
 

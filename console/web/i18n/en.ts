@@ -5,6 +5,7 @@ import { enDevice } from './en-device.js';
 import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
 import { enKb } from './en-kb.js';
+import { enReports } from './en-reports.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
 import { enTickets } from './en-tickets.js';
@@ -113,6 +114,7 @@ export const en = {
   ...enTickets,
   ...enScripts,
   ...enKb,
+  ...enReports,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

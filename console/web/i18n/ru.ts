@@ -4,6 +4,7 @@ import { ruChecks } from './ru-checks.js';
 import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
 import { ruKb } from './ru-kb.js';
+import { ruReports } from './ru-reports.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruSchedules } from './ru-schedules.js';
@@ -124,4 +125,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruTickets,
   ...ruScripts,
   ...ruKb,
+  ...ruReports,
 };
