@@ -1,5 +1,5 @@
-// The period's totals as cards: counts, the two SLA clocks' medians and shares, first-line
-// share and satisfaction. Each card is marked with data-figure so tests can read one number.
+// The period's totals as cards: counts, first-line share and satisfaction, then the two SLA
+// clocks' medians and shares. Each card is marked with data-figure so tests can read one number.
 import type { ComponentChildren } from 'preact';
 import type { KpiFigures, TimerFigures } from '../../../../protocol/api/reports.js';
 import { t } from '../../i18n/index.js';
@@ -47,16 +47,16 @@ export function FigureCards(props: { totals: KpiFigures }) {
       <Card figure="backlog" label={t('reports.backlog')} value={numberText(totals.backlog)}>
         {t('reports.backlogHint')}
       </Card>
-      <TimeCard figure="firstResponse" label={t('reports.firstResponse')} timer={totals.firstResponse} />
-      <ShareCard figure="responseSla" label={t('reports.responseSla')} timer={totals.firstResponse} />
-      <TimeCard figure="resolution" label={t('reports.resolution')} timer={totals.resolution} />
-      <ShareCard figure="resolutionSla" label={t('reports.resolutionSla')} timer={totals.resolution} />
       <Card figure="firstLine" label={t('reports.firstLine')} value={percentText(firstLine.share)}>
         {t('reports.firstLineOf', { count: firstLine.count, total: totals.resolved })}
       </Card>
       <Card figure="satisfaction" label={t('reports.satisfaction')} value={numberText(satisfaction.average)}>
         {t('reports.ratings', { count: satisfaction.ratings })}
       </Card>
+      <TimeCard figure="firstResponse" label={t('reports.firstResponse')} timer={totals.firstResponse} />
+      <ShareCard figure="responseSla" label={t('reports.responseSla')} timer={totals.firstResponse} />
+      <TimeCard figure="resolution" label={t('reports.resolution')} timer={totals.resolution} />
+      <ShareCard figure="resolutionSla" label={t('reports.resolutionSla')} timer={totals.resolution} />
     </dl>
   );
 }
