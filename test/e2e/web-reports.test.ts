@@ -170,7 +170,8 @@ describe('reports page', () => {
 
   it('draws a bar per group and series, a dot per day and series, a line per top fault type', async () => {
     const { page } = tab;
-    await page.evaluate(() => scrollTo(0, 0));
+    // A string: the tests' TypeScript has no DOM types.
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot(page, 'reports');
     const report = JSON.parse(await kpi('--json')) as KpiReport;
     const groups = page.locator('[data-chart="chart-groups"] svg');
@@ -227,6 +228,24 @@ describe('reports page', () => {
     await page.getByLabel('To').fill('2025-03-03');
     await page.getByRole('button', { name: 'Show' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('from 2025-03-07 is after to 2025-03-03');
+  });
+
+  it('writes the figures in the reader’s language', async () => {
+    const russian = await openTab(browser, server.url, { locale: 'ru-RU' });
+    await russian.page.goto('/');
+    await russian.page.getByLabel('Имя пользователя').fill('admin');
+    await russian.page.getByLabel('Пароль').fill(ADMIN_PASSWORD);
+    await russian.page.getByRole('button', { name: 'Войти' }).click();
+    await russian.page.getByRole('navigation', { name: 'Основное меню' }).waitFor();
+    await russian.page.goto(WEEK_PAGE);
+    const firstLine = russian.page.locator('[data-figure="firstLine"]');
+    expect(await firstLine.locator('dt').textContent()).toBe('Решено на первой линии');
+    // 0.6667 as Russian writes it: a decimal comma and a space before the sign.
+    expect(await firstLine.locator('.figure-value').textContent()).toBe('66,7 %');
+    expect(await russian.page.locator('[data-figure="resolution"] .figure-value').textContent()).toBe('8 ч 00 мин');
+    await screenshot(russian.page, 'reports-ru');
+    expect(russian.errors).toEqual([]);
+    await russian.context.close();
   });
 
   it('gives viewers the page too, as the API does', async () => {

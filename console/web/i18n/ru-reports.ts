@@ -65,7 +65,7 @@ export const ruReports: Record<keyof typeof enReports, Message> = {
   'reports.col.resolution': 'Решение: медиана / p90',
   'reports.col.resolutionSla': 'Решение в SLA',
   'reports.col.firstLine': 'Первая линия',
-  'reports.col.satisfaction': 'Удовлетворённость',
+  'reports.col.satisfaction': 'Оценка',
   'reports.col.day': 'День',
   'reports.col.faults': 'Сбои',
   'reports.col.category': 'Тип сбоя',
