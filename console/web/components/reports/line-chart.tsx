@@ -35,7 +35,8 @@ export function LineChart(props: {
   // One day: its dot in the middle.
   const x = (index: number) => LEFT + (dates.length === 1 ? plotWidth / 2 : (index / (dates.length - 1)) * plotWidth);
   const y = (value: number) => TOP + plotHeight - (value / max) * plotHeight;
-  const ticks = max === 1 ? [0, 1] : [0, max / 2, max];
+  // Counts are whole: a middle line only where it is a whole number (not at 2.5 of 5).
+  const ticks = max % 2 === 0 ? [0, max / 2, max] : [0, max];
   const labelled = [...new Set([0, Math.floor((dates.length - 1) / 2), dates.length - 1])];
   return (
     <ChartFrame {...props} rows={dates}>
