@@ -13,6 +13,7 @@ import { knowledgeRoutes } from '../../protocol/api/routes/knowledge.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
 import { maintenanceRoutes } from '../../protocol/api/routes/maintenance.js';
 import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
+import { reportRoutes } from '../../protocol/api/routes/reports.js';
 import { scheduleRoutes } from '../../protocol/api/routes/schedules.js';
 import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
@@ -40,6 +41,7 @@ export const API = {
   live: liveRoutes,
   maintenance: maintenanceRoutes,
   recordings: recordingRoutes,
+  reports: reportRoutes,
   session: sessionRoutes,
 } as const;
 

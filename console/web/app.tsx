@@ -59,6 +59,7 @@ const SchedulesPage = lazyPage(() => import('./pages/schedules.js').then((module
 const KbPage = lazyPage(() => import('./pages/kb.js').then((module) => module.KbPage));
 const KbArticlePage = lazyPage(() => import('./pages/kb-article.js').then((module) => module.KbArticlePage));
 const KbEditPage = lazyPage(() => import('./pages/kb-edit.js').then((module) => module.KbEditPage));
+const ReportsPage = lazyPage(() => import('./pages/reports.js').then((module) => module.ReportsPage));
 
 const DEVICES = pageRoute('/devices');
 const DEVICE = pageRoute('/devices/:id');
@@ -78,6 +79,7 @@ const KB = pageRoute('/kb');
 const KB_NEW = pageRoute('/kb/new');
 const KB_ARTICLE = pageRoute('/kb/:id');
 const KB_EDIT = pageRoute('/kb/:id/edit');
+const REPORTS = pageRoute('/reports');
 
 /** An article id as the API takes it (a positive integer); anything else is no page. */
 const isArticleId = (text: string): boolean => /^[1-9][0-9]{0,15}$/.test(text);
@@ -111,5 +113,6 @@ function pageFor(path: string) {
   if (article && isArticleId(article.id!)) return <KbArticlePage id={Number(article.id)} />;
   const editing = KB_EDIT(path);
   if (editing && isArticleId(editing.id!)) return <KbEditPage id={Number(editing.id)} />;
+  if (REPORTS(path)) return <ReportsPage />;
   return <NotFoundPage path={path} />;
 }

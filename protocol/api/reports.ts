@@ -12,6 +12,13 @@
 // - median and p90 are nearest-rank: the value at rank ceil(p/100 · n) of the n sorted values
 //   (so the median of an even count is the lower middle value); null when n = 0.
 // - satisfaction: ratings given within the range, averaged to 2 decimals.
+// - solvedAtFirstLine: of the tickets resolved in the range, those that never left support line 1:
+//   their line is 1 and their history holds no change of line (a change of line means the ticket
+//   was escalated, or started elsewhere and was moved, so line 1 did not solve it alone);
+//   share = count / resolved, to 4 decimals.
+// - daily: every day of the range in its order, with the tickets opened, resolved and the fault
+//   tickets opened that day (so the days add up to the totals' opened and resolved).
+// - faultTrend: the TOP_FAULT_TRENDS categories of topFaultCategories, with their faults per day.
 // - Groups use each ticket's current line, category, assignee and device group.
 import { Type, type Static } from 'typebox';
 import type { Checked } from './sla.js';
@@ -57,6 +64,7 @@ const FIGURES = {
   firstResponse: TimerFigures,
   resolution: TimerFigures,
   satisfaction: Type.Object({ average: NumberOrNull, ratings: Count }),
+  solvedAtFirstLine: Type.Object({ count: Count, share: NumberOrNull }),
 };
 export const KpiFigures = Type.Object(FIGURES);
 export type KpiFigures = Static<typeof KpiFigures>;
@@ -81,8 +89,16 @@ export const KpiReport = Type.Object({
     Type.Object({ deviceId: Type.String(), deviceName: Type.String(), group: Type.String(), faults: Count }),
   ),
   topFaultCategories: Type.Array(Type.Object({ category: Type.String(), faults: Count })),
+  daily: Type.Array(
+    Type.Object({ date: Type.String({ description: 'YYYY-MM-DD' }), opened: Count, resolved: Count, faults: Count }),
+  ),
+  /** `perDay[i]` is the category's faults on `daily[i].date`; most faults first, as topFaultCategories. */
+  faultTrend: Type.Array(Type.Object({ category: Type.String(), faults: Count, perDay: Type.Array(Count) })),
 });
 export type KpiReport = Static<typeof KpiReport>;
+
+/** How many fault categories the daily fault trend follows. */
+export const TOP_FAULT_TRENDS = 5;
 
 /** The longest range a report covers: three years, so one request cannot scan the whole history. */
 export const MAX_REPORT_YEARS = 3;
@@ -171,6 +187,8 @@ const figureCells = (figures: KpiFigures) => [
   ...timerCells(figures.resolution),
   figures.satisfaction.average,
   figures.satisfaction.ratings,
+  figures.solvedAtFirstLine.count,
+  figures.solvedAtFirstLine.share,
 ];
 
 /** The report as CSV: one row per group, then the totals (row "total", empty group). */
@@ -186,6 +204,9 @@ export function kpiReportCsv(report: KpiReport): string {
     ...TIMER_COLUMNS.map((column) => `resolution_${column}`),
     'satisfaction_average',
     'satisfaction_ratings',
+    // Last, so that the columns before keep their places in spreadsheets made from older exports.
+    'first_line_solved',
+    'first_line_share',
   ];
   const groups = report.groups.map((group) => [
     'group',

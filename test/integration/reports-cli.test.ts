@@ -93,6 +93,11 @@ describe('helpline report kpi', () => {
     expect(cells('line 1')).toEqual(['line 1', ...figures]);
     expect(cells('TOTAL')).toEqual(['TOTAL', ...figures]);
     expect(result.stdout).toContain('No fault tickets were opened in this range.');
+    // A was resolved at line 1 and never escalated.
+    expect(lines).toContain('Solved at first line: 100% (1 of 1 resolved)');
+    const day = lines.indexOf('Tickets per day:');
+    expect(lines[day + 1]!.split(/ {2,}/)).toEqual(['DAY', 'OPENED', 'RESOLVED', 'FAULTS']);
+    expect(lines[day + 2]!.split(/ {2,}/)).toEqual(['2025-03-04', '2', '1', '0']);
   });
 
   it('prints the report as JSON with --json', async () => {
@@ -123,7 +128,7 @@ describe('helpline report kpi', () => {
     const query = { from: '2025-03-04', to: '2025-03-04' };
     const exported = await server.client().call(API.reports.kpiCsv, { query });
     expect(`${result.stdout}\r\n`).toBe(exported);
-    expect(result.stdout.split('\r\n').at(-1)).toBe('total,,2,1,0,1,1,1,1,30,30,30,30,1,1,1,60,60,60,60,,0');
+    expect(result.stdout.split('\r\n').at(-1)).toBe('total,,2,1,0,1,1,1,1,30,30,30,30,1,1,1,60,60,60,60,,0,1,1');
   });
 
   it('refuses wrong ranges and flags with exit status 2 before asking the server', async () => {

@@ -98,14 +98,17 @@ describe('KPI report export and checks', () => {
         ...timer('resolution'),
         'satisfaction_average',
         'satisfaction_ratings',
+        'first_line_solved',
+        'first_line_share',
       ].join(','),
       // Sorted by code point: "-" < "=" < "@" < "p". Each open ticket: opened 1, backlog 1.
-      `group,'-2+3,1,0,0,1,${unmeasured},${unmeasured},,0`,
-      `group,"'=HYPERLINK(""http://evil.example"",""open"")",1,0,0,1,${unmeasured},${unmeasured},,0`,
-      `group,'@SUM(1+1),1,0,0,1,${unmeasured},${unmeasured},,0`,
-      // Response 30 min (share 1, median = p90 = 30 in both clocks), resolution 60, one rating of 4.
-      'group,"plain, ""quoted""",1,1,0,0,1,1,1,30,30,30,30,1,1,1,60,60,60,60,4,1',
-      'total,,4,1,0,3,1,1,1,30,30,30,30,1,1,1,60,60,60,60,4,1',
+      `group,'-2+3,1,0,0,1,${unmeasured},${unmeasured},,0,0,`,
+      `group,"'=HYPERLINK(""http://evil.example"",""open"")",1,0,0,1,${unmeasured},${unmeasured},,0,0,`,
+      `group,'@SUM(1+1),1,0,0,1,${unmeasured},${unmeasured},,0,0,`,
+      // Response 30 min (share 1, median = p90 = 30 in both clocks), resolution 60, one rating of 4;
+      // resolved at line 1, never moved: solved at first line, 1 of 1.
+      'group,"plain, ""quoted""",1,1,0,0,1,1,1,30,30,30,30,1,1,1,60,60,60,60,4,1,1,1',
+      'total,,4,1,0,3,1,1,1,30,30,30,30,1,1,1,60,60,60,60,4,1,1,1',
       '',
     ]);
   });

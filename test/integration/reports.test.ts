@@ -212,6 +212,8 @@ describe('KPI report on a seeded week', () => {
       // wall sorted 120 600 1440 2640: rank 2 → 600, rank 4 → 2640; met 3 of 4 = 0.75
       resolution: timer(4, 3, 0.75, [540, 840], [600, 2640]),
       satisfaction: { average: 3.67, ratings: 3 }, // (5 + 2 + 4) / 3 = 3.666…; T3's rating came on 03-10
+      // Of T1, T2, T3, T5 resolved: T3 was at line 2 from its start, the others never left line 1.
+      solvedAtFirstLine: { count: 3, share: 0.75 },
     });
     // Faults opened in the range: T3, T4 on SRV-1, T5 on PC-1, T6 on PC-2 (T8 in February is out).
     expect(body.topFaultDevices).toEqual([
@@ -222,6 +224,24 @@ describe('KPI report on a seeded week', () => {
     expect(body.topFaultCategories).toEqual([
       { category: 'disk', faults: 3 },
       { category: 'memory', faults: 1 },
+    ]);
+  });
+
+  it('gives every day of the week and the faults per day of the top categories', async () => {
+    const { body } = await report(WEEK);
+    // Opened: Mon T1 T2, Tue T3, Wed T4 T5, Thu T6, Fri T7. Resolved: Mon T1, Tue T3 (18:00), Wed T2,
+    // Thu T5 (T7 only on Saturday). Faults: Tue T3, Wed T4 T5, Thu T6.
+    expect(body.daily).toEqual([
+      { date: '2025-03-03', opened: 2, resolved: 1, faults: 0 },
+      { date: '2025-03-04', opened: 1, resolved: 1, faults: 1 },
+      { date: '2025-03-05', opened: 2, resolved: 1, faults: 2 },
+      { date: '2025-03-06', opened: 1, resolved: 1, faults: 1 },
+      { date: '2025-03-07', opened: 1, resolved: 0, faults: 0 },
+    ]);
+    // disk: T3 Tue, T4 Wed, T6 Thu; memory: T5 Wed. The same order and totals as topFaultCategories.
+    expect(body.faultTrend).toEqual([
+      { category: 'disk', faults: 3, perDay: [0, 1, 1, 1, 0] },
+      { category: 'memory', faults: 1, perDay: [0, 0, 1, 0, 0] },
     ]);
   });
 
@@ -241,6 +261,7 @@ describe('KPI report on a seeded week', () => {
         // T1 120/120, T2 840/2640, T5 540/1440, all met: sorted 120 540 840 → rank ceil(1.5) = 2, rank ceil(2.7) = 3
         resolution: timer(3, 3, 1, [540, 840], [1440, 2640]),
         satisfaction: { average: 3.67, ratings: 3 },
+        solvedAtFirstLine: { count: 3, share: 1 },
       },
       {
         key: '2',
@@ -252,6 +273,7 @@ describe('KPI report on a seeded week', () => {
         firstResponse: timer(2, 1, 0.5, [60, 540], [60, 600]),
         resolution: timer(1, 0, 0, [540, 540], [600, 600]),
         satisfaction: { average: null, ratings: 0 },
+        solvedAtFirstLine: { count: 0, share: 0 },
       },
     ]);
   });

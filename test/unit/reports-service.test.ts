@@ -16,7 +16,7 @@ describe('report service', () => {
   let db: Db;
   let policy: SlaPolicy;
   const reports = () => createReportService({ db, slaPolicy: () => policy, now: () => iso('2025-06-01T00:00:00Z') });
-  const open = (createdAt: string, repliedAt?: string) => {
+  const open = (createdAt: string, repliedAt?: string, line: 1 | 2 = 1) => {
     const store = createTicketStore(db);
     const id = store.insert({
       subject: 's',
@@ -31,7 +31,7 @@ describe('report service', () => {
       impact: 3,
       urgency: 3,
       priority: 3,
-      line: 1,
+      line,
       assigneeId: null,
       status: 'new',
       faultKey: null,
@@ -72,6 +72,40 @@ describe('report service', () => {
     expect(reports().kpi({ from: '2025-03-03', to: '2025-03-03' }).totals.firstResponse.businessMinutes.median).toBe(0);
   });
 
+  it('counts as solved at first line only what never left line 1', () => {
+    const resolve = (id: number, at: string) =>
+      createTicketStore(db).update(id, 'tom', iso(at), { status: 'resolved', resolvedAt: iso(at) });
+    const stayed = open('2025-03-03T09:00:00Z');
+    resolve(stayed, '2025-03-03T10:00:00Z');
+    // Escalated to line 2 and sent back: line 1 now, but it did not solve it alone.
+    const returned = open('2025-03-03T09:00:00Z');
+    createTicketStore(db).update(returned, 'tom', iso('2025-03-03T09:10:00Z'), { line: 2 });
+    createTicketStore(db).update(returned, 'ann', iso('2025-03-03T09:20:00Z'), { line: 1 });
+    resolve(returned, '2025-03-03T11:00:00Z');
+    const secondLine = open('2025-03-03T09:00:00Z', undefined, 2);
+    resolve(secondLine, '2025-03-03T12:00:00Z');
+    open('2025-03-03T09:00:00Z'); // still open: not in the count nor in the share's base
+    const report = reports().kpi({ from: '2025-03-03', to: '2025-03-03', groupBy: 'line' });
+    expect(report.totals.solvedAtFirstLine).toEqual({ count: 1, share: 0.3333 });
+    expect(report.groups.map((group) => [group.key, group.resolved, group.solvedAtFirstLine])).toEqual([
+      ['1', 2, { count: 1, share: 0.5 }],
+      ['2', 1, { count: 0, share: 0 }],
+    ]);
+  });
+
+  it('cuts the daily trend in the calendar zone', () => {
+    policy = BERLIN;
+    open('2025-03-02T23:30:00Z'); // Mon 03-03 00:30 in Berlin
+    open('2025-03-03T22:59:00Z'); // Mon 23:59 in Berlin
+    open('2025-03-03T23:00:00Z'); // Tue 00:00 in Berlin
+    const { daily } = reports().kpi({ from: '2025-03-02', to: '2025-03-04' });
+    expect(daily.map((day) => [day.date, day.opened])).toEqual([
+      ['2025-03-02', 0],
+      ['2025-03-03', 2],
+      ['2025-03-04', 1],
+    ]);
+  });
+
   it('gives the day of the spring change its 23 hours', () => {
     policy = BERLIN;
     const { range } = reports().kpi({ from: '2025-03-30', to: '2025-03-30' });
@@ -101,8 +135,13 @@ describe('report service', () => {
         wallClockMinutes: { median: null, p90: null },
       },
       satisfaction: { average: null, ratings: 0 },
+      solvedAtFirstLine: { count: 0, share: null },
     });
     expect(report.topFaultDevices).toEqual([]);
+    expect(report.faultTrend).toEqual([]);
+    // Every day of January is there, with nothing on it.
+    expect(report.daily).toHaveLength(31);
+    expect(report.daily[30]).toEqual({ date: '2025-01-31', opened: 0, resolved: 0, faults: 0 });
   });
 
   it('reads ratings while the table exists and reports null satisfaction without it', () => {

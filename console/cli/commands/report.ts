@@ -59,6 +59,37 @@ const CSV_ROUTE = `${API.reports.kpiCsv.method} ${API.reports.kpiCsv.path}`;
 // Controls other than tab, CR and LF (which CSV may carry inside quotes) could drive the terminal.
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
+/** "75% (3 of 4 resolved)": resolved tickets that never left line 1. */
+export function firstLineText(figures: KpiFigures): string {
+  const { count, share } = figures.solvedAtFirstLine;
+  if (share === null) return 'no tickets were resolved in this range';
+  return `${Math.round(share * 100)}% (${count} of ${figures.resolved} resolved)`;
+}
+
+/** Ranges up to this many days print one line per day; longer ones leave the days to --json. */
+const DAYS_PRINTED = 31;
+
+function printDays(ctx: CliContext, report: KpiReport): void {
+  const { io } = ctx;
+  if (report.daily.length > DAYS_PRINTED) {
+    io.out(`Tickets per day: ${report.daily.length} days; --json gives them (daily, faultTrend).`);
+    io.out('');
+    return;
+  }
+  io.out('Tickets per day:');
+  printTable(
+    io,
+    [
+      { header: 'DAY', value: (day: KpiReport['daily'][number]) => day.date },
+      { header: 'OPENED', value: (day) => day.opened },
+      { header: 'RESOLVED', value: (day) => day.resolved },
+      { header: 'FAULTS', value: (day) => day.faults },
+    ],
+    report.daily,
+  );
+  io.out('');
+}
+
 function printReport(ctx: CliContext, report: KpiReport): void {
   const { io } = ctx;
   const { range } = report;
@@ -72,6 +103,9 @@ function printReport(ctx: CliContext, report: KpiReport): void {
   const rows: Row[] = report.groups.map((group) => ({ label: groupLabel(report.groupBy, group.key), figures: group }));
   printTable(io, COLUMNS, [...rows, { label: 'TOTAL', figures: report.totals }]);
   io.out('');
+  io.out(`Solved at first line: ${firstLineText(report.totals)}`);
+  io.out('');
+  printDays(ctx, report);
   if (report.topFaultDevices.length === 0) return io.out('No fault tickets were opened in this range.');
   io.out('Most faults by device:');
   printTable(

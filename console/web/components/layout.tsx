@@ -48,6 +48,10 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
               {t('nav.checks')}
             </Link>
           )}
+          {/* Every role: the report routes answer viewers too (reading changes nothing). */}
+          <Link href="/reports" class="nav-link" current={path === '/reports'}>
+            {t('nav.reports')}
+          </Link>
         </nav>
         <LiveIndicator />
         <UserMenu user={props.user} />

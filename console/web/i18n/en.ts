@@ -6,6 +6,7 @@ import { enTicketWords } from './en-ticket-words.js';
 import { enFleet } from './en-fleet.js';
 import { enKb } from './en-kb.js';
 import { enMaintenance } from './en-maintenance.js';
+import { enReports } from './en-reports.js';
 import { enLive } from './en-live.js';
 import { enSchedules } from './en-schedules.js';
 import { enTickets } from './en-tickets.js';
@@ -117,6 +118,7 @@ export const en = {
   ...enScripts,
   ...enKb,
   ...enMaintenance,
+  ...enReports,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

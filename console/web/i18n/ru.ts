@@ -5,6 +5,7 @@ import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
 import { ruKb } from './ru-kb.js';
 import { ruMaintenance } from './ru-maintenance.js';
+import { ruReports } from './ru-reports.js';
 import type { MessageKey } from './en.js';
 import { ruLive } from './ru-live.js';
 import { ruSchedules } from './ru-schedules.js';
@@ -128,4 +129,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruScripts,
   ...ruKb,
   ...ruMaintenance,
+  ...ruReports,
 };

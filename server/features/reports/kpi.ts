@@ -7,6 +7,7 @@ import { MINUTE_MS, businessMsBetween } from '../sla/business-time.js';
 import { evaluateSla, type StatusInterval } from '../sla/sla-clock.js';
 import type { ReportTicketRow } from './store.js';
 import { average, nearestRank, rounded, share } from './stats.js';
+import { dailyTrend } from './trend.js';
 
 /** How many devices and categories the "most faults" lists show. */
 export const TOP_FAULTS = 10;
@@ -38,6 +39,8 @@ interface Contribution {
   firstResponse: Timed | null;
   resolution: Timed | null;
   rating: number | null;
+  /** Resolved in the range without ever leaving line 1 (definition in protocol/api/reports.ts). */
+  solvedAtFirstLine: boolean;
 }
 
 /** Tickets whose SLA clocks the report needs: first response or resolution within the range. */
@@ -79,6 +82,9 @@ function contribution(input: KpiInput, row: ReportTicketRow): Contribution {
     firstResponse: responded && sla ? timed(respondedAt, sla.firstResponse.state) : null,
     resolution: resolved && sla ? timed(row.resolvedAt!, sla.resolution.state) : null,
     rating: row.rating !== null && within(row.ratedAt) ? row.rating : null,
+    // The current line alone would count a ticket escalated and sent back down; the history would
+    // miss one created at line 2. Both together: line 1 now and never another line.
+    solvedAtFirstLine: resolved && row.line === 1 && row.lineChanged === 0,
   };
 }
 
@@ -109,14 +115,17 @@ function timerFigures(measures: readonly Timed[]): TimerFigures {
 function figures(contributions: readonly Contribution[]): KpiFigures {
   const tally = (pick: (c: Contribution) => boolean) => contributions.filter(pick).length;
   const ratings = contributions.flatMap((c) => (c.rating === null ? [] : [c.rating]));
+  const firstLine = tally((c) => c.solvedAtFirstLine);
+  const resolved = tally((c) => c.resolved);
   return {
     opened: tally((c) => c.opened),
-    resolved: tally((c) => c.resolved),
+    resolved,
     closed: tally((c) => c.closed),
     backlog: tally((c) => c.backlog),
     firstResponse: timerFigures(contributions.flatMap((c) => (c.firstResponse ? [c.firstResponse] : []))),
     resolution: timerFigures(contributions.flatMap((c) => (c.resolution ? [c.resolution] : []))),
     satisfaction: { average: average(ratings), ratings: ratings.length },
+    solvedAtFirstLine: { count: firstLine, share: share(firstLine, resolved) },
   };
 }
 
@@ -166,12 +175,14 @@ export function buildKpiReport(input: KpiInput): KpiReport {
     a === null ? 1 : b === null ? -1 : input.groupBy === 'line' ? Number(a) - Number(b) : byText(a, b),
   );
   const groups: KpiGroup[] = keys.map((key) => ({ key, ...figures(byGroup.get(key)!) }));
+  const topFaultCategories = top(categories.values(), (category) => category.category);
   return {
     range: input.range,
     groupBy: input.groupBy,
     totals: figures(all),
     groups,
     topFaultDevices: top(devices.values(), (device) => device.deviceName),
-    topFaultCategories: top(categories.values(), (category) => category.category),
+    topFaultCategories,
+    ...dailyTrend(input, topFaultCategories),
   };
 }

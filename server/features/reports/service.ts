@@ -8,6 +8,7 @@ import { ApiError } from '../../errors.js';
 import { DAY_MS, localToInstant } from '../sla/zoned-time.js';
 import { buildKpiReport, needsSlaClocks } from './kpi.js';
 import { createReportStore } from './store.js';
+import { localMidnight } from './trend.js';
 
 export interface ReportServiceDeps {
   db: Db;
@@ -15,10 +16,6 @@ export interface ReportServiceDeps {
   slaPolicy?: () => SlaPolicy;
   now?: () => number;
 }
-
-/** Midnight starting a "YYYY-MM-DD" day, as a local value (see zoned-time.ts). */
-const localMidnight = (date: string) =>
-  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 
 export function createReportService(deps: ReportServiceDeps) {
   const store = createReportStore(deps.db);

@@ -11,6 +11,8 @@ export interface ReportTicketRow {
   channel: string | null;
   priority: number;
   line: number;
+  /** 1 when the ticket's history records a change of support line (an escalation or a move). */
+  lineChanged: 0 | 1;
   assignee: string | null;
   deviceId: string | null;
   deviceName: string | null;
@@ -47,7 +49,8 @@ export function createReportStore(db: Db): ReportStore {
   );
 
   const ticketsSql = (withRatings: boolean) => `
-    SELECT t.id, t.category, t.source, t.channel, t.priority, t.line, u.name AS assignee, t.device_id AS deviceId,
+    SELECT t.id, t.category, t.source, t.channel, t.priority, t.line,
+      EXISTS (SELECT 1 FROM ticket_history h WHERE h.ticket_id = t.id AND h.field = 'line') AS lineChanged, u.name AS assignee, t.device_id AS deviceId,
       d.name AS deviceName, d.group_name AS deviceGroup, t.created_at AS createdAt,
       t.first_response_at AS firstResponseAt, t.resolved_at AS resolvedAt, t.closed_at AS closedAt,
       EXISTS (SELECT 1 FROM ticket_status_intervals i WHERE i.ticket_id = t.id AND i.from_at < @end
