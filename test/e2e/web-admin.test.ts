@@ -92,6 +92,7 @@ describe('administration pages', () => {
     const device = await server.client().call(API.devices.show, { params: { id: agent.deviceId } });
     expect(device).toMatchObject({ status: 'pending', group: 'office' });
     expect(await pending.textContent()).toContain(device.fingerprint);
+    await screenshot(page, 'admin-pending');
     await pending.getByRole('button', { name: 'Approve' }).click();
     await pending.waitFor({ state: 'detached' });
     await page.getByText('No devices are waiting for approval').waitFor();
@@ -157,6 +158,7 @@ describe('administration pages', () => {
     await expect
       .poll(() => page.locator('#hours-mon-error').textContent())
       .toMatch(/workingHours\/mon\/0 starts at 08:00/);
+    await screenshot(page, 'admin-settings-refused');
     await page.getByLabel('Monday closes (1)').fill('17:00');
     await page.getByRole('button', { name: 'Add hours on Saturday' }).click();
     await page.getByLabel('Saturday opens (1)').fill('10:00');
@@ -181,6 +183,8 @@ describe('administration pages', () => {
     expect(settings.escalationRules).toHaveLength(1);
     await page.getByRole('heading', { name: 'Help desk', level: 2 }).scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-settings');
+    await page.getByRole('button', { name: 'Save settings' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-settings-targets');
   });
 
   it("sends a webhook channel's test message to a real receiver", async () => {

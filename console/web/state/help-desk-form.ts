@@ -97,7 +97,9 @@ export function settingsOf(
  */
 export function fieldsOfServerMessage(message: string): Partial<Record<HelpDeskField, string>> {
   const fields: Partial<Record<HelpDeskField, string>> = {};
-  for (const part of message.split('; ')) {
+  // A message may hold "; " itself ("...before the previous interval ends; list intervals in
+  // order"), so a new one starts only where "; " is followed by a path or an escalation rule.
+  for (const part of message.split(/; (?=\/|escalation rule )/)) {
     const field = fieldOf(part);
     fields[field] = fields[field] ? `${fields[field]}; ${part}` : part;
   }

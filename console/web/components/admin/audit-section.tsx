@@ -5,12 +5,26 @@
 import { useState } from 'preact/hooks';
 import { MAX_AUDIT_LISTED, type AuditEntryView, type AuditVerdict } from '../../../../protocol/api/audit.js';
 import { API, call } from '../../api.js';
-import { t } from '../../i18n/index.js';
+import { cached, locale, t, type Locale } from '../../i18n/index.js';
 import { formatDateTime } from '../../i18n/time.js';
 import { useLoad } from '../../state/load.js';
 import { describeError, Empty, Failed, Loading } from '../states.js';
 
 const PAGE = 100;
+/** Longer details (a settings change holds the whole before and after) are cut; the whole is the hover title. */
+const DETAIL_SHOWN = 240;
+
+const shortFormats = new Map<Locale, Intl.DateTimeFormat>();
+/** Date and time on two short lines' worth, so the column stays narrow; the long form is the hover title. */
+function shortDateTime(iso: string): string {
+  const current = locale.value;
+  const format = cached(
+    shortFormats,
+    current,
+    () => new Intl.DateTimeFormat(current, { dateStyle: 'short', timeStyle: 'medium' }),
+  );
+  return format.format(new Date(iso));
+}
 
 export function AuditSection() {
   const [action, setAction] = useState('');
@@ -93,18 +107,25 @@ function AuditTable(props: { entries: AuditEntryView[] }) {
           </tr>
         </thead>
         <tbody>
-          {props.entries.map((entry) => (
-            <tr key={entry.seq} data-seq={entry.seq}>
-              <td>{entry.seq}</td>
-              <td>{formatDateTime(entry.at)}</td>
-              <td>{entry.actor}</td>
-              <td>
-                <code>{entry.action}</code>
-              </td>
-              <td>{entry.target ?? ''}</td>
-              <td class="audit-detail">{detailText(entry.detail)}</td>
-            </tr>
-          ))}
+          {props.entries.map((entry) => {
+            const detail = detailText(entry.detail);
+            return (
+              <tr key={entry.seq} data-seq={entry.seq}>
+                <td>{entry.seq}</td>
+                <td class="audit-time" title={formatDateTime(entry.at)}>
+                  {shortDateTime(entry.at)}
+                </td>
+                <td>{entry.actor}</td>
+                <td>
+                  <code>{entry.action}</code>
+                </td>
+                <td>{entry.target ?? ''}</td>
+                <td class="audit-detail" title={detail.length > DETAIL_SHOWN ? detail : undefined}>
+                  {detail.length > DETAIL_SHOWN ? `${detail.slice(0, DETAIL_SHOWN - 1)}…` : detail}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

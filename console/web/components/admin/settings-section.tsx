@@ -1,7 +1,7 @@
 // Help-desk settings: the business calendar (time zone, opening hours, holidays) and the SLA
 // targets per priority, saved with one PUT of the whole settings object. The server checks it
 // as a whole; each of its complaints shows next to the part it is about.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { HelpDeskSettings } from '../../../../protocol/api/help-desk-settings.js';
 import { ApiRequestError } from '../../../../protocol/errors.js';
 import { API, call } from '../../api.js';
@@ -43,6 +43,11 @@ function SettingsForm(props: { settings: HelpDeskSettings }) {
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
   const zones = useMemo(knownTimeZones, []);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form is long and the Save button at its end: bring the first complaint into view.
+  useEffect(() => {
+    formRef.current?.querySelector('.field-error')?.scrollIntoView({ block: 'center' });
+  }, [errors]);
   const change = (patch: Partial<HelpDeskForm>) => {
     setForm((previous) => ({ ...previous, ...patch }));
     setErrors({});
@@ -72,7 +77,7 @@ function SettingsForm(props: { settings: HelpDeskSettings }) {
   };
 
   return (
-    <form class="admin-form settings-form" onSubmit={(event) => void submit(event)} noValidate>
+    <form ref={formRef} class="admin-form settings-form" onSubmit={(event) => void submit(event)} noValidate>
       <Field id="settings-zone" label={t('admin.timeZone')} hint={t('admin.timeZoneHint')} error={errors.timeZone}>
         <input
           id="settings-zone"
