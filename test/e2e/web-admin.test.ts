@@ -70,7 +70,8 @@ describe('administration pages', () => {
     expect(command).toMatch(/^helpline-agent enroll --token hl1_[A-Za-z0-9_-]+$/);
     await made.getByRole('button', { name: 'Copy command' }).click();
     await made.getByText('Copied', { exact: true }).waitFor();
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // A string, not a function: the tests' TypeScript has no DOM types.
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(copied).toBe(command);
     const token = command.split(' ').at(-1)!;
     expect(enrollCommand(token)).toBe(command);

@@ -3,7 +3,7 @@ import type { Message } from './catalog.js';
 import type { enAdmin } from './en-admin.js';
 
 export const ruAdmin: Record<keyof typeof enAdmin, Message> = {
-  'nav.admin': 'Администрирование',
+  'nav.admin': 'Управление',
   'admin.pageTitle': 'Администрирование',
   'admin.sections': 'Разделы администрирования',
   'admin.notAllowed': 'Эти страницы — для администраторов',
