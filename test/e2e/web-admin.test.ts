@@ -2,11 +2,14 @@
 // enroll command copied to the clipboard) enrolls a real agent, which waits until it is approved
 // in the browser and then comes online; users are added, disabled, enabled and given a new
 // password; a holiday saved in the help-desk settings is what GET answers; a webhook channel's
-// "Send test" reaches a real HTTP receiver on 127.0.0.1; the audit log's chain verifies. A
-// technician gets no Admin link, and a polite page at the address.
+// "Send test" reaches a real HTTP receiver on 127.0.0.1; the audit log's chain verifies, and once
+// an entry is altered behind the server the page says where it breaks. A technician gets no
+// Admin link, and a polite page at the address.
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API } from '../../protocol/api/routes/index.js';
@@ -238,6 +241,18 @@ describe('administration pages', () => {
     await screenshot(page, 'admin-audit');
     expect(tab.errors).toEqual([]);
     expect(tab.dialogs).toEqual([]);
+  });
+
+  // After the checks above: it breaks this server's audit chain on purpose.
+  it('says where the chain breaks once an entry was altered behind the server', async () => {
+    const db = new Database(join(server.dataDir, 'helpline.db'));
+    db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 3");
+    db.close();
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page
+      .getByText('Audit log BROKEN at entry 3: entries from there on may have been altered.', { exact: true })
+      .waitFor();
   });
 
   it('gives a technician no Admin link, and a polite page at the address', async () => {
