@@ -4,7 +4,9 @@
 // to the sign-in page.
 import { createApiClient } from '../../protocol/api/client.js';
 import type { CallArgs, ResponseOf, RouteSpec } from '../../protocol/api/route.js';
+import { auditRoutes } from '../../protocol/api/routes/audit.js';
 import { deviceRoutes } from '../../protocol/api/routes/devices.js';
+import { enrollmentRoutes } from '../../protocol/api/routes/enrollment.js';
 import { fleetRoutes } from '../../protocol/api/routes/fleet.js';
 import { checkPolicyRoutes } from '../../protocol/api/routes/group-settings.js';
 import { inventoryRoutes } from '../../protocol/api/routes/inventory.js';
@@ -12,13 +14,16 @@ import { jobRoutes } from '../../protocol/api/routes/jobs.js';
 import { knowledgeRoutes } from '../../protocol/api/routes/knowledge.js';
 import { liveRoutes } from '../../protocol/api/routes/live.js';
 import { maintenanceRoutes } from '../../protocol/api/routes/maintenance.js';
+import { notificationRoutes } from '../../protocol/api/routes/notifications.js';
 import { recordingRoutes } from '../../protocol/api/routes/recordings.js';
 import { reportRoutes } from '../../protocol/api/routes/reports.js';
 import { scheduleRoutes } from '../../protocol/api/routes/schedules.js';
 import { scriptRoutes } from '../../protocol/api/routes/scripts.js';
 import { sessionRoutes } from '../../protocol/api/routes/session.js';
+import { settingsRoutes } from '../../protocol/api/routes/settings.js';
 import { ticketRoutes } from '../../protocol/api/routes/tickets.js';
 import { attachmentRoutes } from '../../protocol/api/routes/attachments.js';
+import { userRoutes } from '../../protocol/api/routes/users.js';
 import { CSRF_HEADER } from '../../protocol/api/session.js';
 import { ApiRequestError } from '../../protocol/errors.js';
 
@@ -43,6 +48,12 @@ export const API = {
   recordings: recordingRoutes,
   reports: reportRoutes,
   session: sessionRoutes,
+  // The administration pages.
+  enrollment: enrollmentRoutes,
+  users: userRoutes,
+  settings: settingsRoutes,
+  notifications: notificationRoutes,
+  audit: auditRoutes,
 } as const;
 
 let csrfToken: string | null = null;

@@ -8,6 +8,7 @@ import { t } from './i18n/index.js';
 import { DevicesPage } from './pages/devices.js';
 import { LoginPage } from './pages/login.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { isAdminSection } from './state/admin-sections.js';
 import { isDeviceSection } from './state/device-sections.js';
 import { navigate, pageRoute, route } from './state/router.js';
 import { startLive, stopLive } from './state/live.js';
@@ -60,6 +61,7 @@ const KbPage = lazyPage(() => import('./pages/kb.js').then((module) => module.Kb
 const KbArticlePage = lazyPage(() => import('./pages/kb-article.js').then((module) => module.KbArticlePage));
 const KbEditPage = lazyPage(() => import('./pages/kb-edit.js').then((module) => module.KbEditPage));
 const ReportsPage = lazyPage(() => import('./pages/reports.js').then((module) => module.ReportsPage));
+const AdminPage = lazyPage(() => import('./pages/admin.js').then((module) => module.AdminPage));
 
 const DEVICES = pageRoute('/devices');
 const DEVICE = pageRoute('/devices/:id');
@@ -80,6 +82,8 @@ const KB_NEW = pageRoute('/kb/new');
 const KB_ARTICLE = pageRoute('/kb/:id');
 const KB_EDIT = pageRoute('/kb/:id/edit');
 const REPORTS = pageRoute('/reports');
+const ADMIN = pageRoute('/admin');
+const ADMIN_SECTION = pageRoute('/admin/:section');
 
 /** An article id as the API takes it (a positive integer); anything else is no page. */
 const isArticleId = (text: string): boolean => /^[1-9][0-9]{0,15}$/.test(text);
@@ -114,5 +118,8 @@ function pageFor(path: string) {
   const editing = KB_EDIT(path);
   if (editing && isArticleId(editing.id!)) return <KbEditPage id={Number(editing.id)} />;
   if (REPORTS(path)) return <ReportsPage />;
+  if (ADMIN(path)) return <AdminPage section="enrollment" />;
+  const admin = ADMIN_SECTION(path);
+  if (admin && isAdminSection(admin.section!)) return <AdminPage section={admin.section} />;
   return <NotFoundPage path={path} />;
 }

@@ -137,3 +137,13 @@ export const DeliveryView = Type.Object({
   sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 export type DeliveryView = Static<typeof DeliveryView>;
+
+/** What "send test" did: the message went out now (ok), or the channel's error in words. */
+export const TestDeliveryResult = Type.Object({
+  ok: Type.Boolean(),
+  channel: NotificationChannel,
+  /** Where it was sent: the subscription's target, or the subscriber's address at this moment. */
+  target: NullableString,
+  error: NullableString,
+});
+export type TestDeliveryResult = Static<typeof TestDeliveryResult>;

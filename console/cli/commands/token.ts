@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import type { CreateEnrollmentTokenRequest, EnrollmentTokenView } from '../../../protocol/api/enrollment-tokens.js';
 import { API } from '../../../protocol/api/routes/index.js';
+import { enrollCommand } from '../../../protocol/enroll-command.js';
 import type { CliContext, GlobalArgs } from '../context.js';
 import { positiveInteger, ttlSeconds } from '../flags.js';
 import { jsonOption, printFields, printJson, printTable, relativeTime, timeWithRelative, yesNo } from '../output.js';
@@ -44,7 +45,7 @@ export function registerTokenCommands(cli: Argv<GlobalArgs>, ctx: CliContext): A
           if (args.approval !== undefined) body.approval = args.approval;
           const created = await ctx.api(args).call(API.enrollment.createToken, { body });
           if (args.json) return printJson(io, created);
-          io.out('Enrollment token (shown once; on the PC run `helpline-agent enroll --token TOKEN`):');
+          io.out(`Enrollment token (shown once; on the PC run \`${enrollCommand('TOKEN')}\`):`);
           io.out('');
           io.out(created.token);
           io.out('');

@@ -1,7 +1,7 @@
 // The frame of every signed-in page: the header with the product, the navigation and the user
 // menu, and the page itself in <main>.
 import type { ComponentChildren } from 'preact';
-import { STAFF } from '../../../protocol/api/access.js';
+import { ADMIN, STAFF } from '../../../protocol/api/access.js';
 import type { UserView } from '../../../protocol/api/auth.js';
 import { t } from '../i18n/index.js';
 import { route } from '../state/router.js';
@@ -52,6 +52,11 @@ export function Layout(props: { user: UserView; children: ComponentChildren }) {
           <Link href="/reports" class="nav-link" current={path === '/reports'}>
             {t('nav.reports')}
           </Link>
+          {ADMIN.includes(props.user.role) && (
+            <Link href="/admin" class="nav-link" current={path === '/admin' || path.startsWith('/admin/')}>
+              {t('nav.admin')}
+            </Link>
+          )}
         </nav>
         <LiveIndicator />
         <UserMenu user={props.user} />

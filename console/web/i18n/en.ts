@@ -1,5 +1,6 @@
 // English: the reference catalog; every other language has exactly these keys.
 import type { Message } from './catalog.js';
+import { enAdmin } from './en-admin.js';
 import { enChecks } from './en-checks.js';
 import { enDevice } from './en-device.js';
 import { enTicketWords } from './en-ticket-words.js';
@@ -119,6 +120,7 @@ export const en = {
   ...enKb,
   ...enMaintenance,
   ...enReports,
+  ...enAdmin,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

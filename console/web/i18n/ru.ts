@@ -1,5 +1,6 @@
 // Russian: the offices this product is first meant for work in Russian.
 import type { Message } from './catalog.js';
+import { ruAdmin } from './ru-admin.js';
 import { ruChecks } from './ru-checks.js';
 import { ruDevice } from './ru-device.js';
 import { ruFleet } from './ru-fleet.js';
@@ -130,4 +131,5 @@ export const ru: Record<MessageKey, Message> = {
   ...ruKb,
   ...ruMaintenance,
   ...ruReports,
+  ...ruAdmin,
 };

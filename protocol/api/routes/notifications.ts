@@ -11,6 +11,7 @@ import {
   MyEmail,
   SubscriptionIdParams,
   SubscriptionView,
+  TestDeliveryResult,
   UpdateSubscriptionRequest,
 } from '../notifications.js';
 import { route } from '../route.js';
@@ -52,6 +53,15 @@ export const notificationRoutes = {
     access: ADMIN,
     params: SubscriptionIdParams,
     response: Ok,
+    errors: ['not_found'],
+  }),
+  testSubscription: route({
+    method: 'POST',
+    path: '/api/notifications/subscriptions/:id/test',
+    summary: "Send a test message through a subscription's channel now (audited); answers with the result",
+    access: ADMIN,
+    params: SubscriptionIdParams,
+    response: TestDeliveryResult,
     errors: ['not_found'],
   }),
   deliveries: route({

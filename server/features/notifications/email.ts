@@ -6,6 +6,8 @@ import { emailBody, emailSubject } from './message.js';
 
 export interface EmailSender {
   send(to: string, event: TicketEvent, publicUrl: string): Promise<void>;
+  /** A "send test" message: plain text, with no ticket. */
+  sendTest(to: string, message: { subject: string; text: string }): Promise<void>;
   close(): void;
 }
 
@@ -38,6 +40,15 @@ export function createEmailSender(config: NotificationConfig): EmailSender | nul
           'X-Helpline-Ticket': String(event.ticket.id),
           'X-Helpline-Event': event.kind,
         },
+      });
+    },
+    async sendTest(to, message) {
+      await transport.sendMail({
+        from: config.smtpFrom,
+        to,
+        subject: message.subject,
+        text: message.text + '\n',
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Helpline-Event': 'test' },
       });
     },
     close: () => transport.close(),

@@ -98,3 +98,12 @@ export function chatText(event: TicketEvent, publicUrl: string): string {
     facts.push(`device ${oneLine((ticket.deviceName ?? ticket.deviceId)!, 100)}`);
   return escapeChat(`${emailSubject(event)} (${facts.join(', ')})`) + ` ${ticketLink(publicUrl, ticket.id)}`;
 }
+
+/** The words of a "send test" message: who asked, and where the console is. */
+export function testMessage(actor: string, publicUrl: string): { subject: string; text: string } {
+  const who = oneLine(actor, 64);
+  return {
+    subject: '[Helpline] Test message',
+    text: `Helpline test message, sent by ${who}: this notification channel works. ${publicUrl.replace(/\/+$/, '')}`,
+  };
+}

@@ -21,6 +21,9 @@ export function notificationRoutes(app: FastifyInstance, deps: { notifications: 
     notifications.deleteSubscription(currentUser(request), request.params.id, 'any');
     return { ok: true as const };
   });
+  serve(app, routes.testSubscription, async (request) =>
+    notifications.testSubscription(currentUser(request), request.params.id),
+  );
   serve(app, routes.deliveries, async (request) => notifications.listDeliveries(request.query));
 
   serve(app, routes.mySubscriptions, async (request) => notifications.listSubscriptions(currentUser(request), 'own'));

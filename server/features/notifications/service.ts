@@ -9,6 +9,7 @@ import {
   type DeliveryView,
   type MyEmail,
   type SubscriptionView,
+  type TestDeliveryResult,
 } from '../../../protocol/api/notifications.js';
 import type { Db } from '../../db/database.js';
 import { ApiError } from '../../errors.js';
@@ -18,6 +19,7 @@ import type { NotificationConfig } from './config.js';
 import { createEmailSender } from './email.js';
 import { planDeliveries } from './matching.js';
 import { createNotificationStore, type DeliveryRow, type SubscriptionRow } from './store.js';
+import { sendTestMessage } from './test-send.js';
 import { createDeliveryWorker, describeError, loggableTarget, type NotificationLog } from './worker.js';
 import { iso } from '../../time.js';
 
@@ -188,6 +190,24 @@ export function createNotificationService(deps: NotificationServiceDeps) {
         {},
       );
       return view(store.subscription(id)!);
+    },
+    /** Sends a test message through the subscription's channel now; audited with its outcome. */
+    async testSubscription(actor: AuthUser, id: number): Promise<TestDeliveryResult> {
+      const row = find(actor, id, 'any');
+      const result = await sendTestMessage({
+        row,
+        actor: actor.name,
+        email,
+        config: deps.config,
+        publicUrl: deps.publicUrl(),
+      });
+      record(actor, 'notification.subscription_tested', `subscription ${id}`, {
+        channel: row.channel,
+        target: result.target === null ? null : loggableTarget({ channel: row.channel, target: result.target }),
+        ok: result.ok,
+        error: result.error,
+      });
+      return result;
     },
     deleteSubscription(actor: AuthUser, id: number, scope: 'own' | 'any'): void {
       find(actor, id, scope);

@@ -14,17 +14,28 @@ export function webhookPayload(event: TicketEvent, publicUrl: string): WebhookPa
   return { text: chatText(event, publicUrl), event, url: ticketLink(publicUrl, event.ticket.id) };
 }
 
+/** A "send test" message: the same `text` receivers show, and `test: true` instead of an event. */
+export interface TestWebhookPayload {
+  text: string;
+  test: true;
+  url: string;
+}
+
+export function postWebhook(url: string, event: TicketEvent, publicUrl: string, timeoutMs: number): Promise<void> {
+  return postJson(url, webhookPayload(event, publicUrl), timeoutMs);
+}
+
+export function postTestWebhook(url: string, text: string, publicUrl: string, timeoutMs: number): Promise<void> {
+  const payload: TestWebhookPayload = { text, test: true, url: publicUrl };
+  return postJson(url, payload, timeoutMs);
+}
+
 /** Resolves on a 2xx answer; throws on anything else, on a redirect (never followed) and on timeout. */
-export async function postWebhook(
-  url: string,
-  event: TicketEvent,
-  publicUrl: string,
-  timeoutMs: number,
-): Promise<void> {
+async function postJson(url: string, payload: WebhookPayload | TestWebhookPayload, timeoutMs: number): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': `Helpline/${HELPLINE_VERSION}` },
-    body: JSON.stringify(webhookPayload(event, publicUrl)),
+    body: JSON.stringify(payload),
     // A redirect could lead the request somewhere the admin never approved.
     redirect: 'manual',
     signal: AbortSignal.timeout(timeoutMs),
