@@ -123,6 +123,8 @@ describe('fleet and device pages', () => {
     expect(new URL(tab.page.url()).pathname).toBe(`/devices/${device.id}`);
     expect(await tab.page.title()).toBe('reception-pc · Helpline');
     const summary = tab.page.getByRole('region', { name: 'Summary' });
+    // The heading may show before the summary's own data arrives (a busy machine): wait for it.
+    await summary.getByText(device.fingerprint).waitFor();
     expect(await summary.getByText(device.fingerprint).count()).toBe(1);
     expect(await summary.getByText(device.agentVersion, { exact: true }).count()).toBe(1);
     expect(await summary.getByText('Online').count()).toBe(1);

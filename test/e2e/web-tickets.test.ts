@@ -107,7 +107,7 @@ describe('ticket queue page', () => {
     await views.getByRole('button', { name: /At risk/ }).click();
     const row = page.locator('tbody tr', { hasText: 'Server room too hot' });
     await row.waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('tbody tr').count(), POLL).toBe(1);
     expect(await row.locator('[data-sla]').getAttribute('data-sla')).toBe('breached');
     expect(await row.textContent()).toMatch(/breached/);
     await screenshot(page, 'tickets-breached');
