@@ -7,7 +7,8 @@ import { API, call } from '../../api.js';
 import { t } from '../../i18n/index.js';
 import { useLoad } from '../../state/load.js';
 import { ConfirmDialog } from '../confirm-dialog.js';
-import { describeError, Empty, Failed, Loading } from '../states.js';
+import { describeError } from '../states.js';
+import { AdminSection } from './admin-section.js';
 import { eventKindLabel, SubscriptionDialog } from './subscription-dialog.js';
 
 export function NotificationsSection() {
@@ -15,18 +16,18 @@ export function NotificationsSection() {
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<SubscriptionView | null>(null);
   return (
-    <div class="admin-section">
-      <div class="admin-section-head">
-        <h2>{t('admin.notifications')}</h2>
+    <AdminSection
+      title={t('admin.notifications')}
+      intro={t('admin.notificationsIntro')}
+      action={
         <button type="button" class="button button-primary" onClick={() => setAdding(true)}>
           {t('admin.subscriptionAdd')}
         </button>
-      </div>
-      <p class="page-intro">{t('admin.notificationsIntro')}</p>
-      {state.kind === 'loading' && <Loading label={t('common.loading')} />}
-      {state.kind === 'failed' && <Failed title={t('admin.loadFailed')} error={state.error} onRetry={reload} />}
-      {state.kind === 'ready' && state.data.length === 0 && <Empty title={t('admin.subscriptionsEmpty')} />}
-      {state.kind === 'ready' && state.data.length > 0 && (
+      }
+      state={state}
+      reload={reload}
+      empty={t('admin.subscriptionsEmpty')}
+      content={(data) => (
         <div class="table-scroll">
           <table class="table table-compact wrap-table">
             <thead>
@@ -39,7 +40,7 @@ export function NotificationsSection() {
               </tr>
             </thead>
             <tbody>
-              {state.data.map((subscription) => (
+              {data.map((subscription) => (
                 <SubscriptionRow
                   key={subscription.id}
                   subscription={subscription}
@@ -51,6 +52,7 @@ export function NotificationsSection() {
           </table>
         </div>
       )}
+    >
       {adding && (
         <SubscriptionDialog
           onClose={(added) => {
@@ -71,7 +73,7 @@ export function NotificationsSection() {
           }}
         />
       )}
-    </div>
+    </AdminSection>
   );
 }
 

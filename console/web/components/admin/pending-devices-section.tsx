@@ -11,7 +11,8 @@ import { useLiveEvent, useResync } from '../../state/live.js';
 import { StatusBadge } from '../badges.js';
 import { ConfirmDialog } from '../confirm-dialog.js';
 import { RelativeTime } from '../relative-time.js';
-import { describeError, Empty, Failed, Loading } from '../states.js';
+import { describeError } from '../states.js';
+import { AdminSection } from './admin-section.js';
 
 const waiting = (device: DeviceView) => device.status === 'pending' || device.status === 'denied';
 
@@ -21,15 +22,13 @@ export function PendingDevicesSection() {
   useResync(reload);
   const [revoking, setRevoking] = useState<DeviceView | null>(null);
   return (
-    <div class="admin-section">
-      <div class="admin-section-head">
-        <h2>{t('admin.pendingDevices')}</h2>
-      </div>
-      <p class="page-intro">{t('admin.pendingIntro')}</p>
-      {state.kind === 'loading' && <Loading label={t('common.loading')} />}
-      {state.kind === 'failed' && <Failed title={t('admin.loadFailed')} error={state.error} onRetry={reload} />}
-      {state.kind === 'ready' && state.data.length === 0 && <Empty title={t('admin.pendingEmpty')} />}
-      {state.kind === 'ready' && state.data.length > 0 && (
+    <AdminSection
+      title={t('admin.pendingDevices')}
+      intro={t('admin.pendingIntro')}
+      state={state}
+      reload={reload}
+      empty={t('admin.pendingEmpty')}
+      content={(data) => (
         <div class="table-scroll">
           <table class="table table-compact wrap-table">
             <thead>
@@ -43,13 +42,14 @@ export function PendingDevicesSection() {
               </tr>
             </thead>
             <tbody>
-              {state.data.map((device) => (
+              {data.map((device) => (
                 <PendingRow key={device.id} device={device} onChanged={reload} onRevoke={setRevoking} />
               ))}
             </tbody>
           </table>
         </div>
       )}
+    >
       {revoking && (
         <ConfirmDialog
           title={t('admin.deviceRevokeTitle')}
@@ -62,7 +62,7 @@ export function PendingDevicesSection() {
           }}
         />
       )}
-    </div>
+    </AdminSection>
   );
 }
 

@@ -16,22 +16,21 @@ import {
 import { useLoad } from '../../state/load.js';
 import { knownTimeZones } from '../../state/schedule-form.js';
 import { Field, FieldError } from '../schedules/field.js';
-import { describeError, Failed, Loading } from '../states.js';
+import { describeError } from '../states.js';
+import { AdminSection } from './admin-section.js';
 import { BusinessHoursFields, HolidaysField } from './business-hours-fields.js';
 import { SlaTargetsFields } from './sla-targets-fields.js';
 
 export function SettingsSection() {
   const { state, reload } = useLoad(() => call(API.settings.helpDesk), []);
   return (
-    <div class="admin-section">
-      <div class="admin-section-head">
-        <h2>{t('admin.helpDesk')}</h2>
-      </div>
-      <p class="page-intro">{t('admin.settingsIntro')}</p>
-      {state.kind === 'loading' && <Loading label={t('common.loading')} />}
-      {state.kind === 'failed' && <Failed title={t('admin.loadFailed')} error={state.error} onRetry={reload} />}
-      {state.kind === 'ready' && <SettingsForm settings={state.data} />}
-    </div>
+    <AdminSection
+      title={t('admin.helpDesk')}
+      intro={t('admin.settingsIntro')}
+      state={state}
+      reload={reload}
+      content={(settings) => <SettingsForm settings={settings} />}
+    />
   );
 }
 

@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../../i18n/index.js';
 import { useLoad } from '../../state/load.js';
 import { ConfirmDialog } from '../confirm-dialog.js';
 import { RelativeTime } from '../relative-time.js';
-import { Empty, Failed, Loading } from '../states.js';
+import { AdminSection } from './admin-section.js';
 import { TokenDialog } from './token-dialog.js';
 
 const STATE_WORDS: Record<EnrollmentTokenView['state'], [MessageKey, string]> = {
@@ -22,18 +22,18 @@ export function TokensSection() {
   const [making, setMaking] = useState(false);
   const [revoking, setRevoking] = useState<EnrollmentTokenView | null>(null);
   return (
-    <div class="admin-section">
-      <div class="admin-section-head">
-        <h2>{t('admin.enrollment')}</h2>
+    <AdminSection
+      title={t('admin.enrollment')}
+      intro={t('admin.tokensIntro')}
+      action={
         <button type="button" class="button button-primary" onClick={() => setMaking(true)}>
           {t('admin.tokenMake')}
         </button>
-      </div>
-      <p class="page-intro">{t('admin.tokensIntro')}</p>
-      {state.kind === 'loading' && <Loading label={t('common.loading')} />}
-      {state.kind === 'failed' && <Failed title={t('admin.loadFailed')} error={state.error} onRetry={reload} />}
-      {state.kind === 'ready' && state.data.length === 0 && <Empty title={t('admin.tokensEmpty')} />}
-      {state.kind === 'ready' && state.data.length > 0 && (
+      }
+      state={state}
+      reload={reload}
+      empty={t('admin.tokensEmpty')}
+      content={(data) => (
         <div class="table-scroll">
           <table class="table table-compact wrap-table">
             <thead>
@@ -49,7 +49,7 @@ export function TokensSection() {
               </tr>
             </thead>
             <tbody>
-              {state.data.map((token) => {
+              {data.map((token) => {
                 const [word, badge] = STATE_WORDS[token.state];
                 return (
                   <tr key={token.id} data-token={token.id}>
@@ -84,6 +84,7 @@ export function TokensSection() {
           </table>
         </div>
       )}
+    >
       {making && (
         <TokenDialog
           onClose={(made) => {
@@ -105,6 +106,6 @@ export function TokensSection() {
           }}
         />
       )}
-    </div>
+    </AdminSection>
   );
 }

@@ -9,7 +9,8 @@ import { useLoad } from '../../state/load.js';
 import { session } from '../../state/session.js';
 import { ConfirmDialog } from '../confirm-dialog.js';
 import { RelativeTime } from '../relative-time.js';
-import { describeError, Empty, Failed, Loading } from '../states.js';
+import { describeError } from '../states.js';
+import { AdminSection } from './admin-section.js';
 import { PasswordShown, UserDialog } from './user-dialog.js';
 
 export function UsersSection() {
@@ -19,18 +20,18 @@ export function UsersSection() {
   const [password, setPassword] = useState<{ name: string; password: string } | null>(null);
   const me = session.value.kind === 'signedIn' ? session.value.user.name : null;
   return (
-    <div class="admin-section">
-      <div class="admin-section-head">
-        <h2>{t('admin.users')}</h2>
+    <AdminSection
+      title={t('admin.users')}
+      intro={t('admin.usersIntro')}
+      action={
         <button type="button" class="button button-primary" onClick={() => setAdding(true)}>
           {t('admin.userAdd')}
         </button>
-      </div>
-      <p class="page-intro">{t('admin.usersIntro')}</p>
-      {state.kind === 'loading' && <Loading label={t('common.loading')} />}
-      {state.kind === 'failed' && <Failed title={t('admin.loadFailed')} error={state.error} onRetry={reload} />}
-      {state.kind === 'ready' && state.data.length === 0 && <Empty title={t('admin.usersEmpty')} />}
-      {state.kind === 'ready' && state.data.length > 0 && (
+      }
+      state={state}
+      reload={reload}
+      empty={t('admin.usersEmpty')}
+      content={(data) => (
         <div class="table-scroll">
           <table class="table table-compact wrap-table">
             <thead>
@@ -43,7 +44,7 @@ export function UsersSection() {
               </tr>
             </thead>
             <tbody>
-              {state.data.map((user) => (
+              {data.map((user) => (
                 <UserRow
                   key={user.name}
                   user={user}
@@ -56,6 +57,7 @@ export function UsersSection() {
           </table>
         </div>
       )}
+    >
       {adding && (
         <UserDialog
           onClose={(added) => {
@@ -83,7 +85,7 @@ export function UsersSection() {
           onClose={() => setPassword(null)}
         />
       )}
-    </div>
+    </AdminSection>
   );
 }
 
