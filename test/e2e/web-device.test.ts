@@ -149,17 +149,21 @@ describe('device page', () => {
       expect.arrayContaining(['CPU', 'Memory', 'Fullest disk', 'Processes']),
     );
     const latest = tab.page.getByRole('region', { name: 'Latest sample' });
-    const shownAt = Number(await latest.getAttribute('data-at'));
+    // Read in one go: a newer sample may arrive on the live stream between two separate reads.
+    const shown = await latest.evaluate((region) => ({
+      at: Number(region.getAttribute('data-at')),
+      processes: region.querySelector('tr[data-metric="processCount"] td')?.textContent ?? null,
+      cpu: region.querySelector('tr[data-metric="cpuPct"] td')?.textContent ?? null,
+    }));
+    const shownAt = shown.at;
     const { raw } = await server.client().call(API.inventory.health, {
       params: { id: agent.deviceId },
       query: { since: '24h' },
     });
     const sample = raw.find((entry) => entry.at === shownAt)!;
     expect(sample).toBeDefined();
-    const processes = await latest.locator('tr[data-metric="processCount"] td').textContent();
-    expect(processes).toBe(sample.processCount.toLocaleString('en'));
-    const cpu = await latest.locator('tr[data-metric="cpuPct"] td').textContent();
-    expect(cpu).toBe(`${(Math.round(sample.cpuPct * 10) / 10).toLocaleString('en')} %`);
+    expect(shown.processes).toBe(sample.processCount.toLocaleString('en'));
+    expect(shown.cpu).toBe(`${(Math.round(sample.cpuPct * 10) / 10).toLocaleString('en')} %`);
     // The agent keeps sampling: a newer sample arrives on the live stream, without a reload.
     await expect
       .poll(async () => Number(await latest.getAttribute('data-at')), { timeout: 10_000 })

@@ -9,7 +9,7 @@ export function LanguageSelect() {
         value={locale.value}
         onChange={(event) => {
           const chosen = event.currentTarget.value;
-          if (isLocale(chosen)) setLocale(chosen);
+          if (isLocale(chosen)) void setLocale(chosen);
         }}
       >
         {Object.entries(LOCALES).map(([code, name]) => (

@@ -1,17 +1,23 @@
 // The one way text reaches the page: t(key, params) from the catalog of the chosen language.
 // The language comes from the browser's preferences until the user picks one in the user menu;
 // the pick is remembered in this browser. Components that call t() re-render when it changes.
+// English is part of the first page; another language's catalog is fetched when it is chosen
+// (or was chosen before), so a page never carries both.
 import { effect, signal } from '@preact/signals';
 import type { Message, MessageParams } from './catalog.js';
 import { en, type MessageKey } from './en.js';
-import { ru } from './ru.js';
 
 export type { MessageKey };
 
 export const LOCALES = { en: 'English', ru: 'Русский' } as const;
 export type Locale = keyof typeof LOCALES;
 
-const CATALOGS: Record<Locale, Record<MessageKey, Message>> = { en, ru };
+type Catalog = Record<MessageKey, Message>;
+const catalogs: Partial<Record<Locale, Catalog>> = { en };
+const LOADERS: Record<Locale, () => Promise<Catalog>> = {
+  en: () => Promise.resolve(en),
+  ru: () => import('./ru.js').then((module) => module.ru),
+};
 const STORAGE_KEY = 'helpline.locale';
 
 export const isLocale = (value: string | null): value is Locale => value !== null && Object.hasOwn(LOCALES, value);
@@ -35,14 +41,27 @@ function readSaved(): string | null {
   }
 }
 
-export const locale = signal<Locale>(initialLocale());
+/** The language the reader would like; `locale` follows it once its catalog is here. */
+const wanted = initialLocale();
+export const locale = signal<Locale>(catalogs[wanted] ? wanted : 'en');
+
+/** Fetches a language's catalog (once) and switches to it; the page stays in the old one until then. */
+async function switchCatalog(next: Locale): Promise<void> {
+  catalogs[next] ??= await LOADERS[next]();
+  locale.value = next;
+}
+
+/** Before the first render: the remembered or browser language, if it is not English. */
+export function loadInitialLocale(): Promise<void> {
+  return switchCatalog(wanted).catch(() => undefined);
+}
 
 effect(() => {
   document.documentElement.lang = locale.value;
 });
 
-export function setLocale(next: Locale): void {
-  locale.value = next;
+export async function setLocale(next: Locale): Promise<void> {
+  await switchCatalog(next);
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
@@ -67,7 +86,8 @@ export function formatNumber(value: number): string {
 /** The message in the current language, with {placeholders} filled and the plural form chosen by {count}. */
 export function t(key: MessageKey, params: MessageParams = {}): string {
   const current = locale.value;
-  const message = CATALOGS[current][key];
+  const catalog: Catalog = catalogs[current] ?? en;
+  const message = catalog[key];
   let text: string;
   if (typeof message === 'string') text = message;
   else {
