@@ -149,12 +149,16 @@ describe('device page', () => {
       expect.arrayContaining(['CPU', 'Memory', 'Fullest disk', 'Processes']),
     );
     const latest = tab.page.getByRole('region', { name: 'Latest sample' });
-    // Read in one go: a newer sample may arrive on the live stream between two separate reads.
-    const shown = await latest.evaluate((region) => ({
-      at: Number(region.getAttribute('data-at')),
-      processes: region.querySelector('tr[data-metric="processCount"] td')?.textContent ?? null,
-      cpu: region.querySelector('tr[data-metric="cpuPct"] td')?.textContent ?? null,
-    }));
+    // A newer sample may arrive on the live stream between the reads: read until the sample's time
+    // is the same before and after them.
+    const readLatest = async () => {
+      const at = Number(await latest.getAttribute('data-at'));
+      const processes = await latest.locator('tr[data-metric="processCount"] td').textContent();
+      const cpu = await latest.locator('tr[data-metric="cpuPct"] td').textContent();
+      return { at, processes, cpu, steady: at === Number(await latest.getAttribute('data-at')) };
+    };
+    let shown = await readLatest();
+    while (!shown.steady) shown = await readLatest();
     const shownAt = shown.at;
     const { raw } = await server.client().call(API.inventory.health, {
       params: { id: agent.deviceId },
