@@ -3,11 +3,12 @@
 // between loses at most that run, never runs it twice. Ids are kept until well after their
 // job expired, when the time window alone refuses a replay.
 import Database from 'better-sqlite3';
+import { privateSqliteFile } from '../../protocol/private-files.node.js';
 
 const KEEP_AFTER_EXPIRY_MS = 7 * 86_400_000;
 
 export function openRanJobs(file: string, now: () => number = Date.now) {
-  const db = new Database(file);
+  const db = new Database(privateSqliteFile(file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(

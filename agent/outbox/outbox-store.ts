@@ -3,6 +3,7 @@
 // after restarts or deletions. Bounded by size and age; health samples are dropped first, and
 // every drop is counted.
 import Database from 'better-sqlite3';
+import { privateSqliteFile } from '../../protocol/private-files.node.js';
 import type { OutboxMessageType } from '../../protocol/messages/agent-to-server.js';
 
 /** Lower is dropped first when the outbox is over its bounds. */
@@ -51,7 +52,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 export function openOutbox(file: string, limits: OutboxLimits, now: () => number = Date.now) {
-  const db = new Database(file);
+  const db = new Database(privateSqliteFile(file));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);

@@ -2,13 +2,15 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { privateSqliteFile } from '../../protocol/private-files.node.js';
 
 export type Db = Database.Database;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export function openDatabase(file: string): Db {
-  const db = new Database(file);
+  // An in-memory database (tests) has no file to protect.
+  const db = new Database(file === ':memory:' ? file : privateSqliteFile(file));
   db.pragma('journal_mode = WAL');
   // FULL: audit, tickets and jobs must survive a power cut; batching keeps this affordable.
   db.pragma('synchronous = FULL');
