@@ -30,29 +30,25 @@ export function TicketPage(props: { id: string }) {
   const staff = user !== null && STAFF.includes(user.role);
   // Bumped on every change so the side panels (files, jobs) read again with the ticket.
   const [version, setVersion] = useState(0);
-  const { state, reload } = useLoad(
-    () =>
-      Promise.all([
-        call(API.tickets.show, { params: { id } }),
-        staff ? call(API.tickets.assignees) : Promise.resolve([]),
-      ]),
-    [id, staff],
-  );
+  const { state, reload } = useLoad(() => call(API.tickets.show, { params: { id } }), [id]);
+  // Who a ticket can go to changes rarely: read once per page, not again on every live change.
+  const people = useLoad(() => (staff ? call(API.tickets.assignees) : Promise.resolve([])), [staff]).state;
+  const assignees = people.kind === 'ready' ? people.data : [];
   const refresh = () => {
     reload();
     setVersion((value) => value + 1);
   };
   useLiveEvent('ticket.changed', (event) => event.ticketId === id && refresh());
   useResync(refresh);
-  const detail = state.kind === 'ready' ? state.data[0] : null;
+  const detail = state.kind === 'ready' ? state.data : null;
   usePageTitle(detail ? `#${id} ${detail.ticket.subject}` : t('ticket.title', { id: props.id }));
 
   if (!Number.isInteger(id) || id < 1) return <Failed title={t('ticket.notFound', { id: props.id })} error={null} />;
   if (state.kind === 'loading') return <Loading label={t('ticket.loading')} />;
   if (state.kind === 'failed')
     return <Failed title={t('ticket.failed', { id: props.id })} error={state.error} onRetry={reload} />;
-  const [{ ticket }, assignees] = state.data;
-  const data = state.data[0];
+  const data = state.data;
+  const { ticket } = data;
   return (
     <section class="page ticket-page" aria-labelledby="page-heading">
       <Link href="/tickets" class="back-link">
